@@ -1,0 +1,90 @@
+package io.uapiguard;
+
+/**
+ * The one application exception. Its {@link Reason} decides the CLI exit code and the HTTP status,
+ * so that every layer reports bad input the same way and never as a stack trace.
+ */
+public class UapiguardException extends RuntimeException {
+
+    public enum Reason {
+        /** The caller gave something unusable (bad path, bad option, malformed config). */
+        BAD_INPUT(2, 400),
+        /** A named thing (repository, revision, tag) does not exist. */
+        NOT_FOUND(2, 404),
+        /** A header or patch did not parse or apply. */
+        PARSE_ERROR(2, 422),
+        /** Input tripped a resource limit (expansion depth, token count, time, size). */
+        LIMIT_EXCEEDED(2, 422),
+        /** Something on our side failed. */
+        INTERNAL(3, 500);
+
+        private final int exitCode;
+        private final int httpStatus;
+
+        Reason(int exitCode, int httpStatus) {
+            this.exitCode = exitCode;
+            this.httpStatus = httpStatus;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+    }
+
+    private final Reason reason;
+    private final String file;
+    private final int line;
+    private final int column;
+
+    public UapiguardException(Reason reason, String message) {
+        this(reason, message, null, 0, 0, null);
+    }
+
+    public UapiguardException(Reason reason, String message, Throwable cause) {
+        this(reason, message, null, 0, 0, cause);
+    }
+
+    /** An error at a position in an input file; line and column are 1-based, 0 when unknown. */
+    public UapiguardException(Reason reason, String message, String file, int line, int column, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    /** "file:line:column: message", the form compilers use, so editors can jump to it. */
+    public String describe() {
+        if (file == null) {
+            return getMessage();
+        }
+        StringBuilder where = new StringBuilder(file);
+        if (line > 0) {
+            where.append(':').append(line);
+            if (column > 0) {
+                where.append(':').append(column);
+            }
+        }
+        return where + ": " + getMessage();
+    }
+}

@@ -1,0 +1,19 @@
+package io.uapiguard.compat;
+
+import java.util.List;
+
+/** The immutable result of comparing two revisions; renderers only read it. */
+public record Comparison(List<Finding> findings) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Comparison {
+        findings = List.copyOf(findings);
+    }
+
+    /** "breaking" when any finding that is not accepted is breaking, else "compatible". */
+    public String verdict() {
+        return findings.stream().anyMatch(f -> !f.accepted() && f.severity() == Severity.BREAKING)
+                ? "breaking" : "compatible";
+    }
+}

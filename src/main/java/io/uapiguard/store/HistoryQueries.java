@@ -1,0 +1,70 @@
+package io.uapiguard.store;
+
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.model.UapiModel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The read side of the history store: everything the REST API and the web report ask of it. */
+public interface HistoryQueries {
+
+    /** A registered repository. */
+    record RepositoryInfo(String name, String location, String tagPattern, List<String> branches,
+                          List<String> paths, Instant lastIngestAt) {
+    }
+
+    /**
+     * One recorded revision: a commit that changed a watched path, or that a tag points at.
+     * {@code blobs} maps each watched path to its blob id; {@code reachable} is false once a force-push dropped it.
+     */
+    record RevisionInfo(String commitId, Instant committedAt, String author, String subject, List<String> tags,
+                        Map<String, String> blobs, boolean reachable) {
+    }
+
+    /**
+     * A tag in release order (oldest first) with the stored comparison against the previous tag:
+     * {@code verdict} "breaking", "warnings" or "compatible" (null for the first tag); counts by severity;
+     * {@code helperCount} of its model (null when its header did not parse), {@code parseError} otherwise.
+     */
+    record TagInfo(String name, String commitId, Instant committedAt, String previousTag, String verdict,
+                   int breaking, int warnings, int infos, Integer helperCount, String parseError) {
+    }
+
+    /**
+     * One step in the life of a helper: the revision where it first appears ({@code kind} "added"), and each later
+     * revision where its id or a documented signature changed ("id-changed", "signature-changed", "removed").
+     */
+    record HelperEvent(String kind, String commitId, Instant committedAt, List<String> tags, String firstTag,
+                       Long id, String signature, String detail) {
+    }
+
+    List<RepositoryInfo> repositories();
+
+    Optional<RepositoryInfo> repository(String name);
+
+    /** Reachable and unreachable revisions, newest first. */
+    List<RevisionInfo> revisions(String repository);
+
+    /** Tags, oldest first. */
+    List<TagInfo> tags(String repository);
+
+    /** A tag name, a full or abbreviated commit id, or null for the newest reachable revision. */
+    Optional<RevisionInfo> resolve(String repository, String revision);
+
+    /** The stored model of {@code path} at {@code commitId}; empty when absent or when its header did not parse. */
+    Optional<UapiModel> model(String repository, String commitId, String path);
+
+    /** The stored text of {@code path} at {@code commitId}. */
+    Optional<String> headerText(String repository, String commitId, String path);
+
+    /** The comparison of two revisions of {@code path}: the stored one when ingest computed it, else computed now. */
+    Comparison comparison(String repository, String oldCommitId, String newCommitId, String path);
+
+    /** The first tag that contains {@code commitId}, if any; for "first tag" columns. */
+    Optional<String> firstTagContaining(String repository, String commitId);
+
+    /** The timeline of one helper on {@code path}, oldest first; empty when the name never existed. */
+    List<HelperEvent> helperTimeline(String repository, String helperName, String path);
+}

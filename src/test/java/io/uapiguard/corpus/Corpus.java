@@ -1,0 +1,103 @@
+package io.uapiguard.corpus;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The real history of bpf.h in {@code ../shared/corpus/}, read in place. Tests call {@link #require()},
+ * which skips them with a visible reason where the corpus is absent (a user's fresh clone).
+ */
+public final class Corpus {
+
+    public static final String HEADER_PATH = "include/uapi/linux/bpf.h";
+
+    private static Corpus instance;
+
+    private final Path bundle;
+    private final Repository repository;
+
+    private Corpus(Path bundle, Repository repository) {
+        this.bundle = bundle;
+        this.repository = repository;
+    }
+
+    /** Where the bundle is expected: {@code $UAPIGUARD_CORPUS} or {@code ../shared/corpus/} beside the checkout. */
+    public static Path bundlePath() {
+        String dir = System.getenv("UAPIGUARD_CORPUS");
+        Path base = dir != null ? Path.of(dir) : Path.of("..", "shared", "corpus");
+        return base.resolve("bpf-uapi-history.bundle").toAbsolutePath().normalize();
+    }
+
+    /** The corpus, cloned once per JVM from the bundle into {@code target/}; skips the test where it is absent. */
+    public static synchronized Corpus require() {
+        Path bundle = bundlePath();
+        assumeTrue(Files.isRegularFile(bundle), "corpus absent: no " + bundle + " (see shared/corpus/README.md)");
+        if (instance == null) {
+            try {
+                Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "corpus-");
+                Git git = Git.cloneRepository()
+                        .setURI(bundle.toUri().toString())
+                        .setDirectory(dir.toFile())
+                        .setBare(true)
+                        .setCloneAllBranches(true)
+                        .call();
+                instance = new Corpus(bundle, git.getRepository());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GitAPIException e) {
+                throw new IllegalStateException("cannot clone " + bundle, e);
+            }
+        }
+        return instance;
+    }
+
+    public Path bundle() {
+        return bundle;
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    /** One revision of the header: its commit and text. */
+    public record Revision(ObjectId commit, ObjectId blob, String text) {
+    }
+
+    /** Every revision of the header on master, oldest first. */
+    public List<Revision> revisions() {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(repository.resolve("refs/heads/master")));
+            walk.sort(RevSort.TOPO);
+            walk.sort(RevSort.REVERSE, true);
+            List<Revision> out = new ArrayList<>();
+            for (RevCommit c : walk) {
+                try (TreeWalk tw = TreeWalk.forPath(repository, HEADER_PATH, c.getTree())) {
+                    if (tw != null) {
+                        ObjectId blob = tw.getObjectId(0);
+                        byte[] bytes = repository.open(blob, Constants.OBJ_BLOB).getBytes();
+                        out.add(new Revision(c.copy(), blob.copy(), new String(bytes, StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
