@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = UapiguardCommand.Version.class,
         description = "Guards the Linux BPF user-space API against breaking changes.",
         subcommands = {
+            ModelCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class,
         })
