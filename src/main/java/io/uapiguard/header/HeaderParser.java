@@ -17,9 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -167,7 +165,7 @@ public final class HeaderParser {
 
     /** SLL prediction first (fast, enough for every real header); full LL only to confirm and report an error. */
     private static DeclarationParser.TranslationUnitContext parseDeclarations(String file, List<PpToken> tokens) {
-        CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens, file));
+        TokenArrayStream stream = new TokenArrayStream(tokens, file);
         DeclarationParser parser = new DeclarationParser(stream);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
