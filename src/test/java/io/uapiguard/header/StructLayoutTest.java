@@ -485,6 +485,13 @@ class StructLayoutTest {
     }
 
     @Test
+    void duplicateMemberThroughAnAnonymousMemberIsAParseError() {
+        RecordDecl anon = union(null, m(n("int"), "x", 12));
+        assertThatThrownBy(() -> layout(struct("dup", m(n("int"), "x"), m(rec(anon), null))))
+                .hasMessage("duplicate member x in struct dup at line 12");
+    }
+
+    @Test
     void voidMemberIsAParseError() {
         assertThatThrownBy(() -> layout(struct("v", m(n("void"), "x"))))
                 .hasMessage("member x has type void at line 7");
