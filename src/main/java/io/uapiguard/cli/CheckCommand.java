@@ -1,6 +1,7 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.policy.Policy;
 import io.uapiguard.revision.GitHeaders;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,13 +49,14 @@ final class CheckCommand implements Callable<Integer> {
             String revision = against != null ? against : git.upstreamOrHead();
             ObjectId commit = git.resolveCommit(revision);
             String label = Repository.shortenRefName(revision);
+            Policy policy = options.policy(root);
             List<Comparison> comparisons = new ArrayList<>();
             for (String path : paths) {
                 HeaderText old = new HeaderText(label + ":" + path, git.read(commit, path, label));
                 HeaderText now = new HeaderText(path, git.readWorkingTree(path));
                 comparisons.add(HeaderText.compare(old, now, path));
             }
-            Comparison judged = options.judge(HeaderText.merge(comparisons), options.policy(root), spec.commandLine().getErr());
+            Comparison judged = options.judge(HeaderText.merge(comparisons), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree"));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);

@@ -3,6 +3,7 @@ package io.uapiguard.cli;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.policy.Policy;
 import io.uapiguard.revision.GitHeaders;
 import io.uapiguard.revision.RevPath;
 import java.io.IOException;
@@ -49,8 +50,9 @@ final class DiffCommand implements Callable<Integer> {
         try {
             HeaderText oldSide = read(oldSpec);
             HeaderText newSide = read(newSpec);
+            Policy policy = options.policy(configRoot());
             Comparison comparison = HeaderText.compare(oldSide, newSide, locationPath(newSpec));
-            Comparison judged = options.judge(comparison, options.policy(configRoot()), spec.commandLine().getErr());
+            Comparison judged = options.judge(comparison, policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, oldSpec, newSpec));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);
