@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             CheckCommand.class,
             HookCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class UapiguardCommand {
