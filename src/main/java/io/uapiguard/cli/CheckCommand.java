@@ -3,6 +3,7 @@ package io.uapiguard.cli;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.revision.GitHeaders;
+import io.uapiguard.revision.RevPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
             String label = Repository.shortenRefName(revision);
             Policy policy = options.policy(root);
             List<Comparison> comparisons = new ArrayList<>();
-            for (String path : paths) {
+            for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
                 HeaderText old = new HeaderText(label + ":" + path, git.read(commit, path, label));
                 HeaderText now = new HeaderText(path, git.readWorkingTree(path));
                 comparisons.add(HeaderText.compare(old, now, path));

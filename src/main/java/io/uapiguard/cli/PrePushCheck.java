@@ -5,6 +5,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.revision.GitHeaders;
+import io.uapiguard.revision.RevPath;
 import io.uapiguard.revision.GitHeaders.Base;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,14 +52,18 @@ final class PrePushCheck {
                 if (update.deletesRef()) {
                     continue;
                 }
-                ObjectId local = git.resolveCommit(update.localSha());
+                Optional<ObjectId> pushed = git.peelToCommit(ObjectId.fromString(update.localSha()));
+                if (pushed.isEmpty()) {
+                    continue; // a tag of a tree or blob carries no header revision
+                }
+                ObjectId local = pushed.get();
                 Optional<Base> base = baseOf(git, update, local);
                 if (base.isEmpty()) {
                     continue;
                 }
                 List<Comparison> comparisons = new ArrayList<>();
                 boolean deleted = false;
-                for (String path : paths) {
+                for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
                     if (!git.touches(base.get().commit(), local, path)) {
                         continue;
                     }
@@ -116,10 +121,10 @@ final class PrePushCheck {
      */
     private Optional<Base> baseOf(GitHeaders git, RefUpdate update, ObjectId local) {
         if (!update.createsRef()) {
-            ObjectId remoteCommit = ObjectId.fromString(update.remoteSha());
-            if (git.hasCommit(remoteCommit)) {
+            Optional<ObjectId> remoteCommit = git.peelToCommit(ObjectId.fromString(update.remoteSha()));
+            if (remoteCommit.isPresent()) {
                 return Optional.of(new Base(remote + "/" + Repository.shortenRefName(update.remoteRef())
-                        + "@" + remoteCommit.abbreviate(12).name(), remoteCommit));
+                        + "@" + remoteCommit.get().abbreviate(12).name(), remoteCommit.get()));
             }
             err.println("uapiguard: " + update.remoteRef() + " on " + remote + " is at " + update.remoteSha()
                     + ", which is not here; comparing with the fork point instead (git fetch to compare with it)");

@@ -63,7 +63,7 @@ final class PrePushCommand implements Callable<Integer> {
 
         static RefUpdate parse(String line, int number) {
             String[] words = line.trim().split("\\s+");
-            if (words.length != 4 || !words[1].matches("[0-9a-f]{40,64}") || !words[3].matches("[0-9a-f]{40,64}")) {
+            if (words.length != 4 || !words[1].matches("[0-9a-f]{40}") || !words[3].matches("[0-9a-f]{40}")) {
                 throw new UapiguardException(Reason.BAD_INPUT, "pre-push input line " + number + ": expected "
                         + "'<local ref> <local sha> <remote ref> <remote sha>', got '" + line + "'");
             }
