@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Guards the Linux BPF user-space API against breaking changes.",
         subcommands = {
             ServeCommand.class,
+            IngestCommand.class,
+            RevisionsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class UapiguardCommand {
