@@ -60,16 +60,22 @@ public final class Ingester implements HistoryAdmin {
 
     private final IngestStore store;
     private final Path cacheDir;
-    private final HeaderParser parser;
+    private final Parser parser;
     private final int parserVersion;
     private final CompatEngine engine;
     private final int threads;
 
-    public Ingester(DataSource dataSource, Path cacheDir) {
-        this(dataSource, cacheDir, new HeaderParser(), HeaderParser.VERSION, CompatEngine.standard());
+    /** The front end as the ingest uses it; tests substitute their own to test storage independently of it. */
+    @FunctionalInterface
+    interface Parser {
+        UapiModel parse(String file, String text);
     }
 
-    Ingester(DataSource dataSource, Path cacheDir, HeaderParser parser, int parserVersion, CompatEngine engine) {
+    public Ingester(DataSource dataSource, Path cacheDir) {
+        this(dataSource, cacheDir, new HeaderParser()::parse, HeaderParser.VERSION, CompatEngine.standard());
+    }
+
+    Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine) {
         this.store = new IngestStore(dataSource);
         this.cacheDir = cacheDir != null ? cacheDir : GitSource.defaultCacheDir();
         this.parser = parser;
