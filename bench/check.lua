@@ -6,13 +6,6 @@ f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
 
-local bad = 0
-function response(status, headers, body)
-  if status ~= 200 then
-    bad = bad + 1
-  end
-end
-
 function done(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format("requests=%d duration_s=%.1f rate_per_s=%.1f\n",
