@@ -13,7 +13,11 @@ public record Comparison(List<Finding> findings) {
 
     /** "breaking" when any finding that is not accepted is breaking, else "compatible". */
     public String verdict() {
-        return findings.stream().anyMatch(f -> !f.accepted() && f.severity() == Severity.BREAKING)
-                ? "breaking" : "compatible";
+        return failsAt(Severity.BREAKING) ? "breaking" : "compatible";
+    }
+
+    /** True when any finding that is not accepted is at least as severe as {@code threshold}. */
+    public boolean failsAt(Severity threshold) {
+        return findings.stream().anyMatch(f -> !f.accepted() && f.severity().atLeast(threshold));
     }
 }

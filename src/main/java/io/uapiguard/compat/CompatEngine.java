@@ -1,19 +1,38 @@
 package io.uapiguard.compat;
 
 import io.uapiguard.model.UapiModel;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Pairs old and new elements and lets every registered rule judge each pair. */
+/** Pairs old and new elements and lets every registered rule judge each pair. Thread-safe. */
 public final class CompatEngine {
+
+    private final Map<Class<?>, List<Rule<?>>> rulesByMatch = new HashMap<>();
+
+    CompatEngine(List<Rule<?>> rules) {
+        for (Rule<?> rule : rules) {
+            rulesByMatch.computeIfAbsent(rule.judges(), k -> new ArrayList<>()).add(rule);
+        }
+    }
 
     /** The engine with every rule of the catalog. */
     public static CompatEngine standard() {
-        return new CompatEngine();
+        return new CompatEngine(RuleCatalog.standard().rules());
     }
 
     /** Compares {@code oldModel} with {@code newModel}; locations name {@code path}. */
     public Comparison compare(UapiModel oldModel, UapiModel newModel, String path) {
-        // Placeholder until the rule catalog lands (issue 3).
-        return new Comparison(List.of());
+        Findings findings = new Findings(path);
+        Matching.matchAll(oldModel, newModel, match -> judge(match, findings));
+        return new Comparison(findings.sorted());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void judge(Match match, Findings findings) {
+        for (Rule<?> rule : rulesByMatch.getOrDefault(match.getClass(), List.of())) {
+            ((Rule<Match>) rule).judge(match, findings);
+        }
     }
 }

@@ -1,13 +1,226 @@
 package io.uapiguard.header;
 
 import io.uapiguard.model.HelperDoc;
+import io.uapiguard.model.Param;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Extracts the documented helper signatures from the header's helper description comment. */
+/**
+ * Extracts the documented helper signatures from the header's helper description comment.
+ *
+ * <p>The comment starts at the line holding {@value #START_MARKER} and ends at the first {@code *}{@code /}.
+ * Inside it, descriptions are indented (a tab or spaces after {@code " * "}); a <em>signature candidate</em> is a
+ * line {@code " * "} followed directly by a non-blank character, holding a {@code (}, other than the bare section
+ * keywords {@code Description} / {@code Return} (which the header sometimes fails to indent). A candidate parses as
+ * {@code <return type> <name>(<params>)}, each parameter {@code <type> <name>}, a bare type, or {@code ...};
+ * {@code (void)} and {@code ()} give no parameters. A candidate that does not parse is not dropped: {@link #scan}
+ * returns it as {@link Malformed}, and {@link Consistency} reports it as {@code helper-doc-malformed}.
+ *
+ * <p>One linear pass, no regular expressions. Thread-safe (stateless).
+ */
 public final class HelperDocParser {
+
+    /** The line that opens the helper documentation in bpf.h. */
+    public static final String START_MARKER = "Start of BPF helper function descriptions:";
+
+    /** The prefix that documented function names carry and {@code BPF_FUNC_} names do not. */
+    public static final String FUNCTION_PREFIX = "bpf_";
+
+    /** A signature candidate that did not parse: its 1-based line, its text after {@code " * "}, and why. */
+    public record Malformed(int line, String text, String reason) {
+    }
+
+    /** Everything found in the helper comment: parsed signatures and malformed candidates, each in line order. */
+    public record Result(List<HelperDoc> docs, List<Malformed> malformed) {
+
+        public Result {
+            docs = List.copyOf(docs);
+            malformed = List.copyOf(malformed);
+        }
+    }
 
     /** Every documented signature in {@code headerText}, in order, with 1-based lines. */
     public List<HelperDoc> parse(String headerText) {
-        throw new UnsupportedOperationException("lands with issue 2");
+        return scan(headerText).docs();
+    }
+
+    /** Signatures and malformed candidates; both empty when the header has no helper comment. */
+    public Result scan(String headerText) {
+        List<HelperDoc> docs = new ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
+        int marker = headerText.indexOf(START_MARKER);
+        if (marker < 0) {
+            return new Result(docs, malformed);
+        }
+        int line = 1;
+        for (int i = headerText.indexOf('\n'); i >= 0 && i < marker; i = headerText.indexOf('\n', i + 1)) {
+            line++;
+        }
+        int n = headerText.length();
+        int commentEnd = headerText.indexOf("*/", marker);
+        if (commentEnd < 0) {
+            commentEnd = n;
+        }
+        int pos = headerText.indexOf('\n', marker);
+        while (pos >= 0 && pos < n) {
+            int start = pos + 1;
+            line++;
+            int end = headerText.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            int stop = end > start && headerText.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (commentEnd < end) {
+                break; // the line that closes the comment holds no signature
+            }
+            if (isCandidate(headerText, start, stop)) {
+                String text = headerText.substring(start + 3, stop);
+                try {
+                    docs.add(parseSignature(text, line));
+                } catch (IllegalArgumentException e) {
+                    malformed.add(new Malformed(line, text.strip(), e.getMessage()));
+                }
+            }
+            pos = end;
+            if (end == n) {
+                break;
+            }
+        }
+        return new Result(docs, malformed);
+    }
+
+    /**
+     * The {@code BPF_FUNC_} names a documented function may stand for, most likely first: {@code bpf_map_lookup_elem}
+     * → [{@code map_lookup_elem}, {@code bpf_map_lookup_elem}]. Both occur: some revisions document
+     * {@code get_local_storage} without the prefix, others list {@code FN(bpf_per_cpu_ptr)} with it. A doc belongs
+     * to the first candidate that the enum holds.
+     */
+    public static List<String> helperCandidates(String function) {
+        return function.startsWith(FUNCTION_PREFIX) && function.length() > FUNCTION_PREFIX.length()
+                ? List.of(function.substring(FUNCTION_PREFIX.length()), function)
+                : List.of(function);
+    }
+
+    private static boolean isCandidate(String s, int start, int stop) {
+        if (stop - start < 4 || s.charAt(start) != ' ' || s.charAt(start + 1) != '*' || s.charAt(start + 2) != ' ') {
+            return false;
+        }
+        char first = s.charAt(start + 3);
+        if (first == ' ' || first == '\t') {
+            return false;
+        }
+        int paren = s.indexOf('(', start + 3);
+        if (paren < 0 || paren >= stop) {
+            return false;
+        }
+        String head = s.substring(start + 3, stop).strip();
+        return !head.equals("Description") && !head.equals("Return");
+    }
+
+    /** Parses {@code <ret> <name>(<params>)}; throws IllegalArgumentException saying what was expected. */
+    static HelperDoc parseSignature(String text, int line) {
+        List<String> tokens = tokenize(text);
+        int open = tokens.indexOf("(");
+        if (open < 2) {
+            throw new IllegalArgumentException("expected a return type and a function name before '('");
+        }
+        String function = tokens.get(open - 1);
+        if (!isIdentifier(function)) {
+            throw new IllegalArgumentException("expected a function name before '(', found '" + function + "'");
+        }
+        String returnType = typeOf(tokens, 0, open - 1, "return type");
+        if (!")".equals(tokens.get(tokens.size() - 1))) {
+            throw new IllegalArgumentException("expected the signature to end with ')'");
+        }
+        int close = tokens.size() - 1;
+        List<Param> params = new ArrayList<>();
+        boolean voidOnly = close - open == 2 && "void".equals(tokens.get(open + 1));
+        if (close > open + 1 && !voidOnly) {
+            int from = open + 1;
+            for (int i = open + 1; i <= close; i++) {
+                String t = tokens.get(i);
+                if (i < close && !",".equals(t)) {
+                    if ("(".equals(t) || ")".equals(t)) {
+                        throw new IllegalArgumentException("unexpected '" + t + "' in parameter " + (params.size() + 1));
+                    }
+                    continue;
+                }
+                params.add(param(tokens, from, i, params.size() + 1));
+                if ("...".equals(params.get(params.size() - 1).type()) && i < close) {
+                    throw new IllegalArgumentException("'...' must be the last parameter");
+                }
+                from = i + 1;
+            }
+        }
+        return new HelperDoc(line, returnType, function, params);
+    }
+
+    private static Param param(List<String> tokens, int from, int to, int index) {
+        if (to == from) {
+            throw new IllegalArgumentException("parameter " + index + " is empty");
+        }
+        if (to - from == 1 && "...".equals(tokens.get(from))) {
+            return new Param("...", null);
+        }
+        String last = tokens.get(to - 1);
+        if (to - from >= 2 && isIdentifier(last)) {
+            return new Param(typeOf(tokens, from, to - 1, "type of parameter " + index), last);
+        }
+        return new Param(typeOf(tokens, from, to, "type of parameter " + index), null);
+    }
+
+    private static String typeOf(List<String> tokens, int from, int to, String what) {
+        StringBuilder type = new StringBuilder();
+        boolean word = false;
+        for (int i = from; i < to; i++) {
+            String t = tokens.get(i);
+            if (!"*".equals(t) && !isIdentifier(t)) {
+                throw new IllegalArgumentException("unexpected '" + t + "' in " + what);
+            }
+            word |= isIdentifier(t);
+            if (type.length() > 0 && !("*".equals(t) && type.charAt(type.length() - 1) == '*')) {
+                type.append(' ');
+            }
+            type.append(t);
+        }
+        if (!word) {
+            throw new IllegalArgumentException("expected a " + what);
+        }
+        return type.toString();
+    }
+
+    private static boolean isIdentifier(String t) {
+        char c = t.charAt(0);
+        return CTypes.isWordChar(c) && !(c >= '0' && c <= '9');
+    }
+
+    private static List<String> tokenize(String text) {
+        List<String> tokens = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                i++;
+            } else if (CTypes.isWordChar(c)) {
+                int start = i;
+                while (i < n && CTypes.isWordChar(text.charAt(i))) {
+                    i++;
+                }
+                tokens.add(text.substring(start, i));
+            } else if (c == '*' || c == '(' || c == ')' || c == ',') {
+                tokens.add(String.valueOf(c));
+                i++;
+            } else if (c == '.' && text.startsWith("...", i)) {
+                tokens.add("...");
+                i += 3;
+            } else {
+                throw new IllegalArgumentException("unexpected character '" + c + "' at column " + (i + 4));
+            }
+        }
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("empty signature");
+        }
+        return tokens;
     }
 }

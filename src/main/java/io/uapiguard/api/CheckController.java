@@ -1,0 +1,68 @@
+package io.uapiguard.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.uapiguard.output.RenderContext;
+import io.uapiguard.web.ReportLinks;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The CI bot's call: check a candidate header or patch against a stored base. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "checks", description = "Check a candidate bpf.h or patch against an ingested revision")
+class CheckController {
+
+    private final CheckService checks;
+    private final ComparisonResponses responses;
+    private final ReportLinks links;
+
+    CheckController(CheckService checks, ComparisonResponses responses, ReportLinks links) {
+        this.checks = checks;
+        this.responses = responses;
+        this.links = links;
+    }
+
+    @Operation(summary = "Check a candidate against a base revision",
+            description = "The answer follows Accept: application/json (the CLI's JSON schema, default), "
+                    + "application/sarif+json (SARIF 2.1.0), text/markdown, text/plain, or "
+                    + OutputFormat.PATCHWORK_TYPE + " (a patchwork check: state, description, context, target_url).")
+    @ApiResponse(responseCode = "200", description = "The comparison; its verdict says whether it breaks user space",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
+                @Content(mediaType = OutputFormat.SARIF_TYPE),
+                @Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE),
+                @Content(mediaType = MediaType.TEXT_PLAIN_VALUE),
+                @Content(mediaType = OutputFormat.PATCHWORK_TYPE, schema = @Schema(implementation = PatchworkCheck.class))})
+    @ApiResponse(responseCode = "400", description = "Malformed request", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "Unknown repository or base", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "413", description = "Body over uapiguard.limits.max-body", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "422", description = "The candidate does not parse, trips a parser limit, "
+            + "or the patch does not apply (the failing hunk is named)", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @PostMapping(path = "/checks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> check(@RequestBody CheckRequest request,
+                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        OutputFormat format = OutputFormat.negotiate(accept, OutputFormat.all());
+        CheckService.Outcome outcome = checks.check(request);
+        String reportUrl = outcome.base().tags().isEmpty()
+                ? links.repository(outcome.repository())
+                : links.tag(outcome.repository(), outcome.base().tags().get(0));
+        RenderContext context = new RenderContext(outcome.baseLabel(), "candidate", false, reportUrl);
+        return responses.render(format, outcome.comparison(), context);
+    }
+}

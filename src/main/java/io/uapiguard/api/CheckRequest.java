@@ -1,0 +1,19 @@
+package io.uapiguard.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The CI bot's request: the repository, the base revision, and either the full candidate header or a patch. */
+@Schema(description = "Exactly one of header and patch.")
+public record CheckRequest(
+        @Schema(description = "A registered repository name", example = "linux", requiredMode = Schema.RequiredMode.REQUIRED)
+        String repository,
+        @Schema(description = "A tag or commit id; omitted for the newest ingested revision", example = "v6.8")
+        String base,
+        @Schema(description = "The full text of the candidate header")
+        String header,
+        @Schema(description = "A unified diff, git format-patch output, or an mbox of a patch series, applied in order")
+        String patch,
+        @Schema(description = "The watched header path; omitted for the repository's first path",
+                example = "include/uapi/linux/bpf.h")
+        String path) {
+}

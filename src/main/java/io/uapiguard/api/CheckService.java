@@ -1,0 +1,102 @@
+package io.uapiguard.api;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.compat.CompatEngine;
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.UapiModel;
+import io.uapiguard.patch.HeaderPatcher;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.HistoryQueries.RepositoryInfo;
+import io.uapiguard.store.HistoryQueries.RevisionInfo;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a candidate against a stored base: the base model comes from the store (parsed once at ingest, cached
+ * here), the candidate is parsed per request, from the posted header or from the base text with the patch applied.
+ */
+@Service
+public class CheckService {
+
+    /** What was checked and what came out. */
+    public record Outcome(String repository, String path, RevisionInfo base, String baseLabel, Comparison comparison) {
+    }
+
+    private final HistoryQueries queries;
+    private final ModelCache models;
+    private final HeaderParser parser;
+    private final CompatEngine engine;
+    private final HeaderPatcher patcher;
+
+    CheckService(HistoryQueries queries, ModelCache models, HeaderParser parser, CompatEngine engine,
+                 HeaderPatcher patcher) {
+        this.queries = queries;
+        this.models = models;
+        this.parser = parser;
+        this.engine = engine;
+        this.patcher = patcher;
+    }
+
+    public Outcome check(CheckRequest request) {
+        if (request == null || request.repository() == null || request.repository().isBlank()) {
+            throw new UapiguardException(Reason.BAD_INPUT, "'repository' is required");
+        }
+        if ((request.header() == null) == (request.patch() == null)) {
+            throw new UapiguardException(Reason.BAD_INPUT,
+                    "give exactly one of 'header' (the full candidate header) and 'patch' (a diff or patch series)");
+        }
+        RepositoryInfo repository = repository(request.repository());
+        String path = path(repository, request.path());
+        RevisionInfo base = revision(repository.name(), request.base());
+        UapiModel baseModel = baseModel(repository.name(), base, path);
+        String candidate;
+        if (request.header() != null) {
+            candidate = request.header();
+        } else {
+            String baseText = queries.headerText(repository.name(), base.commitId(), path)
+                    .orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
+                            path + " is not stored at " + label(base)));
+            candidate = patcher.apply(path, baseText, request.patch());
+        }
+        UapiModel candidateModel = parser.parse(path, candidate);
+        Comparison comparison = engine.compare(baseModel, candidateModel, path);
+        return new Outcome(repository.name(), path, base, label(base), comparison);
+    }
+
+    RepositoryInfo repository(String name) {
+        return queries.repository(name).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
+                "no repository named '" + name + "' is registered"));
+    }
+
+    static String path(RepositoryInfo repository, String path) {
+        if (path == null || path.isBlank()) {
+            return repository.paths().get(0);
+        }
+        if (!repository.paths().contains(path)) {
+            throw new UapiguardException(Reason.BAD_INPUT, "repository '" + repository.name() + "' does not watch "
+                    + path + "; it watches " + String.join(", ", repository.paths()));
+        }
+        return path;
+    }
+
+    RevisionInfo revision(String repository, String revision) {
+        return queries.resolve(repository, revision).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
+                revision == null ? "repository '" + repository + "' has no ingested revision yet"
+                        : "no tag or commit '" + revision + "' in repository '" + repository + "'"));
+    }
+
+    UapiModel baseModel(String repository, RevisionInfo base, String path) {
+        return models.model(repository, base.commitId(), path).orElseThrow(() -> new UapiguardException(
+                Reason.PARSE_ERROR, "the stored header " + path + " at " + label(base)
+                        + " has no model (absent there, or it did not parse at ingest); choose another base"));
+    }
+
+    /** The first tag on the revision, else the abbreviated commit id. */
+    static String label(RevisionInfo revision) {
+        if (!revision.tags().isEmpty()) {
+            return revision.tags().get(0);
+        }
+        return revision.commitId().substring(0, Math.min(12, revision.commitId().length()));
+    }
+}

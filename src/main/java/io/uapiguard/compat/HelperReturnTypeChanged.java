@@ -1,0 +1,64 @@
+package io.uapiguard.compat;
+
+import java.util.List;
+
+/** The documented return type differs; int to long too, since it changes the code that callers generate. */
+final class HelperReturnTypeChanged implements Rule<Match.HelperDocPair> {
+
+    static final RuleInfo INFO = RuleInfo.of("helper.return-type-changed", Severity.BREAKING,
+            "Helper return type changed",
+            "The documented return type of a helper differs. A widening such as int to long still changes the code"
+                    + " generated from the documentation (bpf_helper_defs.h), so it is reported too, marked \"widened\".");
+
+    /** Integer types in order of width, per signedness, as the helper documentation spells them. */
+    private static final List<List<String>> WIDTHS = List.of(
+            List.of("s8", "__s8", "s16", "__s16", "short", "s32", "__s32", "int", "long", "s64", "__s64", "long long"),
+            List.of("u8", "__u8", "u16", "__u16", "unsigned short", "u32", "__u32", "unsigned int",
+                    "unsigned long", "u64", "__u64", "unsigned long long"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Class<Match.HelperDocPair> judges() {
+        return Match.HelperDocPair.class;
+    }
+
+    @Override
+    public void judge(Match.HelperDocPair m, Findings out) {
+        if (m.newDoc() == null) {
+            return;
+        }
+        String o = Matching.normalise(m.oldDoc().returnType());
+        String n = Matching.normalise(m.newDoc().returnType());
+        if (!o.equals(n)) {
+            String sym = HelperText.symbol(m.newHelper());
+            HelperText.attachDoc(out.of(INFO), m.newHelper(), m.newDoc())
+                    .message("Return type of %s changed from %s to %s%s.", sym, o, n, widened(o, n) ? " (widened)" : "")
+                    .values(o, n)
+                    .at(m.newDoc().line(), Findings.Side.NEW).add();
+        }
+    }
+
+    static boolean widened(String from, String to) {
+        for (List<String> order : WIDTHS) {
+            int a = order.indexOf(from);
+            int b = order.indexOf(to);
+            if (a >= 0 && b >= 0) {
+                return rank(from) < rank(to);
+            }
+        }
+        return false;
+    }
+
+    private static int rank(String type) {
+        return switch (type) {
+            case "s8", "__s8", "u8", "__u8" -> 1;
+            case "s16", "__s16", "u16", "__u16", "short", "unsigned short" -> 2;
+            case "s32", "__s32", "u32", "__u32", "int", "unsigned int" -> 4;
+            default -> 8;
+        };
+    }
+}

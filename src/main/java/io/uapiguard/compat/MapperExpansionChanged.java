@@ -1,0 +1,43 @@
+package io.uapiguard.compat;
+
+import java.util.List;
+
+/** What __BPF_FUNC_MAPPER(FN) expands to differs, other than entries appended at the end. */
+final class MapperExpansionChanged implements Rule<Match.MapperPair> {
+
+    static final RuleInfo INFO = RuleInfo.of("mapper.expansion-changed", Severity.BREAKING,
+            "Helper mapper expansion changed",
+            "What a C user gets from __BPF_FUNC_MAPPER(FN) differs other than by entries appended at the end:"
+                    + " tables indexed by helper position, built with the mapper, now disagree with the kernel."
+                    + " An entry whose helper was renamed in place is helper.renamed's to report, not this rule's.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Class<Match.MapperPair> judges() {
+        return Match.MapperPair.class;
+    }
+
+    @Override
+    public void judge(Match.MapperPair m, Findings out) {
+        if (m.oldMapper().expansion() == null || m.newMapper().expansion() == null) {
+            return;
+        }
+        List<String> o = MapperExpansion.oldEntries(m);
+        List<String> n = MapperExpansion.entries(m.newMapper().expansion());
+        int at = MapperExpansion.firstBreak(o, n);
+        if (at < 0) {
+            return;
+        }
+        String now = at < n.size() ? n.get(at) : null;
+        out.of(INFO).symbol(MapperExpansion.MAPPER)
+                .message("Expansion of %s(FN) changed at entry %d: %s became %s.", MapperExpansion.MAPPER, at,
+                        o.get(at), now == null ? "nothing" : now)
+                .values(o.get(at), now)
+                .at(MapperExpansion.line(m.newMapper()), Findings.Side.NEW)
+                .attach("macro", MapperExpansion.MAPPER).attach("entry", at).add();
+    }
+}

@@ -1,0 +1,91 @@
+package io.uapiguard.compat;
+
+import io.uapiguard.model.Define;
+import io.uapiguard.model.EnumConstant;
+import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Field;
+import io.uapiguard.model.Helper;
+import io.uapiguard.model.HelperDoc;
+import io.uapiguard.model.Mapper;
+import io.uapiguard.model.StructDecl;
+import java.util.Map;
+
+/** A pair of old and new elements the engine matched; rules judge these. A null side means "absent". */
+sealed interface Match {
+
+    /** The same helper name on both sides. */
+    record HelperPair(Helper oldHelper, Helper newHelper) implements Match {
+    }
+
+    /** A helper name that is gone while its id is free or held by a name that already existed. */
+    record HelperRemoved(Helper oldHelper) implements Match {
+    }
+
+    /** The same id carrying a name that did not exist before, in place of a name that is gone. */
+    record HelperRenamed(Helper oldHelper, Helper newHelper) implements Match {
+    }
+
+    record HelperAdded(Helper newHelper) implements Match {
+    }
+
+    /**
+     * Two documented signatures of one helper paired as described in docs/rules.md
+     * ("Pairing documented signatures"); {@code newDoc} null when an old context lost its documentation.
+     */
+    record HelperDocPair(Helper oldHelper, Helper newHelper, HelperDoc oldDoc, HelperDoc newDoc) implements Match {
+    }
+
+    /**
+     * The helper mapper macros of both sides (never null, possibly empty), with the helper renames the engine
+     * found (old name to new name): a renamed entry is {@code helper.renamed}'s to report, not the expansion's.
+     */
+    record MapperPair(Mapper oldMapper, Mapper newMapper, Map<String, String> renamedHelpers) implements Match {
+
+        public MapperPair {
+            renamedHelpers = Map.copyOf(renamedHelpers);
+        }
+
+        MapperPair(Mapper oldMapper, Mapper newMapper) {
+            this(oldMapper, newMapper, Map.of());
+        }
+    }
+
+    /** The same enumerator name on both sides (enumerator names are global in C). */
+    record EnumConstantPair(EnumDecl oldEnum, EnumConstant oldConstant, EnumDecl newEnum, EnumConstant newConstant)
+            implements Match {
+    }
+
+    /** An enumerator that is gone and not renamed; {@code survivingDefine} is a new #define of the same name, if any. */
+    record EnumConstantRemoved(EnumDecl oldEnum, EnumConstant oldConstant, Define survivingDefine) implements Match {
+    }
+
+    /** An enumerator that is gone while a new one with its value appeared in the same enum. */
+    record EnumConstantRenamed(EnumDecl oldEnum, EnumConstant oldConstant, EnumDecl newEnum, EnumConstant newConstant)
+            implements Match {
+    }
+
+    record DefinePair(Define oldDefine, Define newDefine) implements Match {
+    }
+
+    /** A macro that is gone; {@code newEnum}/{@code newConstant} are an enumerator of the same name now, if any. */
+    record DefineRemoved(Define oldDefine, EnumDecl newEnum, EnumConstant newConstant) implements Match {
+    }
+
+    /** The same struct or union name on both sides. */
+    record StructPair(StructDecl oldStruct, StructDecl newStruct) implements Match {
+    }
+
+    record StructRemoved(StructDecl oldStruct) implements Match {
+    }
+
+    /** The same access path in the same struct on both sides. */
+    record FieldPair(StructDecl oldStruct, Field oldField, StructDecl newStruct, Field newField) implements Match {
+    }
+
+    record FieldRemoved(StructDecl oldStruct, Field oldField, StructDecl newStruct) implements Match {
+    }
+
+    /** A path that is gone while another appeared at the same offset with the same type and size. */
+    record FieldRenamed(StructDecl oldStruct, Field oldField, StructDecl newStruct, Field newField) implements Match {
+    }
+}

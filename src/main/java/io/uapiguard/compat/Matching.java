@@ -1,0 +1,323 @@
+package io.uapiguard.compat;
+
+import io.uapiguard.model.Define;
+import io.uapiguard.model.EnumConstant;
+import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Field;
+import io.uapiguard.model.Helper;
+import io.uapiguard.model.HelperDoc;
+import io.uapiguard.model.Mapper;
+import io.uapiguard.model.Param;
+import io.uapiguard.model.StructDecl;
+import io.uapiguard.model.UapiModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Pairs the old and new elements of two models; what the pairs mean is for the rules to say. */
+final class Matching {
+
+    /** The enum whose {@code BPF_FUNC_*} constants are the helpers: judged by helper rules, not enum rules. */
+    static final String HELPER_ENUM = "bpf_func_id";
+    static final String HELPER_PREFIX = "BPF_FUNC_";
+
+    private Matching() {
+    }
+
+    static void matchAll(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
+        Map<String, String> renamed = helpers(oldModel.helpers(), newModel.helpers(), out);
+        out.accept(new Match.MapperPair(mapperOf(oldModel), mapperOf(newModel), renamed));
+        enums(oldModel, newModel, out);
+        defines(oldModel, newModel, out);
+        structs(oldModel.structs(), newModel.structs(), out);
+    }
+
+    private static Mapper mapperOf(UapiModel model) {
+        return model.mapper() != null ? model.mapper() : new Mapper(List.of(), null);
+    }
+
+    // ---- helpers: by name, then gone names by id ----
+
+    /** Emits the helper matches and returns the renames found, old name to new name. */
+    static Map<String, String> helpers(List<Helper> oldHelpers, List<Helper> newHelpers, Consumer<Match> out) {
+        Map<String, Helper> newByName = byName(newHelpers);
+        Map<String, Helper> oldByName = byName(oldHelpers);
+        Map<Long, Helper> newByIdOfNewNames = new HashMap<>();
+        for (Helper h : newHelpers) {
+            if (!oldByName.containsKey(h.name())) {
+                newByIdOfNewNames.putIfAbsent(h.id(), h);
+            }
+        }
+        Set<String> renamedTo = new HashSet<>();
+        Map<String, String> renames = new LinkedHashMap<>();
+        for (Helper old : oldByName.values()) {
+            Helper same = newByName.get(old.name());
+            if (same != null) {
+                out.accept(new Match.HelperPair(old, same));
+                docs(old, same, out);
+                continue;
+            }
+            Helper successor = newByIdOfNewNames.remove(old.id());
+            if (successor != null) {
+                renamedTo.add(successor.name());
+                renames.put(old.name(), successor.name());
+                out.accept(new Match.HelperRenamed(old, successor));
+            } else {
+                out.accept(new Match.HelperRemoved(old));
+            }
+        }
+        for (Helper h : newByName.values()) {
+            if (!oldByName.containsKey(h.name()) && !renamedTo.contains(h.name())) {
+                out.accept(new Match.HelperAdded(h));
+            }
+        }
+        return renames;
+    }
+
+    private static Map<String, Helper> byName(List<Helper> helpers) {
+        Map<String, Helper> map = new LinkedHashMap<>();
+        for (Helper h : helpers) {
+            map.putIfAbsent(h.name(), h);
+        }
+        return map;
+    }
+
+    /**
+     * Pairs the documented signatures of one helper: identical signatures first, then the same context (type of
+     * the first parameter), then the rest in their order of appearance. An old doc left over is reported as lost;
+     * a new doc left over is a newly documented context and concerns no rule.
+     */
+    static void docs(Helper oldHelper, Helper newHelper, Consumer<Match> out) {
+        List<HelperDoc> olds = new ArrayList<>(oldHelper.docs());
+        List<HelperDoc> news = new ArrayList<>(newHelper.docs());
+        List<HelperDoc[]> pairs = new ArrayList<>();
+        pairBy(olds, news, pairs, Matching::signature);
+        pairBy(olds, news, pairs, Matching::context);
+        while (!olds.isEmpty() && !news.isEmpty()) {
+            pairs.add(new HelperDoc[] {olds.remove(0), news.remove(0)});
+        }
+        for (HelperDoc lost : olds) {
+            pairs.add(new HelperDoc[] {lost, null});
+        }
+        for (HelperDoc[] p : pairs) {
+            out.accept(new Match.HelperDocPair(oldHelper, newHelper, p[0], p[1]));
+        }
+    }
+
+    private static void pairBy(List<HelperDoc> olds, List<HelperDoc> news, List<HelperDoc[]> pairs,
+            java.util.function.Function<HelperDoc, String> key) {
+        for (var it = olds.iterator(); it.hasNext(); ) {
+            HelperDoc old = it.next();
+            String k = key.apply(old);
+            for (int i = 0; i < news.size(); i++) {
+                if (k.equals(key.apply(news.get(i)))) {
+                    pairs.add(new HelperDoc[] {old, news.remove(i)});
+                    it.remove();
+                    break;
+                }
+            }
+        }
+    }
+
+    static String signature(HelperDoc doc) {
+        StringBuilder sb = new StringBuilder(normalise(doc.returnType())).append('(');
+        for (Param p : doc.params()) {
+            sb.append(normalise(p.type())).append(' ').append(p.name()).append(',');
+        }
+        return sb.append(')').toString();
+    }
+
+    /** The context a doc describes: helpers documented once per program type differ in their first parameter. */
+    static String context(HelperDoc doc) {
+        return doc.params().isEmpty() ? "" : normalise(doc.params().get(0).type());
+    }
+
+    static String normalise(String type) {
+        return type == null ? "" : type.trim().replaceAll("\\s+", " ");
+    }
+
+    // ---- enums: constants by name across all enums, gone ones renamed within their enum ----
+
+    private record Placed(EnumDecl decl, EnumConstant constant) {
+    }
+
+    static void enums(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
+        Map<String, Placed> olds = constants(oldModel.enums());
+        Map<String, Placed> news = constants(newModel.enums());
+        Map<String, Define> newDefines = definesByName(newModel.defines());
+        List<Placed> gone = new ArrayList<>();
+        for (Placed o : olds.values()) {
+            Placed n = news.get(o.constant().name());
+            if (n != null) {
+                out.accept(new Match.EnumConstantPair(o.decl(), o.constant(), n.decl(), n.constant()));
+            } else {
+                gone.add(o);
+            }
+        }
+        List<Placed> appeared = new ArrayList<>();
+        for (Placed n : news.values()) {
+            if (!olds.containsKey(n.constant().name())) {
+                appeared.add(n);
+            }
+        }
+        for (Placed o : gone) {
+            EnumDecl counterpart = counterpart(o.decl(), newModel.enums(), olds.keySet());
+            Placed successor = null;
+            for (Placed n : appeared) {
+                if (n.decl() == counterpart && Objects.equals(n.constant().value(), o.constant().value())) {
+                    successor = n;
+                    break;
+                }
+            }
+            if (successor != null) {
+                appeared.remove(successor);
+                out.accept(new Match.EnumConstantRenamed(o.decl(), o.constant(), successor.decl(), successor.constant()));
+            } else {
+                out.accept(new Match.EnumConstantRemoved(o.decl(), o.constant(), newDefines.get(o.constant().name())));
+            }
+        }
+    }
+
+    private static Map<String, Placed> constants(List<EnumDecl> enums) {
+        Map<String, Placed> map = new LinkedHashMap<>();
+        for (EnumDecl e : enums) {
+            boolean helperEnum = HELPER_ENUM.equals(e.name());
+            for (EnumConstant c : e.constants()) {
+                if (helperEnum && c.name().startsWith(HELPER_PREFIX)) {
+                    continue;
+                }
+                map.putIfAbsent(c.name(), new Placed(e, c));
+            }
+        }
+        return map;
+    }
+
+    /** The new enum that is "the same" as {@code old}: by name, or for an anonymous one, the one holding most of its names. */
+    private static EnumDecl counterpart(EnumDecl old, List<EnumDecl> newEnums, Set<String> oldNames) {
+        if (old.name() != null) {
+            return newEnums.stream().filter(e -> old.name().equals(e.name())).findFirst().orElse(null);
+        }
+        Set<String> names = new HashSet<>();
+        old.constants().forEach(c -> names.add(c.name()));
+        EnumDecl best = null;
+        long bestCount = 0;
+        for (EnumDecl e : newEnums) {
+            if (e.name() != null) {
+                continue;
+            }
+            long count = e.constants().stream().filter(c -> names.contains(c.name())).count();
+            if (count > bestCount) {
+                best = e;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    // ---- defines: by name ----
+
+    static void defines(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
+        Map<String, Define> news = definesByName(newModel.defines());
+        Map<String, Placed> newConstants = constants(newModel.enums());
+        for (Define old : definesByName(oldModel.defines()).values()) {
+            Define same = news.get(old.name());
+            if (same != null) {
+                out.accept(new Match.DefinePair(old, same));
+            } else {
+                Placed now = newConstants.get(old.name());
+                out.accept(new Match.DefineRemoved(old, now == null ? null : now.decl(), now == null ? null : now.constant()));
+            }
+        }
+    }
+
+    private static Map<String, Define> definesByName(List<Define> defines) {
+        Map<String, Define> map = new LinkedHashMap<>();
+        for (Define d : defines) {
+            map.putIfAbsent(d.name(), d);
+        }
+        return map;
+    }
+
+    // ---- structs: by name, fields by access path, gone paths renamed at the same offset and type ----
+
+    static void structs(List<StructDecl> oldStructs, List<StructDecl> newStructs, Consumer<Match> out) {
+        Map<String, StructDecl> news = new LinkedHashMap<>();
+        for (StructDecl s : newStructs) {
+            if (s.name() != null) {
+                news.putIfAbsent(s.name(), s);
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (StructDecl old : oldStructs) {
+            if (old.name() == null || !seen.add(old.name())) {
+                continue;
+            }
+            StructDecl same = news.get(old.name());
+            if (same == null) {
+                out.accept(new Match.StructRemoved(old));
+                continue;
+            }
+            out.accept(new Match.StructPair(old, same));
+            fields(old, same, out);
+        }
+    }
+
+    static void fields(StructDecl oldStruct, StructDecl newStruct, Consumer<Match> out) {
+        Map<String, Field> news = new LinkedHashMap<>();
+        newStruct.fields().forEach(f -> news.putIfAbsent(f.path(), f));
+        Set<String> oldPaths = new HashSet<>();
+        oldStruct.fields().forEach(f -> oldPaths.add(f.path()));
+        List<Field> appeared = new ArrayList<>();
+        for (Field f : news.values()) {
+            if (!oldPaths.contains(f.path())) {
+                appeared.add(f);
+            }
+        }
+        Set<String> done = new HashSet<>();
+        for (Field old : oldStruct.fields()) {
+            if (!done.add(old.path())) {
+                continue;
+            }
+            Field same = news.get(old.path());
+            if (same != null) {
+                out.accept(new Match.FieldPair(oldStruct, old, newStruct, same));
+                continue;
+            }
+            Field successor = successor(old, appeared);
+            if (successor != null) {
+                appeared.remove(successor);
+                out.accept(new Match.FieldRenamed(oldStruct, old, newStruct, successor));
+            } else {
+                out.accept(new Match.FieldRemoved(oldStruct, old, newStruct));
+            }
+        }
+    }
+
+    /** A new path at the same offset with the same type and size, preferring one under the same parent path. */
+    private static Field successor(Field old, List<Field> appeared) {
+        Field any = null;
+        for (Field f : appeared) {
+            if (f.offsetBits() == old.offsetBits() && f.sizeBits() == old.sizeBits()
+                    && normalise(f.type()).equals(normalise(old.type()))) {
+                if (parent(f.path()).equals(parent(old.path()))) {
+                    return f;
+                }
+                if (any == null) {
+                    any = f;
+                }
+            }
+        }
+        return any;
+    }
+
+    static String parent(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(0, dot);
+    }
+}

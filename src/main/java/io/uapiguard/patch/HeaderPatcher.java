@@ -1,0 +1,219 @@
+package io.uapiguard.patch;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffEntry.ChangeType;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.patch.FormatError;
+import org.eclipse.jgit.patch.HunkHeader;
+import org.eclipse.jgit.patch.Patch;
+
+/**
+ * Applies the hunks that touch one path, message by message for an mbox series, the way {@code git apply} does
+ * without fuzz: every context and removed line must match, at the stated line or shifted by an offset.
+ * Thread-safe and stateless.
+ */
+public final class HeaderPatcher {
+
+    /** The separator line git format-patch and mbox files put before each message. */
+    private static final Pattern MBOX_FROM = Pattern.compile("(?m)^From \\S+ +(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ");
+
+    /** The largest distance a hunk may move from its stated line, as git apply allows offsets. */
+    private static final int MAX_OFFSET = 10_000;
+
+    /**
+     * Returns {@code baseText} with every hunk of {@code patchText} for {@code path} applied in order.
+     * A patch that touches other files only returns the base unchanged.
+     *
+     * @throws UapiguardException PARSE_ERROR when the patch is malformed or a hunk does not apply
+     */
+    public String apply(String path, String baseText, String patchText) {
+        List<String> lines = splitLines(baseText);
+        boolean endsWithNewline = baseText.isEmpty() || baseText.endsWith("\n");
+        int message = 0;
+        boolean sawAnyFile = false;
+        for (String part : splitMessages(patchText)) {
+            message++;
+            Patch patch = new Patch();
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            patch.parse(bytes, 0, bytes.length);
+            for (FormatError error : patch.getErrors()) {
+                if (error.getSeverity() == FormatError.Severity.ERROR) {
+                    throw new UapiguardException(Reason.PARSE_ERROR,
+                            "malformed patch" + where(message) + ": " + error.getMessage()
+                                    + " near '" + error.getLineText().strip() + "'");
+                }
+            }
+            for (FileHeader file : patch.getFiles()) {
+                sawAnyFile = true;
+                if (!touches(file, path)) {
+                    continue;
+                }
+                if (file.getChangeType() == ChangeType.DELETE) {
+                    throw new UapiguardException(Reason.PARSE_ERROR, "the patch deletes " + path + where(message));
+                }
+                if (file.getChangeType() == ChangeType.RENAME && !path.equals(file.getNewPath())) {
+                    throw new UapiguardException(Reason.PARSE_ERROR,
+                            "the patch renames " + path + " to " + file.getNewPath() + where(message));
+                }
+                for (HunkHeader hunk : file.getHunks()) {
+                    endsWithNewline = applyHunk(path, message, hunk, lines, endsWithNewline);
+                }
+            }
+        }
+        if (!sawAnyFile) {
+            throw new UapiguardException(Reason.PARSE_ERROR,
+                    "no file changes found in the patch: expected a unified diff, git format-patch output or an mbox");
+        }
+        String joined = String.join("\n", lines);
+        return lines.isEmpty() ? "" : endsWithNewline ? joined + "\n" : joined;
+    }
+
+    private static boolean touches(FileHeader file, String path) {
+        return path.equals(stripPrefix(file.getNewPath())) || path.equals(stripPrefix(file.getOldPath()));
+    }
+
+    /** Traditional diffs (no "diff --git" line) keep the a/ and b/ prefixes in their names. */
+    private static String stripPrefix(String name) {
+        if (name != null && (name.startsWith("a/") || name.startsWith("b/"))) {
+            return name.substring(2);
+        }
+        return name;
+    }
+
+    private static String where(int message) {
+        return message > 1 ? " (patch " + message + " of the series)" : "";
+    }
+
+    /** Returns whether the result still ends with a newline. */
+    private static boolean applyHunk(String path, int message, HunkHeader hunk, List<String> lines,
+                                     boolean endsWithNewline) {
+        String text = new String(hunk.getBuffer(), hunk.getStartOffset(), hunk.getEndOffset() - hunk.getStartOffset(),
+                StandardCharsets.UTF_8);
+        List<String> hunkLines = splitLines(text);
+        String header = hunkLines.get(0);
+        int atEnd = header.indexOf("@@", 2);
+        String hunkName = atEnd > 0 ? header.substring(0, atEnd + 2) : header;
+        List<String> oldSide = new ArrayList<>();
+        List<String> newSide = new ArrayList<>();
+        boolean newEndsWithNewline = true;
+        char previous = ' ';
+        for (String line : hunkLines.subList(1, hunkLines.size())) {
+            char kind = line.isEmpty() ? ' ' : line.charAt(0);
+            String body = line.isEmpty() ? "" : line.substring(1);
+            switch (kind) {
+                case ' ' -> {
+                    oldSide.add(body);
+                    newSide.add(body);
+                }
+                case '-' -> oldSide.add(body);
+                case '+' -> newSide.add(body);
+                case '\\' -> {
+                    if (previous != '-') {
+                        newEndsWithNewline = false;
+                    }
+                }
+                default -> {
+                    // The end of the hunk's body (a mail signature "-- " is parsed away by JGit).
+                }
+            }
+            previous = kind;
+        }
+        int stated = Math.max(0, hunk.getOldImage().getStartLine() - 1);
+        if (hunk.getOldImage().getLineCount() == 0) {
+            // "@@ -N,0 ..." inserts after line N.
+            stated = hunk.getOldImage().getStartLine();
+        }
+        int at = locate(lines, oldSide, stated);
+        if (at < 0) {
+            int mismatch = firstMismatch(lines, oldSide, stated);
+            String detail;
+            if (stated + mismatch >= lines.size()) {
+                detail = "the header has only " + lines.size() + " lines";
+            } else {
+                detail = "expected '" + oldSide.get(mismatch).strip() + "' but the header has '"
+                        + lines.get(stated + mismatch).strip() + "'";
+            }
+            throw new HunkFailedException(path, hunkName, stated + mismatch + 1,
+                    "hunk " + hunkName + " of " + path + where(message) + " does not apply at line "
+                            + (stated + mismatch + 1) + ": " + detail);
+        }
+        List<String> tail = lines.subList(at, at + oldSide.size());
+        boolean touchesEnd = at + oldSide.size() == lines.size();
+        tail.clear();
+        tail.addAll(newSide);
+        return touchesEnd ? newEndsWithNewline : endsWithNewline;
+    }
+
+    /** The index where {@code old} matches, searching outward from {@code stated}; -1 when nowhere. */
+    private static int locate(List<String> lines, List<String> old, int stated) {
+        int limit = Math.max(lines.size(), stated) + 1;
+        for (int delta = 0; delta <= MAX_OFFSET && delta <= limit; delta++) {
+            if (matches(lines, old, stated + delta)) {
+                return stated + delta;
+            }
+            if (delta > 0 && matches(lines, old, stated - delta)) {
+                return stated - delta;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matches(List<String> lines, List<String> old, int at) {
+        if (at < 0 || at + old.size() > lines.size()) {
+            return false;
+        }
+        for (int i = 0; i < old.size(); i++) {
+            if (!lines.get(at + i).equals(old.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int firstMismatch(List<String> lines, List<String> old, int at) {
+        for (int i = 0; i < old.size(); i++) {
+            if (at + i >= lines.size() || !lines.get(at + i).equals(old.get(i))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Lines without their terminators; a final newline does not make an extra empty line. */
+    private static List<String> splitLines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                out.add(text.substring(start, end));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+
+    /** One part per message of an mbox or format-patch series; a bare diff is one part. */
+    static List<String> splitMessages(String patchText) {
+        List<String> parts = new ArrayList<>();
+        var matcher = MBOX_FROM.matcher(patchText);
+        int start = 0;
+        while (matcher.find()) {
+            if (matcher.start() > start) {
+                parts.add(patchText.substring(start, matcher.start()));
+            }
+            start = matcher.start();
+        }
+        parts.add(patchText.substring(start));
+        parts.removeIf(p -> p.isBlank());
+        return parts;
+    }
+}

@@ -1,0 +1,55 @@
+package io.uapiguard.web;
+
+import io.uapiguard.store.HistoryQueries.TagInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The geometry of the "helpers per tag" bar chart, computed here so the template only places SVG elements.
+ * Tags whose header did not parse get no bar.
+ */
+record HelperChart(int width, int height, int plotTop, int plotBottom, int plotLeft, List<Bar> bars, List<Tick> ticks) {
+
+    record Bar(String tag, int count, int x, int y, int width, int height, int labelX, int labelY, String verdict) {
+    }
+
+    record Tick(int value, int y) {
+    }
+
+    static final int BAR_STEP = 18;
+    static final int PLOT_TOP = 10;
+    static final int PLOT_HEIGHT = 200;
+    static final int PLOT_LEFT = 40;
+    static final int LABEL_SPACE = 70;
+
+    static HelperChart of(List<TagInfo> tags) {
+        int max = tags.stream().map(TagInfo::helperCount).filter(c -> c != null).mapToInt(Integer::intValue)
+                .max().orElse(0);
+        int scaleMax = niceCeiling(Math.max(max, 1));
+        int bottom = PLOT_TOP + PLOT_HEIGHT;
+        List<Bar> bars = new ArrayList<>();
+        int x = PLOT_LEFT + 4;
+        for (TagInfo tag : tags) {
+            if (tag.helperCount() != null) {
+                int h = (int) Math.round((double) tag.helperCount() * PLOT_HEIGHT / scaleMax);
+                bars.add(new Bar(tag.name(), tag.helperCount(), x, bottom - h, BAR_STEP - 4, h,
+                        x + (BAR_STEP - 4) / 2, bottom + 8, tag.verdict() == null ? "first" : tag.verdict()));
+            }
+            x += BAR_STEP;
+        }
+        List<Tick> ticks = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            int value = scaleMax * i / 4;
+            ticks.add(new Tick(value, bottom - PLOT_HEIGHT * i / 4));
+        }
+        int width = Math.max(x + 10, 200);
+        return new HelperChart(width, bottom + LABEL_SPACE, PLOT_TOP, bottom, PLOT_LEFT, List.copyOf(bars),
+                List.copyOf(ticks));
+    }
+
+    /** The next multiple of 20 (or 50 past 200), so ticks fall on round numbers. */
+    private static int niceCeiling(int max) {
+        int step = max > 200 ? 50 : 20;
+        return ((max + step - 1) / step) * step;
+    }
+}

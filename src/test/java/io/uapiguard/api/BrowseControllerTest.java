@@ -1,0 +1,183 @@
+package io.uapiguard.api;
+
+import static io.uapiguard.api.ServiceFixtures.C1;
+import static io.uapiguard.api.ServiceFixtures.C2;
+import static io.uapiguard.api.ServiceFixtures.PATH;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.uapiguard.admin.AdminConfiguration;
+import io.uapiguard.compat.CompatEngine;
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.history.HistoryAdmin;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.HistoryQueries.HelperEvent;
+import io.uapiguard.web.ReportLinks;
+import io.uapiguard.web.WebConfiguration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(controllers = BrowseController.class)
+@Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class,
+        ModelCache.class, ComparisonResponses.class, ReportLinks.class})
+class BrowseControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    HistoryQueries queries;
+    @MockitoBean
+    HistoryAdmin admin;
+    @MockitoBean
+    HeaderParser parser;
+    @MockitoBean
+    CompatEngine engine;
+
+    @BeforeEach
+    void history() {
+        when(queries.repositories()).thenReturn(List.of(ServiceFixtures.repository()));
+        when(queries.repository("linux")).thenReturn(Optional.of(ServiceFixtures.repository()));
+        when(queries.revisions("linux")).thenReturn(List.of(ServiceFixtures.revision(C2, "v2"),
+                ServiceFixtures.revision(C1, "v1")));
+        when(queries.tags("linux")).thenReturn(ServiceFixtures.tags());
+        when(queries.resolve("linux", "v1")).thenReturn(Optional.of(ServiceFixtures.revision(C1, "v1")));
+        when(queries.resolve("linux", "2222222")).thenReturn(Optional.of(ServiceFixtures.revision(C2, "v2")));
+        when(queries.model("linux", C1, PATH)).thenReturn(Optional.of(ServiceFixtures.model(
+                ServiceFixtures.helper("map_lookup_elem", 1, "void *",
+                        new io.uapiguard.model.Param("struct bpf_map *", "map")))));
+        when(queries.model("linux", C2, PATH)).thenReturn(Optional.of(ServiceFixtures.model()));
+        when(queries.comparison("linux", C1, C2, PATH)).thenReturn(ServiceFixtures.breaking());
+    }
+
+    @Test
+    void listsRepositories() throws Exception {
+        mvc.perform(get("/api/v1/repositories"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("linux"))
+                .andExpect(jsonPath("$[0].paths[0]").value(PATH));
+    }
+
+    @Test
+    void unknownRepositoryIs404Problem() throws Exception {
+        mvc.perform(get("/api/v1/repositories/nope/tags"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("no repository named 'nope' is registered"));
+    }
+
+    @Test
+    void listsRevisionsNewestFirstAndTagsOldestFirst() throws Exception {
+        mvc.perform(get("/api/v1/repositories/linux/revisions"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].commitId").value(C2))
+                .andExpect(jsonPath("$[0].tags[0]").value("v2"))
+                .andExpect(jsonPath("$[0].reachable").value(true));
+        mvc.perform(get("/api/v1/repositories/linux/tags"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("v1"))
+                .andExpect(jsonPath("$[2].verdict").value("breaking"))
+                .andExpect(jsonPath("$[2].helperCount").value(3));
+    }
+
+    @Test
+    void resolvesOneRevisionByAbbreviatedCommit() throws Exception {
+        mvc.perform(get("/api/v1/repositories/linux/revisions/2222222"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.commitId").value(C2));
+    }
+
+    @Test
+    void unknownRevisionIs404() throws Exception {
+        mvc.perform(get("/api/v1/repositories/linux/revisions/v9/model"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no tag or commit 'v9' in repository 'linux'"));
+    }
+
+    @Test
+    void modelOfARevisionHasHelpersWithIdsAndSignatures() throws Exception {
+        mvc.perform(get("/api/v1/repositories/linux/revisions/v1/model"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.schemaVersion").value(1))
+                .andExpect(jsonPath("$.helpers[0].name").value("map_lookup_elem"))
+                .andExpect(jsonPath("$.helpers[0].id").value(1))
+                .andExpect(jsonPath("$.helpers[0].docs[0].returnType").value("void *"))
+                .andExpect(jsonPath("$.helpers[0].docs[0].params[0].type").value("struct bpf_map *"));
+    }
+
+    @Test
+    void headerTextOfARevision() throws Exception {
+        when(queries.headerText("linux", C1, PATH)).thenReturn(Optional.of("/* v1 */\n"));
+        mvc.perform(get("/api/v1/repositories/linux/revisions/v1/header"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/plain;charset=UTF-8"))
+                .andExpect(content().string("/* v1 */\n"));
+        when(queries.headerText("linux", C2, PATH)).thenReturn(Optional.empty());
+        mvc.perform(get("/api/v1/repositories/linux/revisions/2222222/header"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void diffOfTwoRevisionsFollowsAccept() throws Exception {
+        mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "2222222"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("breaking"))
+                .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"));
+    }
+
+    @Test
+    void diffDoesNotOfferThePatchworkBody() throws Exception {
+        mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "2222222")
+                        .accept("application/vnd.patchwork.check+json"))
+                .andExpect(status().isNotAcceptable());
+    }
+
+    @Test
+    void diffWithoutParametersIs400() throws Exception {
+        mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void timelineOfAHelper() throws Exception {
+        when(queries.helperTimeline("linux", "map_lookup_elem", PATH)).thenReturn(List.of(
+                new HelperEvent("added", C1, Instant.parse("2026-01-01T00:00:00Z"), List.of("v1"), "v1", 1L,
+                        "void *bpf_map_lookup_elem(struct bpf_map *map)", null),
+                new HelperEvent("signature-changed", C2, Instant.parse("2026-01-02T00:00:00Z"), List.of(), "v2", 1L,
+                        "long bpf_map_lookup_elem(struct bpf_map *map)", "return type void * -> long")));
+        mvc.perform(get("/api/v1/repositories/linux/helpers/map_lookup_elem/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].kind").value("added"))
+                .andExpect(jsonPath("$[0].firstTag").value("v1"))
+                .andExpect(jsonPath("$[1].kind").value("signature-changed"));
+    }
+
+    @Test
+    void timelineOfAnUnknownHelperIs404() throws Exception {
+        when(queries.helperTimeline("linux", "nope", PATH)).thenReturn(List.of());
+        mvc.perform(get("/api/v1/repositories/linux/helpers/nope/timeline"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no helper 'nope' in the history of repository 'linux'"));
+    }
+
+    @Test
+    void wrongMethodIs405Problem() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/repositories"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}

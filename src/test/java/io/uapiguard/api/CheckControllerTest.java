@@ -1,0 +1,333 @@
+package io.uapiguard.api;
+
+import static io.uapiguard.api.ServiceFixtures.C1;
+import static io.uapiguard.api.ServiceFixtures.C2;
+import static io.uapiguard.api.ServiceFixtures.C3;
+import static io.uapiguard.api.ServiceFixtures.PATH;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.admin.AdminConfiguration;
+import io.uapiguard.compat.CompatEngine;
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.history.HistoryAdmin;
+import io.uapiguard.model.UapiModel;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.web.ReportLinks;
+import io.uapiguard.web.WebConfiguration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+@WebMvcTest(controllers = CheckController.class)
+@Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class,
+        ModelCache.class, ComparisonResponses.class, ReportLinks.class})
+class CheckControllerTest {
+
+    static final String HEADER = "/* candidate */\nenum bpf_func_id { BPF_FUNC_unspec };\n";
+    static final String BASE_TEXT = "line 1\nline 2\nline 3\n";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    HistoryQueries queries;
+    @MockitoBean
+    HistoryAdmin admin;
+    @MockitoBean
+    HeaderParser parser;
+    @MockitoBean
+    CompatEngine engine;
+
+    final UapiModel baseModel = ServiceFixtures.model(ServiceFixtures.helper("map_lookup_elem", 1, "void *"));
+    final UapiModel candidateModel = ServiceFixtures.model(ServiceFixtures.helper("map_lookup_elem", 2, "void *"));
+
+    @BeforeEach
+    void history() {
+        when(queries.repository("linux")).thenReturn(Optional.of(ServiceFixtures.repository()));
+        when(queries.resolve(eq("linux"), isNull())).thenReturn(Optional.of(ServiceFixtures.revision(C2, "v2")));
+        when(queries.resolve("linux", "v2")).thenReturn(Optional.of(ServiceFixtures.revision(C2, "v2")));
+        when(queries.model("linux", C2, PATH)).thenReturn(Optional.of(baseModel));
+        when(queries.headerText("linux", C2, PATH)).thenReturn(Optional.of(BASE_TEXT));
+        when(parser.parse(eq(PATH), anyString())).thenReturn(candidateModel);
+        when(engine.compare(baseModel, candidateModel, PATH)).thenReturn(ServiceFixtures.breaking());
+    }
+
+    static String body(Map<String, Object> fields) {
+        return JsonMapper.builder().build().writeValueAsString(fields);
+    }
+
+    @Test
+    void fullHeaderAgainstTagAnswersTheJsonSchemaWithTheStoredBaseModel() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.schemaVersion").value(1))
+                .andExpect(jsonPath("$.verdict").value("breaking"))
+                .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"))
+                .andExpect(jsonPath("$.findings[0].location.line").value(120));
+        verify(parser).parse(PATH, HEADER);
+    }
+
+    @Test
+    void omittedBaseUsesTheNewestRevision() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("breaking"));
+        verify(queries).resolve("linux", null);
+    }
+
+    @Test
+    void baseModelIsReadFromTheStoreOnceAndThenCached() throws Exception {
+        // A base no other test uses: the cache lives as long as the application context.
+        when(queries.resolve("linux", "v3")).thenReturn(Optional.of(ServiceFixtures.revision(C3, "v3")));
+        when(queries.model("linux", C3, PATH)).thenReturn(Optional.of(baseModel));
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                            .content(body(Map.of("repository", "linux", "base", "v3", "header", HEADER))))
+                    .andExpect(status().isOk());
+        }
+        verify(queries, org.mockito.Mockito.times(1)).model("linux", C3, PATH);
+    }
+
+    @Test
+    void patchworkAcceptGivesACheckBodyLinkingTheTagReport() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/vnd.patchwork.check+json")
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.patchwork.check+json"))
+                .andExpect(jsonPath("$.state").value("fail"))
+                .andExpect(jsonPath("$.context").value("uapiguard"))
+                .andExpect(jsonPath("$.description").value("1 breaking change to the BPF UAPI against v2"))
+                .andExpect(jsonPath("$.target_url").value("http://localhost/report/linux/tags/v2"));
+    }
+
+    @Test
+    void patchworkStateIsSuccessWhenNothingBreaks() throws Exception {
+        when(engine.compare(baseModel, candidateModel, PATH)).thenReturn(new Comparison(List.of()));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/vnd.patchwork.check+json")
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("success"));
+    }
+
+    @Test
+    void sarifMarkdownAndTextFollowAccept() throws Exception {
+        String json = body(Map.of("repository", "linux", "base", "v2", "header", HEADER));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/sarif+json").content(json))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/sarif+json"))
+                .andExpect(jsonPath("$.version").value("2.1.0"))
+                .andExpect(jsonPath("$.runs[0].results[0].ruleId").value("helper.id-changed"));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("text/markdown").content(json))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/markdown"))
+                .andExpect(content().string(containsString("helper.id-changed")));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("text/plain").content(json))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/plain"))
+                .andExpect(content().string(containsString("helper.id-changed")));
+    }
+
+    @Test
+    void qualityValuesPickTheFormat() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept", "application/json;q=0.5, application/vnd.patchwork.check+json")
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.patchwork.check+json"));
+    }
+
+    @Test
+    void unsupportedAcceptIs406Problem() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).accept("application/xml")
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verify(parser, never()).parse(anyString(), anyString());
+    }
+
+    @Test
+    void unknownRepositoryIs404Problem() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "nope", "header", HEADER))))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Not found"))
+                .andExpect(jsonPath("$.detail").value("no repository named 'nope' is registered"));
+    }
+
+    @Test
+    void unknownBaseIs404Problem() throws Exception {
+        when(queries.resolve("linux", "v9")).thenReturn(Optional.empty());
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v9", "header", HEADER))))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no tag or commit 'v9' in repository 'linux'"));
+    }
+
+    @Test
+    void bothHeaderAndPatchIs400() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER, "patch", "x"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", startsWith("give exactly one of 'header'")));
+    }
+
+    @Test
+    void neitherHeaderNorPatchIs400() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux"))))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void unwatchedPathIs400() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER, "path", "include/linux/x.h"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("does not watch include/linux/x.h")));
+    }
+
+    @Test
+    void malformedJsonIs400ProblemWithPosition() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content("{\"repository\": \"linux\",\n  oops"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed request body"))
+                .andExpect(jsonPath("$.detail", containsString("line 2")));
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.TEXT_PLAIN).content(HEADER))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void headerThatDoesNotParseIs422WithPosition() throws Exception {
+        when(parser.parse(eq(PATH), anyString())).thenThrow(new UapiguardException(Reason.PARSE_ERROR,
+                "expected ';' after enum", PATH, 7, 3, null));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Header or patch does not parse"))
+                .andExpect(jsonPath("$.detail").value(PATH + ":7:3: expected ';' after enum"))
+                .andExpect(jsonPath("$.file").value(PATH))
+                .andExpect(jsonPath("$.line").value(7))
+                .andExpect(jsonPath("$.column").value(3));
+    }
+
+    @Test
+    void headerThatTripsAParserLimitIs422() throws Exception {
+        when(parser.parse(eq(PATH), anyString())).thenThrow(new UapiguardException(Reason.LIMIT_EXCEEDED,
+                "macro expansion exceeds depth 200", PATH, 3, 1, null));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Input exceeds a limit of the parser"))
+                .andExpect(jsonPath("$.reason").value("limit-exceeded"));
+    }
+
+    @Test
+    void baseWhoseHeaderDidNotParseIs422() throws Exception {
+        when(queries.resolve("linux", "v1")).thenReturn(Optional.of(ServiceFixtures.revision(C1, "v1")));
+        when(queries.model("linux", C1, PATH)).thenReturn(Optional.empty());
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v1", "header", HEADER))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", containsString("at v1 has no model")));
+    }
+
+    @Test
+    void patchIsAppliedToTheStoredBaseText() throws Exception {
+        String patch = """
+                --- a/include/uapi/linux/bpf.h
+                +++ b/include/uapi/linux/bpf.h
+                @@ -1,3 +1,3 @@
+                 line 1
+                -line 2
+                +line two
+                 line 3
+                """;
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v2", "patch", patch))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("breaking"));
+        verify(parser).parse(PATH, "line 1\nline two\nline 3\n");
+    }
+
+    @Test
+    void patchThatDoesNotApplyIs422NamingTheHunk() throws Exception {
+        String patch = """
+                --- a/include/uapi/linux/bpf.h
+                +++ b/include/uapi/linux/bpf.h
+                @@ -2,2 +2,2 @@
+                 line 2
+                -line three
+                +line 3!
+                """;
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v2", "patch", patch))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Patch does not apply"))
+                .andExpect(jsonPath("$.hunk").value("@@ -2,2 +2,2 @@"))
+                .andExpect(jsonPath("$.file").value(PATH))
+                .andExpect(jsonPath("$.line").value(3))
+                .andExpect(jsonPath("$.detail", containsString("expected 'line three' but the header has 'line 3'")));
+        verify(parser, never()).parse(anyString(), anyString());
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutInternals() throws Exception {
+        when(engine.compare(any(), any(), anyString())).thenThrow(new IllegalStateException("secret internals"));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER))))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.detail").value("An unexpected error occurred; it has been logged."))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("secret"))));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() throws Exception {
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content(big))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.title").value("Request body too large"));
+        verify(queries, never()).repository(anyString());
+    }
+}

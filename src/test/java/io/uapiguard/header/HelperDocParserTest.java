@@ -1,0 +1,104 @@
+package io.uapiguard.header;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uapiguard.header.HelperDocParser.Malformed;
+import io.uapiguard.model.HelperDoc;
+import io.uapiguard.model.Param;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HelperDocParserTest {
+
+    private final HelperDocParser parser = new HelperDocParser();
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = HelperDocParserTest.class.getResourceAsStream("/header/docs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void extractsEverySignatureOfTheFixtureInOrderWithLinesAndNormalisedTypes() throws IOException {
+        List<HelperDoc> docs = parser.parse(fixture("helpers.h"));
+
+        assertThat(docs).containsExactly(
+                new HelperDoc(7, "void *", "bpf_thing_lookup", List.of(
+                        new Param("struct bpf_map *", "map"), new Param("const void *", "key"))),
+                new HelperDoc(13, "u64", "bpf_now", List.of()),
+                new HelperDoc(17, "long", "bpf_printk_like", List.of(
+                        new Param("const char *", "fmt"), new Param("u32", "fmt_size"), new Param("...", null))),
+                new HelperDoc(21, "long", "bpf_strtoul", List.of(
+                        new Param("const char *", "buf"), new Param("size_t", "buf_len"), new Param("u64", "flags"),
+                        new Param("unsigned long *", "res"))),
+                new HelperDoc(25, "int", "bpf_argv", List.of(
+                        new Param("char **", "argv"), new Param("char const *", "name"))),
+                new HelperDoc(31, "struct bpf_sock *", "bpf_sk_get", List.of(
+                        new Param("void *", "ctx"), new Param("u64", null))),
+                new HelperDoc(35, "long", "bpf_thing_lookup", List.of(
+                        new Param("void *", "ctx"), new Param("int", "key"))));
+    }
+
+    @Test
+    void reportsCandidatesThatDoNotParseInsteadOfDroppingThem() throws IOException {
+        List<Malformed> malformed = parser.scan(fixture("helpers.h")).malformed();
+
+        assertThat(malformed).containsExactly(
+                new Malformed(39, "long bpf_broken(struct bpf_map *map, const void *key",
+                        "expected the signature to end with ')'"),
+                new Malformed(43, "0 on success (or not), an unindented description line",
+                        "unexpected '0' in return type"));
+    }
+
+    @Test
+    void headerWithoutTheMarkerHasNoDocs() {
+        HelperDocParser.Result result = parser.scan("/*\n * long bpf_x(int a)\n */\nstruct s { int a; };\n");
+
+        assertThat(result.docs()).isEmpty();
+        assertThat(result.malformed()).isEmpty();
+    }
+
+    @Test
+    void unterminatedCommentIsReadToTheEndOfTheText() {
+        String text = "/* Start of BPF helper function descriptions:\n *\n * int bpf_last(void)";
+
+        assertThat(parser.parse(text)).containsExactly(new HelperDoc(3, "int", "bpf_last", List.of()));
+    }
+
+    @Test
+    void crlfLineEndingsAreAccepted() {
+        String text = "/*\r\n * Start of BPF helper function descriptions:\r\n *\r\n * int bpf_x(__u32 *p)\r\n */\r\n";
+
+        assertThat(parser.parse(text)).containsExactly(
+                new HelperDoc(4, "int", "bpf_x", List.of(new Param("__u32 *", "p"))));
+    }
+
+    @Test
+    void emptyParenthesesGiveNoParams() {
+        assertThat(HelperDocParser.parseSignature("long bpf_x()", 1).params()).isEmpty();
+    }
+
+    @Test
+    void ellipsisMustBeLast() {
+        assertThat(parser.scan("/* Start of BPF helper function descriptions:\n * int bpf_x(..., int a)\n */")
+                .malformed()).containsExactly(new Malformed(2, "int bpf_x(..., int a)", "'...' must be the last parameter"));
+    }
+
+    @Test
+    void signatureWithoutReturnTypeIsMalformed() {
+        assertThat(parser.scan("/* Start of BPF helper function descriptions:\n * bpf_x(int a)\n */").malformed())
+                .containsExactly(new Malformed(2, "bpf_x(int a)",
+                        "expected a return type and a function name before '('"));
+    }
+
+    @Test
+    void helperCandidatesTryTheNameWithoutThePrefixFirst() {
+        assertThat(HelperDocParser.helperCandidates("bpf_map_lookup_elem"))
+                .containsExactly("map_lookup_elem", "bpf_map_lookup_elem");
+        assertThat(HelperDocParser.helperCandidates("get_local_storage")).containsExactly("get_local_storage");
+        assertThat(HelperDocParser.helperCandidates("bpf_")).containsExactly("bpf_");
+    }
+}
