@@ -72,8 +72,14 @@ public final class HeaderParser {
                 docs.malformed());
         StructLayout layout = new StructLayout(Abi.X86_64, decls.recordsByTag(), decls.typedefs());
         List<StructDecl> structs = new ArrayList<>(decls.records().size());
-        for (RecordDecl r : decls.records()) {
-            structs.add(layout.layout(r));
+        try {
+            for (RecordDecl r : decls.records()) {
+                structs.add(layout.layout(r));
+            }
+        } catch (UapiguardException e) {
+            // Layout knows lines, not the file: name it, as every other error of the front end does.
+            throw e.file() != null ? e
+                    : new UapiguardException(e.reason(), e.getMessage(), file, e.line(), e.column(), e);
         }
         budget.checkTime(null);
         return new UapiModel(UapiModel.SCHEMA_VERSION, helpers, mapper, decls.enums(), defines, structs, problems);
