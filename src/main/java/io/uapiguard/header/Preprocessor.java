@@ -81,6 +81,7 @@ final class Preprocessor {
         HeaderLexer lexer = new HeaderLexer(CharStreams.fromString(source, file));
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
+        lexer.useSource(source);
         List<PpToken> run = new ArrayList<>();
         List<PpToken> directive = null;
         boolean space = false;
