@@ -54,6 +54,49 @@ public class HeaderParseBenchmark {
         return helpers;
     }
 
+    /**
+     * Without JMH: the first pass over all revisions in this fresh JVM, then the newest revision repeatedly, each
+     * timed by wall clock and by this thread's CPU time. On a machine shared with other builds, CPU time shows
+     * what the parse costs when it has a core to itself; wall time shows what it got.
+     */
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<String> all = Corpus.require().revisions().stream().map(Corpus.Revision::text).toList();
+        HeaderParser parser = new HeaderParser();
+        long wall = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        for (String text : all) {
+            parser.parse("bpf.h", text);
+        }
+        System.out.printf("first pass, %d revisions: wall %d ms, cpu %d ms%n", all.size(),
+                (System.nanoTime() - wall) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+        String newest = all.get(all.size() - 1);
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        long[] wallNs = new long[runs];
+        long[] cpuNs = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long w = System.nanoTime();
+            long c = threads.getCurrentThreadCpuTime();
+            parser.parse("bpf.h", newest);
+            cpuNs[i] = threads.getCurrentThreadCpuTime() - c;
+            wallNs[i] = System.nanoTime() - w;
+        }
+        // The second half is warm.
+        long[] w = java.util.Arrays.copyOfRange(wallNs, runs / 2, runs);
+        long[] c = java.util.Arrays.copyOfRange(cpuNs, runs / 2, runs);
+        java.util.Arrays.sort(w);
+        java.util.Arrays.sort(c);
+        System.out.printf("newest revision, warm, %d runs: wall median %.2f ms p90 %.2f ms; cpu median %.2f ms p90 %.2f ms%n",
+                w.length, w[w.length / 2] / 1e6, w[w.length * 9 / 10] / 1e6, c[c.length / 2] / 1e6, c[c.length * 9 / 10] / 1e6);
+        wall = System.nanoTime();
+        cpu = threads.getCurrentThreadCpuTime();
+        for (String text : all) {
+            parser.parse("bpf.h", text);
+        }
+        System.out.printf("warm pass, %d revisions: wall %d ms, cpu %d ms%n", all.size(),
+                (System.nanoTime() - wall) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+    }
+
     /** The 408 revisions once each in a JVM that has parsed nothing before: what a one-shot CLI run pays. */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
