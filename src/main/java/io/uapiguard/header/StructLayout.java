@@ -72,7 +72,7 @@ public final class StructLayout {
         return new StructDecl(decl.kind(), decl.tag(), laid.sizeBits / 8, laid.align, def.line(), laid.fields);
     }
 
-    /** Size and alignment in bytes of {@code type}, as a member of a non-packed record would have it. */
+    /** Size in bytes of {@code type} (a flexible array: 0). */
     public long sizeOf(CType type, int line) {
         return shape(type, line, 0).sizeBits / 8;
     }
