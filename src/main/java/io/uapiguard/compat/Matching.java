@@ -167,6 +167,12 @@ final class Matching {
             }
         }
         for (Placed o : gone) {
+            Define survivor = newDefines.get(o.constant().name());
+            if (survivor != null && Objects.equals(survivor.value(), o.constant().value())) {
+                // Sources using the name still build: a removal at warning, not a rename, even if a new name took the value.
+                out.accept(new Match.EnumConstantRemoved(o.decl(), o.constant(), survivor));
+                continue;
+            }
             EnumDecl counterpart = counterpart(o.decl(), newModel.enums(), olds.keySet());
             Placed successor = null;
             for (Placed n : appeared) {
@@ -239,10 +245,22 @@ final class Matching {
     private static Map<String, Define> definesByName(List<Define> defines) {
         Map<String, Define> map = new LinkedHashMap<>();
         for (Define d : defines) {
-            map.putIfAbsent(d.name(), d);
+            if (!includeGuard(d)) {
+                map.putIfAbsent(d.name(), d);
+            }
         }
         return map;
     }
+
+    /**
+     * An empty macro named like a header guard ({@code _UAPI__LINUX_BPF_H__}): it only keeps the header from being
+     * read twice, and renaming it (as the real history once did) concerns no user.
+     */
+    static boolean includeGuard(Define d) {
+        return (d.text() == null || d.text().isBlank()) && INCLUDE_GUARD.matcher(d.name()).matches();
+    }
+
+    private static final java.util.regex.Pattern INCLUDE_GUARD = java.util.regex.Pattern.compile("_*[A-Za-z0-9_]*_H_*");
 
     // ---- structs: by name, fields by access path, gone paths renamed at the same offset and type ----
 

@@ -195,6 +195,14 @@ class RulesTest {
     }
 
     @Test
+    void anEnumeratorSurvivingAsADefineIsARemovalWarningEvenWhenANewNameTookItsValue() {
+        assertThat(diff(model().enumDecl("bpf_link_type", 1, "A", 0, 2, "MAX_BPF_LINK_TYPE", 1, 3),
+                model().enumDecl("bpf_link_type", 1, "A", 0, 2, "__MAX_BPF_LINK_TYPE", 1, 3).define("MAX_BPF_LINK_TYPE", 1L, 5)))
+                .containsExactly("enum.removed warning 3 MAX_BPF_LINK_TYPE: Enumerator MAX_BPF_LINK_TYPE (enum bpf_link_type,"
+                        + " value 1) was removed; it survives as a #define of the same value.");
+    }
+
+    @Test
     void enumRenamedButAnAliasBesideAStayingNameIsNot() {
         assertThat(diff(model().enumDecl("e", 1, "A", 0, 2, "B", 1, 3), model().enumDecl("e", 1, "A", 0, 2, "C", 1, 3)))
                 .containsExactly("enum.renamed breaking 3 B: Enumerator B (enum e, value 1) was renamed to C.");
@@ -225,6 +233,16 @@ class RulesTest {
                         + " Macro F became an enumerator of anonymous enum with the same value 4: #ifdef F stops working.");
         assertThat(diff(model().define("F", 4L, 3), model().enumDecl(null, 8, "F", 5, 9)))
                 .containsExactly("define.removed breaking 3 F: Macro F (value 4) was removed.");
+    }
+
+    @Test
+    void sentinelMacrosMoveAsInfoAndIncludeGuardsAreNotJudged() {
+        assertThat(diff(model().define("MAX_BPF_ATTACH_TYPE", 18L, 3).define("_UAPI__LINUX_BPF_H__", null, 1),
+                model().define("MAX_BPF_ATTACH_TYPE", 19L, 3).define("__LINUX_BPF_H__", null, 1)))
+                .containsExactly("define.sentinel-moved info 3 MAX_BPF_ATTACH_TYPE: Sentinel MAX_BPF_ATTACH_TYPE moved from 18 to 19.");
+        // An empty macro that is not named like a guard is still judged.
+        assertThat(diff(model().define("BPF_HAS_FOO", null, 1), model()))
+                .containsExactly("define.removed breaking 1 BPF_HAS_FOO: Macro BPF_HAS_FOO was removed.");
     }
 
     @Test
