@@ -264,6 +264,18 @@ class RulesTest {
     }
 
     @Test
+    void zeroLengthAndFlexibleArraysAndAnonymousAggregatesAreNoTypeChange() {
+        assertThat(diff(model().struct("struct", "k", 4, 1, field("prefixlen", "__u32", 0, 32, 2), field("data", "__u8[0]", 32, 0, 3),
+                        field("m", "union (anonymous)", 0, 32, 4)),
+                model().struct("struct", "k", 4, 1, field("prefixlen", "__u32", 0, 32, 2), field("data", "__u8[]", 32, 0, 3),
+                        field("m", "struct (anonymous)", 0, 32, 4))))
+                .isEmpty();
+        assertThat(diff(model().struct("struct", "k", 4, 1, field("data", "__u8[0]", 0, 0, 3)),
+                model().struct("struct", "k", 4, 1, field("data", "__u16[]", 0, 0, 3))))
+                .containsExactly("struct.field-type-changed breaking 3 k.data: Type of field data of struct k changed from __u8[0] to __u16[].");
+    }
+
+    @Test
     void findingsCarryStructuredAttachmentsAndTheSideOfTheirLine() {
         Finding f = CompatEngine.standard().compare(helpers(1).helper("foo", 2, 12).build(), helpers(1).build(), "bpf.h")
                 .findings().get(0);
