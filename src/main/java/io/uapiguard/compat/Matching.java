@@ -138,8 +138,26 @@ final class Matching {
         return doc.params().isEmpty() ? "" : normalise(doc.params().get(0).type());
     }
 
+    /** The type with runs of whitespace as one space; front-end types are normalised already, so this is cheap. */
     static String normalise(String type) {
-        return type == null ? "" : type.trim().replaceAll("\\s+", " ");
+        if (type == null) {
+            return "";
+        }
+        String t = type.strip();
+        StringBuilder out = null;
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ws = Character.isWhitespace(c);
+            if (out == null && (ws && (c != ' ' || space))) {
+                out = new StringBuilder(t.length()).append(t, 0, i);
+            }
+            if (out != null && !(ws && space)) {
+                out.append(ws ? ' ' : c);
+            }
+            space = ws;
+        }
+        return out == null ? t : out.toString();
     }
 
     // ---- enums: constants by name across all enums, gone ones renamed within their enum ----
@@ -257,10 +275,16 @@ final class Matching {
      * read twice, and renaming it (as the real history once did) concerns no user.
      */
     static boolean includeGuard(Define d) {
-        return (d.text() == null || d.text().isBlank()) && INCLUDE_GUARD.matcher(d.name()).matches();
+        if (d.text() != null && !d.text().isBlank()) {
+            return false;
+        }
+        String name = d.name();
+        int end = name.length();
+        while (end > 0 && name.charAt(end - 1) == '_') {
+            end--;
+        }
+        return end >= 3 && name.startsWith("_H", end - 2);
     }
-
-    private static final java.util.regex.Pattern INCLUDE_GUARD = java.util.regex.Pattern.compile("_*[A-Za-z0-9_]*_H_*");
 
     // ---- structs: by name, fields by access path, gone paths renamed at the same offset and type ----
 

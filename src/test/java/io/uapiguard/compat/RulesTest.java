@@ -179,10 +179,12 @@ class RulesTest {
                 .containsExactly(
                         "enum.value-changed breaking 4 B: Value of B (enum bpf_cmd) changed from 1 to 2.",
                         "enum.sentinel-moved info 5 __MAX_BPF_CMD: Sentinel __MAX_BPF_CMD (enum bpf_cmd) moved from 2 to 3.");
-        for (String sentinel : List.of("__MAX_X", "MAX_X", "BPF_FUNC_MAX_ID", "__X_MAX")) {
+        for (String sentinel : List.of("__MAX_X", "MAX_X", "BPF_FUNC_MAX_ID", "__BPF_FUNC_MAX_ID", "__X_MAX")) {
             assertThat(Enums.sentinel(sentinel)).as(sentinel).isTrue();
         }
-        assertThat(Enums.sentinel("BPF_MAX_ENTRIES")).isFalse();
+        for (String value : List.of("BPF_MAX_ENTRIES", "BPF_TCP_MAX_STATES", "__MAX", "X_MAX")) {
+            assertThat(Enums.sentinel(value)).as(value).isFalse();
+        }
     }
 
     @Test
@@ -283,6 +285,21 @@ class RulesTest {
         assertThat(f.location()).isEqualTo(new Location("bpf.h", 12));
         assertThat(f.oldValue()).isEqualTo("foo");
         assertThat(f.newValue()).isNull();
+    }
+
+    @Test
+    void typesCompareWithWhitespaceRunsCollapsed() {
+        assertThat(Matching.normalise("  const \t void  *")).isEqualTo("const void *");
+        assertThat(Matching.normalise("struct bpf_map *")).isEqualTo("struct bpf_map *");
+        assertThat(Matching.normalise("a\nb")).isEqualTo("a b");
+        assertThat(Matching.normalise(null)).isEmpty();
+        for (String guard : List.of("_UAPI__LINUX_BPF_H__", "__LINUX_BPF_H__", "BPF_H", "_X_H_")) {
+            assertThat(Matching.includeGuard(new io.uapiguard.model.Define(guard, "", null, 1))).as(guard).isTrue();
+        }
+        for (String other : List.of("BPF_H_FOO", "_H__", "BPFH")) {
+            assertThat(Matching.includeGuard(new io.uapiguard.model.Define(other, "", null, 1))).as(other).isFalse();
+        }
+        assertThat(Matching.includeGuard(new io.uapiguard.model.Define("BPF_H", "1", java.math.BigInteger.ONE, 1))).isFalse();
     }
 
     @Test
