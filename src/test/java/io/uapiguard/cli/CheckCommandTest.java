@@ -70,17 +70,17 @@ class CheckCommandTest {
 
     @Test
     void everyRepeatedPathIsChecked() throws Exception {
-        String tools = "tools/include/uapi/linux/bpf.h";
+        String copy = "tools/include/uapi/linux/bpf.h";
         TestRepos.commitHeader(git, "helpers-v1.h", "v1 again");
-        TestRepos.commit(git, tools, CliRun.fixture("helpers-v1.h"), "tools copy");
-        Files.writeString(dir.resolve(tools), CliRun.fixture("helpers-renumbered.h"));
+        TestRepos.commit(git, copy, CliRun.fixture("helpers-v1.h"), "tools copy");
+        Files.writeString(dir.resolve(copy), CliRun.fixture("helpers-renumbered.h"));
         assertThat(CliRun.run("check", "--repo", dir.toString()).exit()).isZero();
         CliRun run = CliRun.run("check", "--repo", dir.toString(), "--format", "json",
-                "--path", HEADER, "--path", "./" + tools);
+                "--path", HEADER, "--path", "./" + copy);
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         var findings = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.out()).get("findings");
         assertThat(findings.valueStream().map(f -> f.get("location").get("path").asString()).distinct())
-                .containsExactly(tools);
+                .containsExactly(copy);
     }
 
     @Test
