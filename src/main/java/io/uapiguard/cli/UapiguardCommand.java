@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             HookCommand.class,
             BenchCommand.class,
+            IngestCommand.class,
+            RevisionsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class UapiguardCommand {
