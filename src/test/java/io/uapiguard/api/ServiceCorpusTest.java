@@ -220,6 +220,9 @@ class ServiceCorpusTest extends CorpusService {
         HttpResponse<String> metrics = get("/actuator/prometheus", "text/plain");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests");
+        postJson("/api/v1/checks", body(Map.of("repository", REPOSITORY, "header", newestText())), "application/json");
+        assertThat(get("/actuator/prometheus", "text/plain").body())
+                .containsPattern("uapiguard_checks_total\\{repository=\"corpus\",verdict=\"compatible\"\\} [1-9]");
     }
 
     @Test
