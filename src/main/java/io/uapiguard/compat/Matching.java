@@ -31,8 +31,8 @@ final class Matching {
     }
 
     static void matchAll(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
-        helpers(oldModel.helpers(), newModel.helpers(), out);
-        out.accept(new Match.MapperPair(mapperOf(oldModel), mapperOf(newModel)));
+        Map<String, String> renamed = helpers(oldModel.helpers(), newModel.helpers(), out);
+        out.accept(new Match.MapperPair(mapperOf(oldModel), mapperOf(newModel), renamed));
         enums(oldModel, newModel, out);
         defines(oldModel, newModel, out);
         structs(oldModel.structs(), newModel.structs(), out);
@@ -44,7 +44,8 @@ final class Matching {
 
     // ---- helpers: by name, then gone names by id ----
 
-    static void helpers(List<Helper> oldHelpers, List<Helper> newHelpers, Consumer<Match> out) {
+    /** Emits the helper matches and returns the renames found, old name to new name. */
+    static Map<String, String> helpers(List<Helper> oldHelpers, List<Helper> newHelpers, Consumer<Match> out) {
         Map<String, Helper> newByName = byName(newHelpers);
         Map<String, Helper> oldByName = byName(oldHelpers);
         Map<Long, Helper> newByIdOfNewNames = new HashMap<>();
@@ -54,6 +55,7 @@ final class Matching {
             }
         }
         Set<String> renamedTo = new HashSet<>();
+        Map<String, String> renames = new LinkedHashMap<>();
         for (Helper old : oldByName.values()) {
             Helper same = newByName.get(old.name());
             if (same != null) {
@@ -64,6 +66,7 @@ final class Matching {
             Helper successor = newByIdOfNewNames.remove(old.id());
             if (successor != null) {
                 renamedTo.add(successor.name());
+                renames.put(old.name(), successor.name());
                 out.accept(new Match.HelperRenamed(old, successor));
             } else {
                 out.accept(new Match.HelperRemoved(old));
@@ -74,6 +77,7 @@ final class Matching {
                 out.accept(new Match.HelperAdded(h));
             }
         }
+        return renames;
     }
 
     private static Map<String, Helper> byName(List<Helper> helpers) {

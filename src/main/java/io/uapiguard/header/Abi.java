@@ -34,6 +34,21 @@ public final class Abi {
 
     /** One base type: size and alignment in bytes, and its definition in the compiler's own types. */
     public record BaseType(String name, int size, int align, String cDefinition) {
+
+        /** An integer type (may be a bitfield): its C definition uses only integer keywords. */
+        public boolean isInteger() {
+            int attr = cDefinition.indexOf("__attribute__");
+            for (String word : (attr >= 0 ? cDefinition.substring(0, attr) : cDefinition).strip().split(" ")) {
+                switch (word) {
+                    case "char", "short", "int", "long", "signed", "unsigned", "__int128", "_Bool" -> {
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     private final String name;

@@ -124,7 +124,7 @@ public final class StructLayout {
                 return shape(target, line, depth + 1);
             }
             Abi.BaseType base = abi.require(n.name(), line);
-            return new Shape(base.size() * 8L, base.align(), isInteger(base), base.size() == 0, null);
+            return new Shape(base.size() * 8L, base.align(), base.isInteger(), base.size() == 0, null);
         }
         if (type instanceof CType.Pointer p) {
             requireKnown(p.target(), line);
@@ -162,7 +162,8 @@ public final class StructLayout {
             }
             t = t instanceof CType.Pointer p ? p.target() : ((CType.Array) t).element();
         }
-        if (t instanceof CType.Named n && !typedefs.containsKey(n.name())) {
+        // A function type (the front end names it "int (void *ctx)") needs no layout behind a pointer.
+        if (t instanceof CType.Named n && !typedefs.containsKey(n.name()) && n.name().indexOf('(') < 0) {
             abi.require(n.name(), line);
         }
     }
@@ -202,6 +203,7 @@ public final class StructLayout {
         boolean union = "union".equals(decl.kind());
         boolean packed = decl.packed();
         List<Field> fields = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
         long offset = 0; // struct: next free bit
         long extent = 0; // bits covered so far (union: the largest member)
         int align = 1;
@@ -233,7 +235,7 @@ public final class StructLayout {
                 }
                 if (m.name() != null) {
                     align = Math.max(align, packed ? 1 : s.align);
-                    add(fields, new Field(m.name(), spell(m.type()), pos, width, m.line()), decl);
+                    add(fields, paths, new Field(m.name(), spell(m.type()), pos, width, m.line()), decl);
                 }
                 size = width;
             } else {
@@ -251,12 +253,13 @@ public final class StructLayout {
                 align = Math.max(align, a);
                 String prefix = "";
                 if (m.name() != null) {
-                    add(fields, new Field(m.name(), spell(m.type()), pos, s.sizeBits, m.line()), decl);
+                    add(fields, paths, new Field(m.name(), spell(m.type()), pos, s.sizeBits, m.line()), decl);
                     prefix = m.name() + ".";
                 }
                 if (s.record != null) {
                     for (Field f : s.record.fields) {
-                        add(fields, new Field(prefix + f.path(), f.type(), pos + f.offsetBits(), f.sizeBits(), f.line()),
+                        add(fields, paths,
+                                new Field(prefix + f.path(), f.type(), pos + f.offsetBits(), f.sizeBits(), f.line()),
                                 decl);
                     }
                 }
@@ -288,27 +291,16 @@ public final class StructLayout {
         }
     }
 
-    private static void add(List<Field> fields, Field field, RecordDecl decl) {
+    private static void add(List<Field> fields, Set<String> paths, Field field, RecordDecl decl) {
         if (fields.size() >= MAX_FIELDS) {
             throw error(Reason.LIMIT_EXCEEDED, decl.kind() + (decl.tag() == null ? ANONYMOUS : " " + decl.tag())
                     + " has more than " + MAX_FIELDS + " fields", decl.line());
         }
-        fields.add(field);
-    }
-
-    private static boolean isInteger(Abi.BaseType base) {
-        String def = base.cDefinition();
-        int attr = def.indexOf("__attribute__");
-        for (String word : (attr >= 0 ? def.substring(0, attr) : def).strip().split(" ")) {
-            switch (word) {
-                case "char", "short", "int", "long", "signed", "unsigned", "__int128", "_Bool" -> {
-                }
-                default -> {
-                    return false;
-                }
-            }
+        if (!paths.add(field.path())) {
+            throw error(Reason.PARSE_ERROR, "duplicate member " + field.path() + " in " + decl.kind()
+                    + (decl.tag() == null ? ANONYMOUS : " " + decl.tag()), field.line());
         }
-        return true;
+        fields.add(field);
     }
 
     private static String key(RecordDecl decl) {

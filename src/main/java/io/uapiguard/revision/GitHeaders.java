@@ -19,6 +19,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
@@ -143,11 +144,19 @@ public final class GitHeaders implements AutoCloseable {
 
     /** True when {@code commit} exists in this repository (a pre-push remote sha may not have been fetched). */
     public boolean hasCommit(ObjectId commit) {
+        return peelToCommit(commit).isPresent();
+    }
+
+    /**
+     * The commit {@code id} is or, for an annotated tag, points at; empty when the object is not here
+     * (a remote sha not fetched) or is no commit (a tag of a tree or blob).
+     */
+    public Optional<ObjectId> peelToCommit(ObjectId id) {
         try (RevWalk walk = new RevWalk(repository)) {
-            walk.parseCommit(commit);
-            return true;
+            RevObject object = walk.peel(walk.parseAny(id));
+            return object instanceof RevCommit commit ? Optional.of(commit.copy()) : Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -160,6 +160,13 @@ class RulesTest {
     }
 
     @Test
+    void aHelperRenamedInPlaceIsReportedOnceByHelperRenamedNotAsAnExpansionChange() {
+        assertThat(diff(mapper("FN(unspec), FN(a), FN(b),", false).helper("unspec", 0, 1).helper("a", 1, 2).helper("b", 2, 3),
+                mapper("FN(unspec), FN(a2), FN(b),", false).helper("unspec", 0, 1).helper("a2", 1, 2).helper("b", 2, 3)))
+                .containsExactly("helper.renamed breaking 2 bpf_a: Helper bpf_a (id 1) was renamed to bpf_a2.");
+    }
+
+    @Test
     void mapperRemoved() {
         assertThat(diff(mapper("FN(unspec),", false), model()))
                 .containsExactly("mapper.removed breaking 20 __BPF_FUNC_MAPPER: Mapper macro __BPF_FUNC_MAPPER was removed.");
