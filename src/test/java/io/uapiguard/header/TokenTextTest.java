@@ -29,7 +29,7 @@ class TokenTextTest {
             ( * fp ) ( void )         => (*fp) (void)
             name [ 16 ]               => name[16]
             a . b -> c                => a.b->c
-            # x                       => #x
+            f # x                     => f #x
             ((__u64)len & MASK) << 56 => ((__u64) len & MASK) << 56
             "text"  "more"            => "text" "more"
             """)
