@@ -30,39 +30,43 @@ rm -f "$root/target/uapiguard-cli.jsa"
 "$uapiguard" diff --fail-on never "$last_old" "$last_new" > /dev/null
 
 echo
-echo "== (a) all $((n - 1)) consecutive diffs"
-"$uapiguard" bench --repo "$work/corpus.git" --rev master --path "$path"
-hyperfine --style basic --runs "${RUNS_A:-5}" --export-json "$work/a-uapiguard.json" \
-  -n "uapiguard bench (one process, $n revisions)" \
-  "$uapiguard bench --repo $work/corpus.git --rev master --path $path"
+echo "== (a) all $((n - 1)) consecutive diffs, one process (from the same files the baseline compiles)"
+"$uapiguard" bench --repo "$work/corpus.git" --rev master --path "$path"   # the same, read from git: findings
 baseline_last="${BASELINE_LAST:-$((n - 1))}"
+hyperfine --style basic --runs "${RUNS_A:-3}" --export-json "$work/a-uapiguard.json" \
+  -n "uapiguard bench, 1 thread" "$uapiguard bench --files $work/revs --threads 1" \
+  -n "uapiguard bench, 2 threads" "$uapiguard bench --files $work/revs --threads 2"
 hyperfine --style basic --runs 1 --export-json "$work/a-baseline.json" \
-  -n "baseline: compile $((baseline_last + 1)) revisions + abidiff $baseline_last pairs" \
-  "$root/bench/abidiff-baseline.sh $work/revs $work/so 0 $baseline_last"
+  -n "baseline, 1 job: compile $((baseline_last + 1)) revisions + abidiff $baseline_last pairs" \
+  "JOBS=1 $root/bench/abidiff-baseline.sh $work/revs $work/so 0 $baseline_last" \
+  -n "baseline, 2 jobs" "JOBS=2 $root/bench/abidiff-baseline.sh $work/revs $work/so 0 $baseline_last"
+
+printf 'int main(void) { return 0; }\n' > "$work/stub.c"
+cflags="-shared -fPIC -g -O0 -fno-eliminate-unused-debug-types -I${KERNEL_HEADERS:-/usr/include}"
 
 echo
 echo "== (b) one diff of two header files, whole process"
 hyperfine --style basic --warmup 3 --runs "${RUNS_B:-30}" --export-json "$work/b.json" \
   -n "uapiguard diff" "$uapiguard diff --fail-on never $last_old $last_new" \
   -n "baseline pair (2 x gcc + abidiff)" \
-  "$root/bench/abidiff-baseline.sh $work/revs $work/so-pair $((n - 2)) $((n - 1))"
+  "gcc $cflags -include $last_old $work/stub.c -o $work/pair-old.so && gcc $cflags -include $last_new $work/stub.c -o $work/pair-new.so && { abidiff --non-reachable-types $work/pair-old.so $work/pair-new.so > /dev/null || true; }"
 
 python3 - "$work" "$n" "$baseline_last" <<'PY'
 import json, sys
 work, n, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-def res(name, i=0):
+def res(name, i):
     return json.load(open(f"{work}/{name}.json"))["results"][i]
-ua, ba = res("a-uapiguard"), res("a-baseline")
 scale = (n - 1) / last
-base_all = ba["mean"] * scale
 print()
 print("== summary")
-print(f"(a) uapiguard, {n - 1} diffs in one process: median {ua['median']:.2f} s wall "
-      f"(user+sys {ua['user'] + ua['system']:.2f} s)")
-print(f"    baseline, {last} pairs: {ba['mean']:.2f} s wall (user+sys {ba['user'] + ba['system']:.2f} s)"
-      + (f", extrapolated to {n - 1} pairs: {base_all:.1f} s" if last != n - 1 else ""))
-print(f"    uapiguard is {base_all / ua['median']:.1f}x faster (wall), "
-      f"{(ba['user'] + ba['system']) * scale / (ua['user'] + ua['system']):.1f}x (CPU)")
+for i, label in ((0, "1 thread / 1 job"), (1, "2 threads / 2 jobs")):
+    u, b = res("a-uapiguard", i), res("a-baseline", i)
+    u_cpu, b_cpu = u["user"] + u["system"], (b["user"] + b["system"]) * scale
+    b_wall = b["mean"] * scale
+    print(f"(a) {label}: uapiguard median {u['median']:.2f} s wall, {u_cpu:.2f} s CPU; "
+          f"baseline {b_wall:.1f} s wall, {b_cpu:.1f} s CPU"
+          + (f" (extrapolated from {last} pairs)" if last != n - 1 else "")
+          + f"; uapiguard {b_wall / u['median']:.1f}x faster (wall), {b_cpu / u_cpu:.1f}x (CPU)")
 ub, bb = res("b", 0), res("b", 1)
 print(f"(b) uapiguard diff: median {ub['median'] * 1000:.0f} ms wall (user+sys {(ub['user'] + ub['system']) * 1000:.0f} ms); "
       f"baseline pair: median {bb['median'] * 1000:.0f} ms (user+sys {(bb['user'] + bb['system']) * 1000:.0f} ms); "

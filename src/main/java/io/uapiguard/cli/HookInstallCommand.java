@@ -94,7 +94,8 @@ final class HookInstallCommand implements Callable<Integer> {
         String javaBin = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> words = new ArrayList<>(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider", "-Dslf4j.internal.verbosity=WARN"));
+                "-XX:-UsePerfData", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                "-Dslf4j.internal.verbosity=WARN"));
         Optional<Path> executableJar = executableJar();
         if (executableJar.isPresent()) {
             words.addAll(List.of("-jar", executableJar.get().toString()));

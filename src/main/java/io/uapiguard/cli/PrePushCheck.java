@@ -92,8 +92,6 @@ final class PrePushCheck {
                     Comparison judged = options.judge(HeaderText.merge(comparisons), policy, err);
                     String localRef = Repository.shortenRefName(update.localRef());
                     if (!judged.findings().isEmpty()) {
-                        out.println("uapiguard: " + localRef + " -> " + remote + " "
-                                + Repository.shortenRefName(update.remoteRef()) + ", compared with " + base.get().ref());
                         out.print(options.render(judged, base.get().ref(), localRef));
                     }
                     if (options.exitCode(judged) != 0) {

@@ -9,7 +9,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** The documented, versioned JSON result (docs/json-output.md); {@code schemaVersion} changes on any incompatible change. */
 public final class JsonRenderer implements Renderer {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Made on first use: the CLI loads every renderer to pick one, and text output needs none of this. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     @Override
     public String format() {
@@ -23,11 +26,11 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public String render(Comparison comparison, RenderContext context) {
-        return JSON.writeValueAsString(tree(comparison, context)) + "\n";
+        return Json.MAPPER.writeValueAsString(tree(comparison, context)) + "\n";
     }
 
     static ObjectNode tree(Comparison comparison, RenderContext context) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schemaVersion", Comparison.SCHEMA_VERSION);
         root.put("old", context.oldLabel());
         root.put("new", context.newLabel());

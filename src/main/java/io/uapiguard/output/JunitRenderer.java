@@ -18,7 +18,10 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JunitRenderer implements Renderer {
 
-    private static final XMLOutputFactory XML = XMLOutputFactory.newInstance();
+    /** Made on first use: the CLI loads every renderer to pick one, and text output needs none of this. */
+    private static final class Xml {
+        static final XMLOutputFactory FACTORY = XMLOutputFactory.newInstance();
+    }
 
     @Override
     public String format() {
@@ -40,7 +43,7 @@ public final class JunitRenderer implements Renderer {
         String tests = Long.toString(comparison.findings().size() + silentRules);
         StringWriter buffer = new StringWriter();
         try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(buffer);
+            XMLStreamWriter w = Xml.FACTORY.createXMLStreamWriter(buffer);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.writeStartElement("testsuites");

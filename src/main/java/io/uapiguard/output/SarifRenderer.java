@@ -25,7 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SarifRenderer implements Renderer {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Made on first use: the CLI loads every renderer to pick one, and text output needs none of this. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     @Override
     public String format() {
@@ -39,7 +42,7 @@ public final class SarifRenderer implements Renderer {
 
     @Override
     public String render(Comparison comparison, RenderContext context) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -89,7 +92,7 @@ public final class SarifRenderer implements Renderer {
             props.put("severity", f.severity().id());
             new TreeMap<>(f.attachments()).forEach((k, v) -> props.put(k, v));
         }
-        return JSON.writeValueAsString(root) + "\n";
+        return Json.MAPPER.writeValueAsString(root) + "\n";
     }
 
     static String level(Severity severity) {

@@ -69,6 +69,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void everyRepeatedPathIsChecked() throws Exception {
+        String copy = "tools/include/uapi/linux/bpf.h";
+        TestRepos.commitHeader(git, "helpers-v1.h", "v1 again");
+        TestRepos.commit(git, copy, CliRun.fixture("helpers-v1.h"), "tools copy");
+        Files.writeString(dir.resolve(copy), CliRun.fixture("helpers-renumbered.h"));
+        assertThat(CliRun.run("check", "--repo", dir.toString()).exit()).isZero();
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--format", "json",
+                "--path", HEADER, "--path", "./" + copy);
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        var findings = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.out()).get("findings");
+        assertThat(findings.valueStream().map(f -> f.get("location").get("path").asString()).distinct())
+                .containsExactly(copy);
+    }
+
+    @Test
     void aPathMissingFromTheRevisionIsExitTwoNamingIt() {
         CliRun run = CliRun.run("check", "--repo", dir.toString(), "--path", "include/uapi/linux/btf.h");
         assertThat(run.exit()).isEqualTo(2);

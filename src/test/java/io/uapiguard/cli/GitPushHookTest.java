@@ -48,7 +48,7 @@ class GitPushHookTest {
         Result refused = git(work, "push", "origin", "main");
         assertThat(refused.exit()).as(refused.output()).isNotZero();
         assertThat(refused.output()).contains("helper.id-changed").contains("push blocked")
-                .contains("git push --no-verify").contains("pre-push hook declined");
+                .contains("git push --no-verify").contains("failed to push some refs");
         assertThat(head(remote)).isEqualTo(head(work, "HEAD~1"));
 
         git(work, "reset", "-q", "--hard", "HEAD~1");
