@@ -1,0 +1,90 @@
+package io.uapiguard.cli;
+
+import io.uapiguard.history.HistoryAdmin.IngestSummary;
+import io.uapiguard.history.HistoryAdmin.RepositorySpec;
+import io.uapiguard.history.Ingester;
+import io.uapiguard.store.Database;
+import io.uapiguard.store.HistoryQueries.RepositoryInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Ingests what is new in a repository, registering it first when it is given by location. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Record the header revisions of a repository in the store (incremental).")
+final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "REPO",
+            description = "A registered name, or a local repository, a git bundle or a URL (registered on first use).")
+    String repository;
+
+    @Option(names = "--name", description = "Name to register a new location under (default: derived from it).")
+    String name;
+
+    @Option(names = "--tags", paramLabel = "PATTERN", description = "Tags to record (default: v*).")
+    String tagPattern;
+
+    @Option(names = "--branch", paramLabel = "BRANCH", description = "Branch to follow (repeatable; default: the default branch).")
+    List<String> branches;
+
+    @Option(names = "--path", paramLabel = "PATH",
+            description = "Header path to watch (repeatable; default: include/uapi/linux/bpf.h).")
+    List<String> paths;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where bundles and URLs are cloned (default: $UAPIGUARD_HISTORY_CACHE_DIR, else ~/.cache/uapiguard/repos).")
+    Path cacheDir;
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
+    Boolean progressBar;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        try (Database db = database.open()) {
+            Ingester ingester = new Ingester(db.dataSource(), cacheDir());
+            RepositoryInfo repo = ingester.resolveOrRegister(repository, name);
+            if (tagPattern != null || branches != null || paths != null) {
+                repo = ingester.register(new RepositorySpec(repo.name(), repo.location(),
+                        tagPattern != null ? tagPattern : repo.tagPattern(),
+                        branches != null ? branches : repo.branches(), paths != null ? paths : repo.paths()));
+            }
+            boolean tty = progressBar != null ? progressBar : System.console() != null;
+            IngestProgress progress = new IngestProgress(err, tty);
+            IngestSummary s;
+            try {
+                s = ingester.ingest(repo.name(), progress);
+            } finally {
+                progress.finish();
+            }
+            out.printf(Locale.ROOT, "%s: %d revisions (%d new), %d blobs parsed (%d did not parse), "
+                            + "%d comparisons stored, %d marked unreachable, in %.2f s%n",
+                    s.repository(), s.revisionsSeen(), s.newRevisions(), s.blobsParsed(), s.parseErrors(),
+                    s.comparisonsStored(), s.markedUnreachable(), s.took().toMillis() / 1000.0);
+            out.flush();
+            return 0;
+        }
+    }
+
+    private Path cacheDir() {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        String env = System.getenv("UAPIGUARD_HISTORY_CACHE_DIR");
+        return env != null && !env.isBlank() ? Path.of(env) : null;
+    }
+}

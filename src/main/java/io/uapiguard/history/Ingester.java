@@ -1,0 +1,408 @@
+package io.uapiguard.history;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.compat.CompatEngine;
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.UapiModel;
+import io.uapiguard.store.HistoryQueries.RepositoryInfo;
+import io.uapiguard.store.IngestStore;
+import io.uapiguard.store.IngestStore.ComparisonKey;
+import io.uapiguard.store.IngestStore.NewRevision;
+import io.uapiguard.store.IngestStore.ParsedBlob;
+import io.uapiguard.store.IngestStore.Registered;
+import io.uapiguard.store.IngestStore.StoredRevision;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Registers repositories and ingests what is new in them. Each step is its own transaction and idempotent,
+ * in an order where every row's references exist first: parse and store blobs, record revisions, store
+ * comparisons, then make refs (reachability, tags, first tags) match the walk. A rerun after a crash at any
+ * point converges on the state of an uninterrupted run.
+ */
+public final class Ingester implements HistoryAdmin {
+
+    public static final String DEFAULT_TAG_PATTERN = "v*";
+    public static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final int BLOB_BATCH = 8;
+    private static final int REVISION_BATCH = 200;
+    private static final int COMPARISON_BATCH = 50;
+
+    private final IngestStore store;
+    private final Path cacheDir;
+    private final Parser parser;
+    private final int parserVersion;
+    private final CompatEngine engine;
+    private final int threads;
+
+    /** The front end as the ingest uses it; tests substitute their own to test storage independently of it. */
+    @FunctionalInterface
+    interface Parser {
+        UapiModel parse(String file, String text);
+    }
+
+    public Ingester(DataSource dataSource, Path cacheDir) {
+        this(dataSource, cacheDir, new HeaderParser()::parse, HeaderParser.VERSION, CompatEngine.standard());
+    }
+
+    Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine) {
+        this.store = new IngestStore(dataSource);
+        this.cacheDir = cacheDir != null ? cacheDir : GitSource.defaultCacheDir();
+        this.parser = parser;
+        this.parserVersion = parserVersion;
+        this.engine = engine;
+        this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    // ---- registration ----
+
+    @Override
+    public RepositoryInfo register(RepositorySpec spec) {
+        String name = spec.name();
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new UapiguardException(Reason.BAD_INPUT, "repository name '" + name
+                    + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        String location = normalizeLocation(spec.location());
+        GitSource.kind(location);
+        String tagPattern = spec.tagPattern() == null || spec.tagPattern().isBlank()
+                ? DEFAULT_TAG_PATTERN : spec.tagPattern().trim();
+        List<String> branches = spec.branches() == null ? List.of() : spec.branches().stream()
+                .map(String::trim).filter(b -> !b.isEmpty()).distinct().toList();
+        for (String b : branches) {
+            if (!org.eclipse.jgit.lib.Repository.isValidRefName(Constants.R_HEADS + b)) {
+                throw new UapiguardException(Reason.BAD_INPUT, "not a valid branch name: " + b);
+            }
+        }
+        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(DEFAULT_PATH)
+                : spec.paths().stream().map(String::trim).distinct().toList();
+        for (String p : paths) {
+            if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("//")
+                    || List.of(p.split("/")).contains("..") || p.contains("\\")) {
+                throw new UapiguardException(Reason.BAD_INPUT,
+                        "header path '" + p + "' must be relative to the repository root, like " + DEFAULT_PATH);
+            }
+        }
+        return store.upsertRepository(name, location, tagPattern, branches, paths);
+    }
+
+    /** Local paths are stored absolute, so a registration means the same from any working directory. */
+    static String normalizeLocation(String location) {
+        if (location == null || location.isBlank()) {
+            throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
+        }
+        String l = location.trim();
+        return GitSource.isUrl(l) ? l : Path.of(l).toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * The registered repository that {@code nameOrLocation} names: a registered name, or a location (path,
+     * bundle, URL) already registered, or else registered now under a name derived from the location.
+     */
+    public RepositoryInfo resolveOrRegister(String nameOrLocation, String nameForNew) {
+        if (nameForNew == null) {
+            var byName = store.repository(nameOrLocation);
+            if (byName.isPresent()) {
+                return byName.get().info();
+            }
+        }
+        boolean looksLikeLocation = GitSource.isUrl(nameOrLocation)
+                || java.nio.file.Files.exists(Path.of(nameOrLocation));
+        if (!looksLikeLocation) {
+            throw new UapiguardException(Reason.NOT_FOUND, "no repository named '" + nameOrLocation
+                    + "' is registered, and it is not a path, bundle or URL");
+        }
+        String location = normalizeLocation(nameOrLocation);
+        var byLocation = store.repositoryByLocation(location);
+        if (byLocation.isPresent() && nameForNew == null) {
+            return byLocation.get().info();
+        }
+        String name = nameForNew != null ? nameForNew : GitSource.deriveName(location);
+        var taken = store.repository(name);
+        if (taken.isPresent() && !taken.get().info().location().equals(location)) {
+            throw new UapiguardException(Reason.BAD_INPUT, "the name '" + name + "' is registered for "
+                    + taken.get().info().location() + "; choose another with --name");
+        }
+        return register(new RepositorySpec(name, location, null, null, null));
+    }
+
+    // ---- ingest ----
+
+    @Override
+    public IngestSummary ingest(String repository) {
+        return ingest(repository, IngestListener.NONE);
+    }
+
+    public IngestSummary ingest(String repository, IngestListener listener) {
+        Registered reg = store.repository(repository).orElseThrow(() ->
+                new UapiguardException(Reason.NOT_FOUND, "no repository named '" + repository + "' is registered"));
+        return store.withIngestLock(reg.id(),
+                () -> listener.info("another ingest of " + repository + " is running; waiting for it"),
+                () -> run(reg, listener));
+    }
+
+    private IngestSummary run(Registered reg, IngestListener listener) {
+        Instant start = Instant.now();
+        RepositoryInfo info = store.repository(reg.info().name()).orElseThrow().info();
+        listener.step("fetch", 0);
+        try (Repository repo = GitSource.open(info.location(), cacheDir)) {
+            listener.step("walk", 0);
+            HistoryWalk.Result walk = HistoryWalk.walk(repo, info);
+            Map<String, StoredRevision> stored = store.revisions(reg.id());
+            List<HistoryWalk.Node> fresh = walk.nodes().stream().filter(n -> !stored.containsKey(n.id())).toList();
+
+            Map<String, Map<String, String>> blobsOf = new HashMap<>();
+            Map<String, String> pathOfBlob = new LinkedHashMap<>();
+            try (ObjectReader reader = repo.newObjectReader()) {
+                for (HistoryWalk.Node n : walk.nodes()) {
+                    StoredRevision s = stored.get(n.id());
+                    Map<String, String> blobs = s != null ? s.blobs() : blobsAt(reader, n.commit(), info.paths());
+                    blobsOf.put(n.id(), blobs);
+                    blobs.forEach((path, blob) -> pathOfBlob.putIfAbsent(blob, path));
+                }
+            }
+
+            // 1. Blobs: each distinct one parsed once, by this parser version.
+            Set<String> upToDate = store.blobsUpToDate(pathOfBlob.keySet(), parserVersion);
+            List<String> toParse = pathOfBlob.keySet().stream().filter(b -> !upToDate.contains(b)).toList();
+            Map<String, UapiModel> models = new HashMap<>();
+            int parseErrors = parseAndStore(repo, toParse, pathOfBlob, models, listener);
+
+            // 2. Revisions.
+            listener.step("record", fresh.size());
+            List<NewRevision> batch = new ArrayList<>();
+            int recorded = 0;
+            try (RevWalk bodies = new RevWalk(repo)) {
+                for (HistoryWalk.Node n : fresh) {
+                    RevCommit c = bodies.parseCommit(n.commit());
+                    PersonIdent author = c.getAuthorIdent();
+                    batch.add(new NewRevision(n.id(), n.depth(), c.getCommitterIdent().getWhenAsInstant(),
+                            author.getWhenAsInstant(), author.getName(), author.getEmailAddress(),
+                            c.getShortMessage(), n.parents().isEmpty() ? null : n.parents().get(0),
+                            blobsOf.get(n.id())));
+                    if (batch.size() == REVISION_BATCH) {
+                        store.storeRevisions(reg.id(), batch);
+                        recorded += batch.size();
+                        listener.progress(recorded);
+                        batch.clear();
+                    }
+                }
+            }
+            store.storeRevisions(reg.id(), batch);
+            listener.progress(fresh.size());
+
+            // 3. Comparisons: each revision with its predecessor, each tag with the previous tag.
+            int comparisons = compare(walk, blobsOf, models, listener);
+
+            // 4. Refs.
+            listener.step("refs", 0);
+            Map<String, String> firstTags = firstTags(walk);
+            Map<String, String> changes = new HashMap<>();
+            for (HistoryWalk.Node n : walk.nodes()) {
+                StoredRevision s = stored.get(n.id());
+                String now = firstTags.get(n.id());
+                if (s == null ? now != null : !Objects.equals(s.firstTag(), now)) {
+                    changes.put(n.id(), now);
+                }
+            }
+            Set<String> reachable = HistoryWalk.ids(walk);
+            stored.values().stream().filter(s -> !reachable.contains(s.commitId()) && s.firstTag() != null)
+                    .forEach(s -> changes.put(s.commitId(), null));
+            int dropped = store.updateRefs(reg.id(), reachable, walk.tags(), changes);
+            return new IngestSummary(info.name(), walk.nodes().size(), fresh.size(), toParse.size(), parseErrors,
+                    comparisons, dropped, Duration.between(start, Instant.now()));
+        } catch (IOException e) {
+            throw new UapiguardException(Reason.BAD_INPUT,
+                    "cannot read the history of " + info.location() + ": " + GitSource.rootMessage(e), e);
+        }
+    }
+
+    private static Map<String, String> blobsAt(ObjectReader reader, RevCommit commit, List<String> paths)
+            throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String path : paths) {
+            try (TreeWalk tw = TreeWalk.forPath(reader, path, commit.getTree())) {
+                if (tw != null && (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                        == org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                    out.put(path, tw.getObjectId(0).name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Parses blobs in parallel, storing each batch in one transaction; returns how many did not parse. */
+    private int parseAndStore(Repository repo, List<String> toParse, Map<String, String> pathOfBlob,
+                              Map<String, UapiModel> models, IngestListener listener) throws IOException {
+        listener.step("parse", toParse.size());
+        if (toParse.isEmpty()) {
+            return 0;
+        }
+        int errors = 0;
+        int done = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "uapiguard-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try (ObjectReader reader = repo.newObjectReader()) {
+            for (int from = 0; from < toParse.size(); from += BLOB_BATCH) {
+                List<String> ids = toParse.subList(from, Math.min(toParse.size(), from + BLOB_BATCH));
+                List<Future<ParsedBlob>> futures = new ArrayList<>();
+                for (String id : ids) {
+                    String text = new String(reader.open(HistoryWalk.id(id), Constants.OBJ_BLOB).getBytes(),
+                            StandardCharsets.UTF_8);
+                    String path = pathOfBlob.get(id);
+                    futures.add(pool.submit(() -> parse(id, path, text)));
+                }
+                List<ParsedBlob> parsed = new ArrayList<>();
+                for (Future<ParsedBlob> f : futures) {
+                    ParsedBlob b = get(f);
+                    parsed.add(b);
+                    if (b.model() != null) {
+                        models.put(b.blobId(), b.model());
+                    } else {
+                        errors++;
+                        listener.warn("blob " + b.blobId().substring(0, 12) + " (" + pathOfBlob.get(b.blobId())
+                                + ") does not parse: " + b.parseError());
+                    }
+                }
+                store.storeBlobs(parsed);
+                done += ids.size();
+                listener.progress(done);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return errors;
+    }
+
+    private ParsedBlob parse(String blobId, String path, String text) {
+        try {
+            return new ParsedBlob(blobId, text, parserVersion, parser.parse(path, text), null);
+        } catch (UapiguardException e) {
+            return new ParsedBlob(blobId, text, parserVersion, null, e.describe());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ParsedBlob(blobId, text, parserVersion, null, path + ": internal parser error: " + e);
+        }
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UapiguardException(Reason.INTERNAL, "ingest interrupted", e);
+        } catch (ExecutionException e) {
+            throw new UapiguardException(Reason.INTERNAL, "ingest failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private int compare(HistoryWalk.Result walk, Map<String, Map<String, String>> blobsOf,
+                        Map<String, UapiModel> models, IngestListener listener) {
+        Set<ComparisonKey> wanted = new LinkedHashSet<>();
+        for (HistoryWalk.Node n : walk.nodes()) {
+            if (!n.parents().isEmpty()) {
+                addPairs(wanted, blobsOf.get(n.parents().get(0)), blobsOf.get(n.id()));
+            }
+        }
+        List<String> tags = walk.tagsInOrder();
+        for (int i = 1; i < tags.size(); i++) {
+            addPairs(wanted, blobsOf.get(walk.tags().get(tags.get(i - 1))), blobsOf.get(walk.tags().get(tags.get(i))));
+        }
+        Set<ComparisonKey> stored = store.storedComparisons(wanted);
+        List<ComparisonKey> missing = wanted.stream().filter(k -> !stored.contains(k)).toList();
+        Set<String> needModels = new LinkedHashSet<>();
+        missing.forEach(k -> {
+            needModels.add(k.oldBlobId());
+            needModels.add(k.newBlobId());
+        });
+        needModels.removeAll(models.keySet());
+        Map<String, UapiModel> all = new HashMap<>(models);
+        all.putAll(store.models(needModels));
+        List<ComparisonKey> computable = missing.stream()
+                .filter(k -> all.containsKey(k.oldBlobId()) && all.containsKey(k.newBlobId())).toList();
+        listener.step("compare", computable.size());
+        Map<ComparisonKey, Comparison> batch = new LinkedHashMap<>();
+        int done = 0;
+        for (ComparisonKey k : computable) {
+            batch.put(k, engine.compare(all.get(k.oldBlobId()), all.get(k.newBlobId()), k.path()));
+            if (batch.size() == COMPARISON_BATCH) {
+                store.storeComparisons(batch);
+                done += batch.size();
+                listener.progress(done);
+                batch.clear();
+            }
+        }
+        store.storeComparisons(batch);
+        listener.progress(computable.size());
+        return computable.size();
+    }
+
+    private static void addPairs(Set<ComparisonKey> wanted, Map<String, String> older, Map<String, String> newer) {
+        if (older == null || newer == null) {
+            return;
+        }
+        newer.forEach((path, blob) -> {
+            String old = older.get(path);
+            if (old != null && !old.equals(blob)) {
+                wanted.add(new ComparisonKey(old, blob, path));
+            }
+        });
+    }
+
+    /**
+     * The oldest tag (release order) containing each revision. Once a revision is claimed by a tag, so are all its
+     * ancestors, so each later tag's search stops at claimed revisions and the whole pass is linear.
+     */
+    static Map<String, String> firstTags(HistoryWalk.Result walk) {
+        Map<String, HistoryWalk.Node> byId = walk.byId();
+        Map<String, String> first = new HashMap<>();
+        for (String tag : walk.tagsInOrder()) {
+            Deque<String> todo = new ArrayDeque<>();
+            todo.push(walk.tags().get(tag));
+            while (!todo.isEmpty()) {
+                String id = todo.pop();
+                if (first.containsKey(id)) {
+                    continue;
+                }
+                first.put(id, tag);
+                HistoryWalk.Node n = byId.get(id);
+                if (n != null) {
+                    n.parents().forEach(todo::push);
+                }
+            }
+        }
+        return first;
+    }
+}

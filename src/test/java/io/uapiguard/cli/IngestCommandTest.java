@@ -1,0 +1,115 @@
+package io.uapiguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uapiguard.store.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code uapiguard ingest} and {@code uapiguard revisions}: exit codes and what they print. */
+class IngestCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private TestDatabase.Fresh db;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.get().create("cli");
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = UapiguardCommand.run(all.toArray(String[]::new));
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path repository() throws Exception {
+        Path dir = tmp.resolve("kernel");
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Path header = dir.resolve("include/uapi/linux/bpf.h");
+            Files.createDirectories(header.getParent());
+            Files.writeString(header, "/* not a real header */\nenum bpf_func_id { BPF_FUNC_unspec };\n");
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("A U Thor", "a@example.org", Instant.ofEpochSecond(1_700_000_000L),
+                    ZoneOffset.UTC);
+            git.commit().setMessage("first header").setAuthor(who).setCommitter(who).call();
+            git.tag().setName("v1.0").setAnnotated(false).call();
+        }
+        return dir;
+    }
+
+    @Test
+    void ingestingAPathRegistersItUnderItsNameAndPrintsASummaryAndPlainProgress() throws Exception {
+        Path repo = repository();
+
+        Run first = run("ingest", repo.toString(), "--no-progress", "--cache-dir", tmp.resolve("cache").toString());
+        Run second = run("ingest", "kernel", "--no-progress");
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("kernel: 1 revisions (1 new), 1 blobs parsed (");
+        assertThat(first.err()).contains("ingest: walk", "ingest: parse 1/1", "ingest: record 1/1");
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).startsWith("kernel: 1 revisions (0 new), 0 blobs parsed (0 did not parse), ");
+
+        Run revisions = run("revisions", "kernel");
+        assertThat(revisions.exit()).isZero();
+        assertThat(revisions.out()).matches("[0-9a-f]{12}  2023-11-14  \\(v1\\.0\\) first header\\R");
+    }
+
+    @Test
+    void aPathThatIsNotARepositoryIsAUsageErrorWithAClearMessage() throws Exception {
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+
+        Run run = run("ingest", plain.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("uapiguard: " + plain + ": not a git repository" + System.lineSeparator());
+    }
+
+    @Test
+    void anUnknownNameIsNotFound() {
+        Run ingest = run("ingest", "no-such-repository");
+        Run revisions = run("revisions", "no-such-repository");
+
+        assertThat(ingest.exit()).isEqualTo(2);
+        assertThat(ingest.err()).contains("no repository named 'no-such-repository' is registered, and it is not a"
+                + " path, bundle or URL");
+        assertThat(revisions.exit()).isEqualTo(2);
+        assertThat(revisions.err()).contains("uapiguard: no repository named 'no-such-repository'");
+    }
+}
