@@ -20,7 +20,7 @@ directive
     | DIRECTIVE_START ELIF condition EOF                                                           # elif
     | DIRECTIVE_START ELSE EOF                                                                     # else
     | DIRECTIVE_START ENDIF EOF                                                                    # endif
-    | DIRECTIVE_START OTHER_DIRECTIVE .*? EOF                                                      # otherDirective
+    | DIRECTIVE_START OTHER_DIRECTIVE .*  EOF                                                      # otherDirective
     | DIRECTIVE_START EOF                                                                          # nullDirective
     ;
 
@@ -34,8 +34,9 @@ macroParameter
     | ELLIPSIS            # anonymousVariadicParameter
     ;
 
+// Greedy: '.' never matches EOF, so these loops stop at the end of the directive with one token of lookahead.
 replacementList
-    : .*?
+    : .*
     ;
 
 includeTarget
@@ -44,5 +45,5 @@ includeTarget
     ;
 
 condition
-    : .+?
+    : .+
     ;

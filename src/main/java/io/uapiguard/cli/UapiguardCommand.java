@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = UapiguardCommand.Version.class,
         description = "Guards the Linux BPF user-space API against breaking changes.",
         subcommands = {
+            ModelCommand.class,
             ServeCommand.class,
             DiffCommand.class,
             CheckCommand.class,

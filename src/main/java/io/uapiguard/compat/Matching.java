@@ -138,8 +138,26 @@ final class Matching {
         return doc.params().isEmpty() ? "" : normalise(doc.params().get(0).type());
     }
 
+    /** The type with runs of whitespace as one space; front-end types are normalised already, so this is cheap. */
     static String normalise(String type) {
-        return type == null ? "" : type.trim().replaceAll("\\s+", " ");
+        if (type == null) {
+            return "";
+        }
+        String t = type.strip();
+        StringBuilder out = null;
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ws = Character.isWhitespace(c);
+            if (out == null && (ws && (c != ' ' || space))) {
+                out = new StringBuilder(t.length()).append(t, 0, i);
+            }
+            if (out != null && !(ws && space)) {
+                out.append(ws ? ' ' : c);
+            }
+            space = ws;
+        }
+        return out == null ? t : out.toString();
     }
 
     // ---- enums: constants by name across all enums, gone ones renamed within their enum ----
@@ -167,6 +185,12 @@ final class Matching {
             }
         }
         for (Placed o : gone) {
+            Define survivor = newDefines.get(o.constant().name());
+            if (survivor != null && Objects.equals(survivor.value(), o.constant().value())) {
+                // Sources using the name still build: a removal at warning, not a rename, even if a new name took the value.
+                out.accept(new Match.EnumConstantRemoved(o.decl(), o.constant(), survivor));
+                continue;
+            }
             EnumDecl counterpart = counterpart(o.decl(), newModel.enums(), olds.keySet());
             Placed successor = null;
             for (Placed n : appeared) {
@@ -239,9 +263,27 @@ final class Matching {
     private static Map<String, Define> definesByName(List<Define> defines) {
         Map<String, Define> map = new LinkedHashMap<>();
         for (Define d : defines) {
-            map.putIfAbsent(d.name(), d);
+            if (!includeGuard(d)) {
+                map.putIfAbsent(d.name(), d);
+            }
         }
         return map;
+    }
+
+    /**
+     * An empty macro named like a header guard ({@code _UAPI__LINUX_BPF_H__}): it only keeps the header from being
+     * read twice, and renaming it (as the real history once did) concerns no user.
+     */
+    static boolean includeGuard(Define d) {
+        if (d.text() != null && !d.text().isBlank()) {
+            return false;
+        }
+        String name = d.name();
+        int end = name.length();
+        while (end > 0 && name.charAt(end - 1) == '_') {
+            end--;
+        }
+        return end >= 3 && name.startsWith("_H", end - 2);
     }
 
     // ---- structs: by name, fields by access path, gone paths renamed at the same offset and type ----

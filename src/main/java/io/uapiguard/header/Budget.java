@@ -45,7 +45,8 @@ final class Budget {
     }
 
     UapiguardException exceeded(String message, PpToken at) {
+        // Reported where the file's text invokes the expansion that tripped the limit.
         return new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED, message, file,
-                at == null ? 0 : at.getLine(), at == null ? 0 : at.column(), null);
+                at == null ? 0 : at.expansionLine, at == null ? 0 : at.expansionColumn + 1, null);
     }
 }

@@ -2,12 +2,11 @@ package io.uapiguard.header;
 
 import io.uapiguard.header.grammar.HeaderLexer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Integer constant expressions (C11 6.6) over preprocessing tokens, with the x86-64 types: literals with
  * U/L/UL/ULL suffixes in decimal, hex and octal, character constants, unary - + ~ !, the binary operators
- * by C precedence, ?:, casts to the fixed-width and built-in integer types, and identifiers through a resolver.
+ * by C precedence, ?:, casts to the integer types of the {@link Abi} table, and identifiers through a resolver.
  * Arithmetic follows C: integer promotions, usual arithmetic conversions, wrap-around; in {@code #if} every
  * value is intmax_t or uintmax_t. Operands that are not evaluated (the dead side of && || ?:) raise no errors.
  */
@@ -31,31 +30,8 @@ final class ConstantEvaluator {
     private record IntType(int width, boolean unsigned) {
     }
 
-    /** Fixed-width names a cast may use (linux/types.h, stdint.h); widths follow the x86-64 ABI. */
-    private static final Map<String, IntType> NAMED_TYPES = Map.ofEntries(
-            Map.entry("__u8", new IntType(8, true)), Map.entry("__s8", new IntType(8, false)),
-            Map.entry("__u16", new IntType(16, true)), Map.entry("__s16", new IntType(16, false)),
-            Map.entry("__u32", new IntType(32, true)), Map.entry("__s32", new IntType(32, false)),
-            Map.entry("__u64", new IntType(64, true)), Map.entry("__s64", new IntType(64, false)),
-            Map.entry("__be16", new IntType(16, true)), Map.entry("__le16", new IntType(16, true)),
-            Map.entry("__be32", new IntType(32, true)), Map.entry("__le32", new IntType(32, true)),
-            Map.entry("__be64", new IntType(64, true)), Map.entry("__le64", new IntType(64, true)),
-            Map.entry("__sum16", new IntType(16, true)), Map.entry("__wsum", new IntType(32, true)),
-            Map.entry("__aligned_u64", new IntType(64, true)),
-            Map.entry("__aligned_be64", new IntType(64, true)), Map.entry("__aligned_le64", new IntType(64, true)),
-            Map.entry("__kernel_size_t", new IntType(64, true)), Map.entry("__kernel_long_t", new IntType(64, false)),
-            Map.entry("__kernel_ulong_t", new IntType(64, true)),
-            Map.entry("u8", new IntType(8, true)), Map.entry("s8", new IntType(8, false)),
-            Map.entry("u16", new IntType(16, true)), Map.entry("s16", new IntType(16, false)),
-            Map.entry("u32", new IntType(32, true)), Map.entry("s32", new IntType(32, false)),
-            Map.entry("u64", new IntType(64, true)), Map.entry("s64", new IntType(64, false)),
-            Map.entry("uint8_t", new IntType(8, true)), Map.entry("int8_t", new IntType(8, false)),
-            Map.entry("uint16_t", new IntType(16, true)), Map.entry("int16_t", new IntType(16, false)),
-            Map.entry("uint32_t", new IntType(32, true)), Map.entry("int32_t", new IntType(32, false)),
-            Map.entry("uint64_t", new IntType(64, true)), Map.entry("int64_t", new IntType(64, false)),
-            Map.entry("size_t", new IntType(64, true)), Map.entry("ssize_t", new IntType(64, false)));
-
     private final Budget budget;
+    private final Abi abi;
     private List<PpToken> tokens;
     private int pos;
     private Resolver resolver;
@@ -63,8 +39,10 @@ final class ConstantEvaluator {
     private int unevaluated;
     private int depth;
 
-    ConstantEvaluator(Budget budget) {
+    /** Cast target types ({@code __u32}, {@code unsigned long}) come from the ABI's base type table. */
+    ConstantEvaluator(Budget budget, Abi abi) {
         this.budget = budget;
+        this.abi = abi;
     }
 
     /**
@@ -356,61 +334,36 @@ final class ConstantEvaluator {
         }
     }
 
-    /** If a cast {@code (type)} starts here, consumes it and returns its type. */
+    /** If a cast to an integer type of the ABI table starts here, consumes it and returns its type. */
     private IntType castType() {
-        int i = pos + 1;
-        int width = 0;
-        boolean unsigned = false;
-        boolean sawWord = false;
-        int longs = 0;
-        IntType named = null;
-        for (; i < tokens.size(); i++) {
+        StringBuilder name = new StringBuilder();
+        for (int i = pos + 1; i < tokens.size(); i++) {
             PpToken t = tokens.get(i);
             switch (t.getType()) {
                 case HeaderLexer.RPAREN -> {
-                    if (!sawWord) {
+                    if (name.isEmpty()) {
+                        return null;
+                    }
+                    Abi.BaseType base = abi.lookup(name.toString()).orElse(null);
+                    if (base == null || !base.isInteger() || base.size() > 8) {
                         return null;
                     }
                     pos = i + 1;
-                    if (named != null) {
-                        return preprocessor ? new IntType(64, named.unsigned) : named;
+                    boolean unsigned = base.cDefinition().startsWith("unsigned") || base.cDefinition().equals("_Bool");
+                    return new IntType(preprocessor ? 64 : base.size() * 8, unsigned);
+                }
+                case HeaderLexer.CONST, HeaderLexer.VOLATILE -> {
+                }
+                case HeaderLexer.SIGNED, HeaderLexer.UNSIGNED, HeaderLexer.CHAR, HeaderLexer.SHORT, HeaderLexer.INT,
+                     HeaderLexer.LONG, HeaderLexer.BOOL, HeaderLexer.IDENTIFIER -> {
+                    if (!name.isEmpty()) {
+                        name.append(' ');
                     }
-                    int w = longs > 0 ? 64 : width == 0 ? 32 : width;
-                    return new IntType(preprocessor ? 64 : w, unsigned);
-                }
-                case HeaderLexer.CONST, HeaderLexer.VOLATILE, HeaderLexer.SIGNED -> sawWord = true;
-                case HeaderLexer.UNSIGNED -> {
-                    sawWord = true;
-                    unsigned = true;
-                }
-                case HeaderLexer.CHAR -> {
-                    sawWord = true;
-                    width = 8;
-                }
-                case HeaderLexer.SHORT -> {
-                    sawWord = true;
-                    width = 16;
-                }
-                case HeaderLexer.INT -> sawWord = true;
-                case HeaderLexer.LONG -> {
-                    sawWord = true;
-                    longs++;
-                }
-                case HeaderLexer.IDENTIFIER -> {
-                    IntType n = NAMED_TYPES.get(t.getText());
-                    if (n == null || named != null || sawWord) {
-                        return null;
-                    }
-                    named = n;
-                    sawWord = true;
+                    name.append(t.getText());
                 }
                 default -> {
                     return null;
                 }
-            }
-            if (named != null && t.getType() != HeaderLexer.IDENTIFIER && t.getType() != HeaderLexer.CONST
-                    && t.getType() != HeaderLexer.VOLATILE) {
-                return null;
             }
         }
         return null;

@@ -50,7 +50,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     DeclarationBuilder(String file, Budget budget, List<PpToken> tokens) {
         this.file = file;
         this.tokens = tokens;
-        this.evaluator = new ConstantEvaluator(budget);
+        this.evaluator = new ConstantEvaluator(budget, Abi.X86_64);
     }
 
     Declarations build(DeclarationParser.TranslationUnitContext tree) {

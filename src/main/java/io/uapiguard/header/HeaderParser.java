@@ -15,11 +15,11 @@ import io.uapiguard.model.UapiModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -62,39 +62,63 @@ public final class HeaderParser {
         DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, pp.tokens()).build(tree);
         budget.checkTime(null);
 
-        ConstantEvaluator evaluator = new ConstantEvaluator(budget);
+        ConstantEvaluator evaluator = new ConstantEvaluator(budget, Abi.X86_64);
         List<Define> defines = defines(pp, preprocessor.expander(), evaluator, decls);
         MapperReader mapperReader = new MapperReader(pp, preprocessor.expander(), evaluator);
         Mapper mapper = mapperReader.read();
-        List<Helper> enumHelpers = helpers(decls.enums(), List.of());
-        List<HelperDoc> docs = List.of();
-        List<Problem> problems = List.of();
-        List<StructDecl> structs = List.of();
-        return new UapiModel(UapiModel.SCHEMA_VERSION, helpers(decls.enums(), docs), mapper, decls.enums(), defines,
-                structs, problems);
+        HelperDocParser.Result docs = new HelperDocParser().scan(text);
+        List<Helper> helpers = helpers(decls.enums(), docs.docs());
+        List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
+                docs.malformed());
+        StructLayout layout = new StructLayout(Abi.X86_64, decls.recordsByTag(), decls.typedefs());
+        List<StructDecl> structs = new ArrayList<>(decls.records().size());
+        try {
+            for (RecordDecl r : decls.records()) {
+                structs.add(layout.layout(r));
+            }
+        } catch (UapiguardException e) {
+            // Layout knows lines, not the file: name it, as every other error of the front end does.
+            throw e.file() != null ? e
+                    : new UapiguardException(e.reason(), e.getMessage(), file, e.line(), e.column(), e);
+        }
+        budget.checkTime(null);
+        return new UapiModel(UapiModel.SCHEMA_VERSION, helpers, mapper, decls.enums(), defines, structs, problems);
     }
 
-    /** Every {@code BPF_FUNC_xxx} of {@code enum bpf_func_id}, with the documented signatures of {@code bpf_xxx}. */
+    /**
+     * Every {@code BPF_FUNC_xxx} of {@code enum bpf_func_id}, with its documented signatures in order: a doc of
+     * {@code bpf_xxx} belongs to the first of its {@link HelperDocParser#helperCandidates candidate names} the
+     * enum holds.
+     */
     private static List<Helper> helpers(List<EnumDecl> enums, List<HelperDoc> docs) {
-        List<Helper> out = new ArrayList<>();
+        List<EnumConstant> entries = new ArrayList<>();
         for (EnumDecl e : enums) {
-            if (!HELPER_ENUM.equals(e.name())) {
-                continue;
-            }
-            for (EnumConstant c : e.constants()) {
-                if (!c.name().startsWith(HELPER_PREFIX)) {
-                    continue;
-                }
-                String name = c.name().substring(HELPER_PREFIX.length());
-                List<HelperDoc> mine = new ArrayList<>();
-                for (HelperDoc d : docs) {
-                    if (d.function().equals("bpf_" + name)) {
-                        mine.add(d);
+            if (HELPER_ENUM.equals(e.name())) {
+                for (EnumConstant c : e.constants()) {
+                    if (c.name().startsWith(HELPER_PREFIX)) {
+                        entries.add(c);
                     }
                 }
-                out.add(new Helper(name, c.value().longValue(), c.line(), mine));
+                break;
             }
-            break;
+        }
+        Map<String, List<HelperDoc>> byHelper = new HashMap<>();
+        for (EnumConstant c : entries) {
+            byHelper.put(c.name().substring(HELPER_PREFIX.length()), new ArrayList<>());
+        }
+        for (HelperDoc d : docs) {
+            for (String candidate : HelperDocParser.helperCandidates(d.function())) {
+                List<HelperDoc> mine = byHelper.get(candidate);
+                if (mine != null) {
+                    mine.add(d);
+                    break;
+                }
+            }
+        }
+        List<Helper> out = new ArrayList<>(entries.size());
+        for (EnumConstant c : entries) {
+            String name = c.name().substring(HELPER_PREFIX.length());
+            out.add(new Helper(name, c.value().longValue(), c.line(), byHelper.get(name)));
         }
         return out;
     }
@@ -167,7 +191,7 @@ public final class HeaderParser {
 
     /** SLL prediction first (fast, enough for every real header); full LL only to confirm and report an error. */
     private static DeclarationParser.TranslationUnitContext parseDeclarations(String file, List<PpToken> tokens) {
-        CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens, file));
+        TokenArrayStream stream = new TokenArrayStream(tokens, file);
         DeclarationParser parser = new DeclarationParser(stream);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);

@@ -252,9 +252,10 @@ final class MacroExpander {
         return new PpToken(HeaderLexer.STRING, sb.toString(), hash.getLine(), hash.getCharPositionInLine());
     }
 
+    /** Reported where the file's text invokes the expansion that failed (GCC's "in expansion of macro"). */
     private UapiguardException error(String message, PpToken at) {
         return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message, file,
-                at.getLine(), at.column(), null);
+                at.expansionLine, at.expansionColumn + 1, null);
     }
 
     /** The rest of the input: a stack of token lists, an expansion pushed in front of what follows it. */

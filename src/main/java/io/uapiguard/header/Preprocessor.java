@@ -65,7 +65,7 @@ final class Preprocessor {
         this.file = file;
         this.budget = budget;
         this.expander = new MacroExpander(macros, budget, file);
-        this.evaluator = new ConstantEvaluator(budget);
+        this.evaluator = new ConstantEvaluator(budget, Abi.X86_64);
         this.parser = new DirectiveParser(null);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();

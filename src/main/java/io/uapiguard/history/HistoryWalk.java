@@ -40,7 +40,7 @@ final class HistoryWalk {
     }
 
     /** The walk's result: revisions oldest first (parents before children), tags by name → commit id. */
-    record Result(List<Node> nodes, Map<String, String> tags) {
+    record Result(List<Node> nodes, Map<String, String> tags, String stats) {
 
         Map<String, Node> byId() {
             Map<String, Node> m = new HashMap<>();
@@ -118,7 +118,13 @@ final class HistoryWalk {
                             nearest == null ? 0 : nearest.depth() + 1));
                 }
             }
-            return new Result(List.copyOf(byId.values()), tags);
+            RevWalk.RevFilterStats st = walk.getRevFilterStats();
+            String stats = String.format(java.util.Locale.ROOT,
+                    " (%d commits filtered, %d trees parsed; Bloom: %d negative, %d true, %d false positive)",
+                    st.getNumCommitsThroughTreeRevFilter(), st.getNumTreesParsedInTreeRevFilter(),
+                    st.getChangedPathFilterNegative(), st.getChangedPathFilterTruePositive(),
+                    st.getChangedPathFilterFalsePositive());
+            return new Result(List.copyOf(byId.values()), tags, stats);
         }
     }
 

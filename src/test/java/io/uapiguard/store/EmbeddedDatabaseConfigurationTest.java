@@ -34,6 +34,17 @@ class EmbeddedDatabaseConfigurationTest {
     }
 
     @Test
+    void aSecondUserOfTheDataDirectoryAttachesToTheRunningServerInsteadOfFailing(@TempDir Path dir) {
+        try (Database service = Database.open(new Database.Settings(null, null, null, dir));
+             Database cli = Database.open(new Database.Settings(null, null, null, dir))) {
+            JdbcClient.create(service.dataSource()).sql("INSERT INTO repositories (name, location, tag_pattern,"
+                    + " branches, paths) VALUES ('shared', '/x', 'v*', '{}', '{a.h}')").update();
+            assertThat(JdbcClient.create(cli.dataSource()).sql("SELECT name FROM repositories")
+                    .query(String.class).list()).containsExactly("shared");
+        }
+    }
+
+    @Test
     void withAUrlNoEmbeddedServerStarts() {
         try (TestDatabase.Fresh db = TestDatabase.get().create("config")) {
             runner.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),

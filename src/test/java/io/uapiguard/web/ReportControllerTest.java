@@ -99,8 +99,8 @@ class ReportControllerTest {
         assertThat(page.select("#tags .badge").eachText()).containsExactly("first tag", "compatible", "breaking");
         assertThat(page.select("#helper-chart rect").eachAttr("data-count")).containsExactly("2", "3", "3");
         assertThat(page.select("#helper-chart rect").eachAttr("data-tag")).containsExactly("v1", "v2", "v3");
-        // Heights are proportional to the counts on a scale rounded up to 20.
-        assertThat(page.select("#helper-chart rect").eachAttr("height")).containsExactly("20", "30", "30");
+        // Heights are proportional to the counts, on a scale up to the largest count rounded to its tick step.
+        assertThat(page.select("#helper-chart rect").eachAttr("height")).containsExactly("133", "200", "200");
         assertThat(page.select("#helper-chart .bar").get(2).hasClass("breaking")).isTrue();
     }
 
