@@ -176,6 +176,12 @@ public final class Ingester implements HistoryAdmin {
         RepositoryInfo info = store.repository(reg.info().name()).orElseThrow().info();
         listener.step("fetch", 0);
         try (Repository repo = GitSource.open(info.location(), cacheDir)) {
+            String refState = HistoryWalk.refState(repo, info, parserVersion);
+            if (store.refState(reg.id()).filter(refState::equals).isPresent()) {
+                int revisions = store.touch(reg.id());
+                listener.info(info.name() + ": no new tags or commits");
+                return new IngestSummary(info.name(), revisions, 0, 0, 0, 0, 0, Duration.between(start, Instant.now()));
+            }
             listener.step("walk", 0);
             HistoryWalk.Result walk = HistoryWalk.walk(repo, info);
             Map<String, StoredRevision> stored = store.revisions(reg.id());
@@ -238,7 +244,7 @@ public final class Ingester implements HistoryAdmin {
             Set<String> reachable = HistoryWalk.ids(walk);
             stored.values().stream().filter(s -> !reachable.contains(s.commitId()) && s.firstTag() != null)
                     .forEach(s -> changes.put(s.commitId(), null));
-            int dropped = store.updateRefs(reg.id(), reachable, walk.tags(), changes);
+            int dropped = store.updateRefs(reg.id(), reachable, walk.tags(), changes, refState);
             return new IngestSummary(info.name(), walk.nodes().size(), fresh.size(), toParse.size(), parseErrors,
                     comparisons, dropped, Duration.between(start, Instant.now()));
         } catch (IOException e) {
