@@ -1,5 +1,7 @@
 package io.uapiguard.api;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.patch.HeaderPatcher;
@@ -14,6 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class ApiConfiguration {
+
+    @Bean
+    OpenAPI uapiguardOpenApi() {
+        return new OpenAPI().info(new Info().title("uapiguard").version("v1")
+                .description("Guards the Linux BPF user-space API (include/uapi/linux/bpf.h) against breaking "
+                        + "changes. Errors are RFC 7807 problem+json."));
+    }
 
     @Bean
     HeaderParser headerParser() {

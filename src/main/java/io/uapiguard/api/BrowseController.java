@@ -84,6 +84,17 @@ class BrowseController {
         return checks.baseModel(repository, checks.revision(repository, revision), header);
     }
 
+    @Operation(summary = "The text of a header at a revision, as stored at ingest")
+    @GetMapping(path = "/{repository}/revisions/{revision}/header", produces = "text/plain;charset=UTF-8")
+    String header(@PathVariable String repository, @PathVariable String revision,
+                  @RequestParam(required = false) String path) {
+        RepositoryInfo repo = checks.repository(repository);
+        String header = CheckService.path(repo, path);
+        RevisionInfo resolved = checks.revision(repository, revision);
+        return queries.headerText(repository, resolved.commitId(), header).orElseThrow(() ->
+                new UapiguardException(Reason.NOT_FOUND, header + " is not stored at " + CheckService.label(resolved)));
+    }
+
     @Operation(summary = "The comparison of two revisions (tags or commits, ancestors or not)",
             description = "The answer follows Accept like the check: JSON, SARIF, Markdown or text.")
     @GetMapping("/{repository}/diff")

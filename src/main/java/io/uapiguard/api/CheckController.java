@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.uapiguard.output.RenderContext;
 import io.uapiguard.web.ReportLinks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +29,14 @@ class CheckController {
     private final CheckService checks;
     private final ComparisonResponses responses;
     private final ReportLinks links;
+    private final MeterRegistry meters;
 
-    CheckController(CheckService checks, ComparisonResponses responses, ReportLinks links) {
+    CheckController(CheckService checks, ComparisonResponses responses, ReportLinks links,
+                    ObjectProvider<MeterRegistry> meters) {
         this.checks = checks;
         this.responses = responses;
         this.links = links;
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
     @Operation(summary = "Check a candidate against a base revision",
@@ -63,6 +69,9 @@ class CheckController {
                 ? links.repository(outcome.repository())
                 : links.tag(outcome.repository(), outcome.base().tags().get(0));
         RenderContext context = new RenderContext(outcome.baseLabel(), "candidate", false, reportUrl);
+        // Operators see how often bots are told "breaking", per repository (Prometheus: uapiguard_checks_total).
+        meters.counter("uapiguard.checks", "repository", outcome.repository(),
+                "verdict", outcome.comparison().verdict()).increment();
         return responses.render(format, outcome.comparison(), context);
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 enum OutputFormat {
     JSON("json", MediaType.APPLICATION_JSON),
     SARIF("sarif", MediaType.parseMediaType("application/sarif+json")),
-    MARKDOWN("markdown", MediaType.TEXT_MARKDOWN),
     TEXT("text", MediaType.TEXT_PLAIN),
+    MARKDOWN("markdown", MediaType.TEXT_MARKDOWN),
     /** A patchwork check body: {@code state}, {@code description}, {@code context}, {@code target_url}. */
     PATCHWORK(null, MediaType.parseMediaType(OutputFormat.PATCHWORK_TYPE));
 

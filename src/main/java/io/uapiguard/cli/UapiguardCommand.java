@@ -1,6 +1,7 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,12 @@ import picocli.CommandLine.Command;
         versionProvider = UapiguardCommand.Version.class,
         description = "Guards the Linux BPF user-space API against breaking changes.",
         subcommands = {
+            ModelCommand.class,
             ServeCommand.class,
+            DiffCommand.class,
+            CheckCommand.class,
+            HookCommand.class,
+            BenchCommand.class,
             IngestCommand.class,
             RevisionsCommand.class,
             CommandLine.HelpCommand.class,
@@ -22,7 +28,18 @@ public final class UapiguardCommand {
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err} (null: standard output and error). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new UapiguardCommand());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UapiguardException e) {
                 commandLine.getErr().println("uapiguard: " + e.describe());

@@ -7,7 +7,7 @@ final class DefineValueChanged implements Rule<Match.DefinePair> {
             "Macro value changed",
             "An object-like macro that evaluates to an integer has another value: binaries compiled with the"
                     + " old value now say something else to the kernel. Macros that do not evaluate to an integer"
-                    + " on both sides are not judged.");
+                    + " on both sides are not judged; sentinels are define.sentinel-moved.");
 
     @Override
     public RuleInfo info() {
@@ -23,7 +23,7 @@ final class DefineValueChanged implements Rule<Match.DefinePair> {
     public void judge(Match.DefinePair m, Findings out) {
         var o = m.oldDefine();
         var n = m.newDefine();
-        if (o.value() != null && n.value() != null && !o.value().equals(n.value())) {
+        if (!Enums.sentinel(n.name()) && o.value() != null && n.value() != null && !o.value().equals(n.value())) {
             out.of(INFO).symbol(n.name())
                     .message("Value of %s changed from %s to %s.", n.name(), o.value(), n.value())
                     .values(o.value(), n.value())

@@ -1,19 +1,17 @@
 package io.uapiguard.compat;
 
 import io.uapiguard.model.EnumDecl;
-import java.util.regex.Pattern;
 
 /** How enum findings name things, and which enumerators are sentinels rather than API values. */
 final class Enums {
 
-    /** {@code __MAX_*}, {@code MAX_*}, {@code *_MAX_ID}, {@code __*_MAX}: counts that move whenever the enum grows. */
-    private static final Pattern SENTINEL = Pattern.compile("__MAX_.*|MAX_.*|.*_MAX_ID|__.*_MAX");
-
     private Enums() {
     }
 
+    /** {@code __MAX_*}, {@code MAX_*}, {@code *_MAX_ID}, {@code __*_MAX}: counts that move whenever the enum grows. */
     static boolean sentinel(String name) {
-        return SENTINEL.matcher(name).matches();
+        return name.startsWith("__MAX_") || name.startsWith("MAX_") || name.endsWith("_MAX_ID")
+                || (name.startsWith("__") && name.endsWith("_MAX") && name.length() > 6);
     }
 
     static String label(EnumDecl e) {

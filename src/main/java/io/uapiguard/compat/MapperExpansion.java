@@ -54,9 +54,35 @@ final class MapperExpansion {
     }
 
     /** True when both sides define the mapper and the new expansion keeps every old entry in place. */
-    static boolean compatible(Mapper oldMapper, Mapper newMapper) {
-        return oldMapper.expansion() != null && newMapper.expansion() != null
-                && firstBreak(entries(oldMapper.expansion()), entries(newMapper.expansion())) < 0;
+    static boolean compatible(Match.MapperPair m) {
+        return m.oldMapper().expansion() != null && m.newMapper().expansion() != null
+                && firstBreak(oldEntries(m), entries(m.newMapper().expansion())) < 0;
+    }
+
+    /** The old entries with renamed helpers under their new names ({@code FN(old)} read as {@code FN(new)}). */
+    static List<String> oldEntries(Match.MapperPair m) {
+        List<String> entries = entries(m.oldMapper().expansion());
+        if (m.renamedHelpers().isEmpty()) {
+            return entries;
+        }
+        List<String> out = new ArrayList<>(entries.size());
+        for (String e : entries) {
+            int open = e.indexOf('(');
+            int end = open < 0 ? -1 : firstArgumentEnd(e, open + 1);
+            String renamed = end < 0 ? null : m.renamedHelpers().get(e.substring(open + 1, end));
+            out.add(renamed == null ? e : e.substring(0, open + 1) + renamed + e.substring(end));
+        }
+        return out;
+    }
+
+    private static int firstArgumentEnd(String entry, int from) {
+        for (int i = from; i < entry.length(); i++) {
+            char c = entry.charAt(i);
+            if (c == ',' || c == ')') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static MapperMacro macro(Mapper mapper, String name) {

@@ -8,7 +8,8 @@ final class MapperExpansionChanged implements Rule<Match.MapperPair> {
     static final RuleInfo INFO = RuleInfo.of("mapper.expansion-changed", Severity.BREAKING,
             "Helper mapper expansion changed",
             "What a C user gets from __BPF_FUNC_MAPPER(FN) differs other than by entries appended at the end:"
-                    + " tables indexed by helper position, built with the mapper, now disagree with the kernel.");
+                    + " tables indexed by helper position, built with the mapper, now disagree with the kernel."
+                    + " An entry whose helper was renamed in place is helper.renamed's to report, not this rule's.");
 
     @Override
     public RuleInfo info() {
@@ -25,7 +26,7 @@ final class MapperExpansionChanged implements Rule<Match.MapperPair> {
         if (m.oldMapper().expansion() == null || m.newMapper().expansion() == null) {
             return;
         }
-        List<String> o = MapperExpansion.entries(m.oldMapper().expansion());
+        List<String> o = MapperExpansion.oldEntries(m);
         List<String> n = MapperExpansion.entries(m.newMapper().expansion());
         int at = MapperExpansion.firstBreak(o, n);
         if (at < 0) {

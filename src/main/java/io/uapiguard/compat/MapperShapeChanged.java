@@ -29,7 +29,7 @@ final class MapperShapeChanged implements Rule<Match.MapperPair> {
 
     @Override
     public void judge(Match.MapperPair m, Findings out) {
-        if (!MapperExpansion.compatible(m.oldMapper(), m.newMapper())) {
+        if (!MapperExpansion.compatible(m)) {
             return;
         }
         Set<String> names = new LinkedHashSet<>();

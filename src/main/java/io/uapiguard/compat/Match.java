@@ -8,6 +8,7 @@ import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
 import io.uapiguard.model.StructDecl;
+import java.util.Map;
 
 /** A pair of old and new elements the engine matched; rules judge these. A null side means "absent". */
 sealed interface Match {
@@ -34,8 +35,19 @@ sealed interface Match {
     record HelperDocPair(Helper oldHelper, Helper newHelper, HelperDoc oldDoc, HelperDoc newDoc) implements Match {
     }
 
-    /** The helper mapper macros of both sides; never null, possibly empty. */
-    record MapperPair(Mapper oldMapper, Mapper newMapper) implements Match {
+    /**
+     * The helper mapper macros of both sides (never null, possibly empty), with the helper renames the engine
+     * found (old name to new name): a renamed entry is {@code helper.renamed}'s to report, not the expansion's.
+     */
+    record MapperPair(Mapper oldMapper, Mapper newMapper, Map<String, String> renamedHelpers) implements Match {
+
+        public MapperPair {
+            renamedHelpers = Map.copyOf(renamedHelpers);
+        }
+
+        MapperPair(Mapper oldMapper, Mapper newMapper) {
+            this(oldMapper, newMapper, Map.of());
+        }
     }
 
     /** The same enumerator name on both sides (enumerator names are global in C). */

@@ -31,8 +31,8 @@ final class Matching {
     }
 
     static void matchAll(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
-        helpers(oldModel.helpers(), newModel.helpers(), out);
-        out.accept(new Match.MapperPair(mapperOf(oldModel), mapperOf(newModel)));
+        Map<String, String> renamed = helpers(oldModel.helpers(), newModel.helpers(), out);
+        out.accept(new Match.MapperPair(mapperOf(oldModel), mapperOf(newModel), renamed));
         enums(oldModel, newModel, out);
         defines(oldModel, newModel, out);
         structs(oldModel.structs(), newModel.structs(), out);
@@ -44,7 +44,8 @@ final class Matching {
 
     // ---- helpers: by name, then gone names by id ----
 
-    static void helpers(List<Helper> oldHelpers, List<Helper> newHelpers, Consumer<Match> out) {
+    /** Emits the helper matches and returns the renames found, old name to new name. */
+    static Map<String, String> helpers(List<Helper> oldHelpers, List<Helper> newHelpers, Consumer<Match> out) {
         Map<String, Helper> newByName = byName(newHelpers);
         Map<String, Helper> oldByName = byName(oldHelpers);
         Map<Long, Helper> newByIdOfNewNames = new HashMap<>();
@@ -54,6 +55,7 @@ final class Matching {
             }
         }
         Set<String> renamedTo = new HashSet<>();
+        Map<String, String> renames = new LinkedHashMap<>();
         for (Helper old : oldByName.values()) {
             Helper same = newByName.get(old.name());
             if (same != null) {
@@ -64,6 +66,7 @@ final class Matching {
             Helper successor = newByIdOfNewNames.remove(old.id());
             if (successor != null) {
                 renamedTo.add(successor.name());
+                renames.put(old.name(), successor.name());
                 out.accept(new Match.HelperRenamed(old, successor));
             } else {
                 out.accept(new Match.HelperRemoved(old));
@@ -74,6 +77,7 @@ final class Matching {
                 out.accept(new Match.HelperAdded(h));
             }
         }
+        return renames;
     }
 
     private static Map<String, Helper> byName(List<Helper> helpers) {
@@ -134,8 +138,26 @@ final class Matching {
         return doc.params().isEmpty() ? "" : normalise(doc.params().get(0).type());
     }
 
+    /** The type with runs of whitespace as one space; front-end types are normalised already, so this is cheap. */
     static String normalise(String type) {
-        return type == null ? "" : type.trim().replaceAll("\\s+", " ");
+        if (type == null) {
+            return "";
+        }
+        String t = type.strip();
+        StringBuilder out = null;
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ws = Character.isWhitespace(c);
+            if (out == null && (ws && (c != ' ' || space))) {
+                out = new StringBuilder(t.length()).append(t, 0, i);
+            }
+            if (out != null && !(ws && space)) {
+                out.append(ws ? ' ' : c);
+            }
+            space = ws;
+        }
+        return out == null ? t : out.toString();
     }
 
     // ---- enums: constants by name across all enums, gone ones renamed within their enum ----
@@ -163,6 +185,12 @@ final class Matching {
             }
         }
         for (Placed o : gone) {
+            Define survivor = newDefines.get(o.constant().name());
+            if (survivor != null && Objects.equals(survivor.value(), o.constant().value())) {
+                // Sources using the name still build: a removal at warning, not a rename, even if a new name took the value.
+                out.accept(new Match.EnumConstantRemoved(o.decl(), o.constant(), survivor));
+                continue;
+            }
             EnumDecl counterpart = counterpart(o.decl(), newModel.enums(), olds.keySet());
             Placed successor = null;
             for (Placed n : appeared) {
@@ -235,9 +263,27 @@ final class Matching {
     private static Map<String, Define> definesByName(List<Define> defines) {
         Map<String, Define> map = new LinkedHashMap<>();
         for (Define d : defines) {
-            map.putIfAbsent(d.name(), d);
+            if (!includeGuard(d)) {
+                map.putIfAbsent(d.name(), d);
+            }
         }
         return map;
+    }
+
+    /**
+     * An empty macro named like a header guard ({@code _UAPI__LINUX_BPF_H__}): it only keeps the header from being
+     * read twice, and renaming it (as the real history once did) concerns no user.
+     */
+    static boolean includeGuard(Define d) {
+        if (d.text() != null && !d.text().isBlank()) {
+            return false;
+        }
+        String name = d.name();
+        int end = name.length();
+        while (end > 0 && name.charAt(end - 1) == '_') {
+            end--;
+        }
+        return end >= 3 && name.startsWith("_H", end - 2);
     }
 
     // ---- structs: by name, fields by access path, gone paths renamed at the same offset and type ----

@@ -32,6 +32,7 @@ public final class RuleCatalog {
             new EnumRemoved(),
             new EnumRenamed(),
             new DefineValueChanged(),
+            new DefineSentinelMoved(),
             new DefineRemoved(),
             new DefineBecameEnum(),
             new StructRemoved(),

@@ -32,8 +32,29 @@ public final class Abi {
     /** x86-64 Linux: System V psABI, LP64. */
     public static final Abi X86_64 = load("x86_64");
 
-    /** One base type: size and alignment in bytes, and its definition in the compiler's own types. */
-    public record BaseType(String name, int size, int align, String cDefinition) {
+    /**
+     * One base type: size and alignment in bytes, its definition in the compiler's own types, and whether it is an
+     * integer type (may be a bitfield): its definition uses only integer keywords.
+     */
+    public record BaseType(String name, int size, int align, String cDefinition, boolean isInteger) {
+
+        public BaseType(String name, int size, int align, String cDefinition) {
+            this(name, size, align, cDefinition, integerDefinition(cDefinition));
+        }
+
+        private static boolean integerDefinition(String cDefinition) {
+            int attr = cDefinition.indexOf("__attribute__");
+            for (String word : (attr >= 0 ? cDefinition.substring(0, attr) : cDefinition).strip().split(" ")) {
+                switch (word) {
+                    case "char", "short", "int", "long", "signed", "unsigned", "__int128", "_Bool" -> {
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     private final String name;

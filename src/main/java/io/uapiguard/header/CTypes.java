@@ -16,6 +16,9 @@ public final class CTypes {
 
     /** {@code typeText} in the normalised spelling; blank text gives the empty string. */
     public static String normalize(String typeText) {
+        if (isPlainWords(typeText)) {
+            return typeText;
+        }
         StringBuilder out = new StringBuilder(typeText.length() + 4);
         int n = typeText.length();
         int i = 0;
@@ -54,6 +57,21 @@ public final class CTypes {
         }
         if (prev == '[' || prev == '(') {
             return false;
+        }
+        return true;
+    }
+
+    /** Words separated by single spaces ({@code unsigned int}): already normal, the common case. */
+    private static boolean isPlainWords(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return n == 0;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isWordChar(c) && !(c == ' ' && s.charAt(i - 1) != ' ')) {
+                return false;
+            }
         }
         return true;
     }

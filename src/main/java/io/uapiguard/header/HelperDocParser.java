@@ -4,6 +4,7 @@ import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Extracts the documented helper signatures from the header's helper description comment.
@@ -12,7 +13,8 @@ import java.util.List;
  * Inside it, descriptions are indented (a tab or spaces after {@code " * "}); a <em>signature candidate</em> is a
  * line {@code " * "} followed directly by a non-blank character, holding a {@code (}, other than the bare section
  * keywords {@code Description} / {@code Return} (which the header sometimes fails to indent). A candidate parses as
- * {@code <return type> <name>(<params>)}, each parameter {@code <type> <name>}, a bare type, or {@code ...};
+ * {@code <return type> <name>(<params>)}, each parameter {@code <type> <name>}, a bare type ({@code u64},
+ * {@code unsigned long}, {@code struct sk_buff *}: name null), or {@code ...};
  * {@code (void)} and {@code ()} give no parameters. A candidate that does not parse is not dropped: {@link #scan}
  * returns it as {@link Malformed}, and {@link Consistency} reports it as {@code helper-doc-malformed}.
  *
@@ -25,6 +27,11 @@ public final class HelperDocParser {
 
     /** The prefix that documented function names carry and {@code BPF_FUNC_} names do not. */
     public static final String FUNCTION_PREFIX = "bpf_";
+
+    /** Words that end a type, never name a parameter: {@code unsigned long} is a type without a name. */
+    private static final Set<String> TYPE_KEYWORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
+            "signed", "unsigned", "_Bool", "const", "volatile");
+    private static final Set<String> TAGS_AND_QUALIFIERS = Set.of("struct", "union", "enum", "const", "volatile");
 
     /** A signature candidate that did not parse: its 1-based line, its text after {@code " * "}, and why. */
     public record Malformed(int line, String text, String reason) {
@@ -163,10 +170,21 @@ public final class HelperDocParser {
             return new Param("...", null);
         }
         String last = tokens.get(to - 1);
-        if (to - from >= 2 && isIdentifier(last)) {
+        if (to - from >= 2 && isIdentifier(last) && !TYPE_KEYWORDS.contains(last) && !onlyTagOrQualifier(tokens, from,
+                to - 1)) {
             return new Param(typeOf(tokens, from, to - 1, "type of parameter " + index), last);
         }
         return new Param(typeOf(tokens, from, to, "type of parameter " + index), null);
+    }
+
+    /** {@code struct}, {@code const}, ...: words that cannot be a whole type, so the word after them is no name. */
+    private static boolean onlyTagOrQualifier(List<String> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!TAGS_AND_QUALIFIERS.contains(tokens.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String typeOf(List<String> tokens, int from, int to, String what) {

@@ -5,7 +5,9 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.model.Field;
 import io.uapiguard.model.StructDecl;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,7 @@ public final class StructLayout {
         return new StructDecl(decl.kind(), decl.tag(), laid.sizeBits / 8, laid.align, def.line(), laid.fields);
     }
 
-    /** Size and alignment in bytes of {@code type}, as a member of a non-packed record would have it. */
+    /** Size in bytes of {@code type} (a flexible array: 0). */
     public long sizeOf(CType type, int line) {
         return shape(type, line, 0).sizeBits / 8;
     }
@@ -105,8 +107,11 @@ public final class StructLayout {
         return "enum" + (e.tag() == null ? ANONYMOUS : " " + e.tag());
     }
 
-    /** A laid-out record: size in bits (a multiple of 8), alignment in bytes, fields relative to its start. */
-    private record Laid(long sizeBits, int align, List<Field> fields) {
+    /**
+     * A laid-out record: size in bits (a multiple of 8), alignment in bytes, fields relative to its start, and the
+     * member names visible at its top level (through anonymous members) with their lines, for the duplicate check.
+     */
+    private record Laid(long sizeBits, int align, List<Field> fields, Map<String, Integer> names) {
     }
 
     /** What layout needs of a member type; {@code record} non-null only for a struct or union. */
@@ -124,7 +129,7 @@ public final class StructLayout {
                 return shape(target, line, depth + 1);
             }
             Abi.BaseType base = abi.require(n.name(), line);
-            return new Shape(base.size() * 8L, base.align(), isInteger(base), base.size() == 0, null);
+            return new Shape(base.size() * 8L, base.align(), base.isInteger(), base.size() == 0, null);
         }
         if (type instanceof CType.Pointer p) {
             requireKnown(p.target(), line);
@@ -162,7 +167,8 @@ public final class StructLayout {
             }
             t = t instanceof CType.Pointer p ? p.target() : ((CType.Array) t).element();
         }
-        if (t instanceof CType.Named n && !typedefs.containsKey(n.name())) {
+        // A function type (the front end names it "int (void *ctx)") needs no layout behind a pointer.
+        if (t instanceof CType.Named n && !typedefs.containsKey(n.name()) && n.name().indexOf('(') < 0) {
             abi.require(n.name(), line);
         }
     }
@@ -201,11 +207,12 @@ public final class StructLayout {
         }
         boolean union = "union".equals(decl.kind());
         boolean packed = decl.packed();
-        List<Field> fields = new ArrayList<>();
+        List<RecordDecl.Member> members = decl.members();
+        List<Field> fields = new ArrayList<>(members.size() * 2);
+        Map<String, Integer> names = new LinkedHashMap<>();
         long offset = 0; // struct: next free bit
         long extent = 0; // bits covered so far (union: the largest member)
         int align = 1;
-        List<RecordDecl.Member> members = decl.members();
         for (int i = 0; i < members.size(); i++) {
             RecordDecl.Member m = members.get(i);
             Shape s = shape(m.type(), m.line(), depth + 1);
@@ -233,6 +240,7 @@ public final class StructLayout {
                 }
                 if (m.name() != null) {
                     align = Math.max(align, packed ? 1 : s.align);
+                    declare(names, m.name(), m.line(), decl);
                     add(fields, new Field(m.name(), spell(m.type()), pos, width, m.line()), decl);
                 }
                 size = width;
@@ -251,13 +259,18 @@ public final class StructLayout {
                 align = Math.max(align, a);
                 String prefix = "";
                 if (m.name() != null) {
+                    declare(names, m.name(), m.line(), decl);
                     add(fields, new Field(m.name(), spell(m.type()), pos, s.sizeBits, m.line()), decl);
                     prefix = m.name() + ".";
+                } else {
+                    for (Map.Entry<String, Integer> inner : s.record.names.entrySet()) {
+                        declare(names, inner.getKey(), inner.getValue(), decl);
+                    }
                 }
                 if (s.record != null) {
                     for (Field f : s.record.fields) {
-                        add(fields, new Field(prefix + f.path(), f.type(), pos + f.offsetBits(), f.sizeBits(), f.line()),
-                                decl);
+                        add(fields, new Field(prefix + f.path(), f.type(), pos + f.offsetBits(), f.sizeBits(),
+                                f.line()), decl);
                     }
                 }
                 size = s.sizeBits;
@@ -271,7 +284,7 @@ public final class StructLayout {
             align = Math.max(align, decl.alignedAttr());
         }
         long sizeBits = roundUp(roundUp(extent, 8), align * 8L);
-        return new Laid(sizeBits, align, List.copyOf(fields));
+        return new Laid(sizeBits, align, Collections.unmodifiableList(fields), names);
     }
 
     private void checkBitfield(RecordDecl.Member m, Shape s, long width) {
@@ -296,19 +309,12 @@ public final class StructLayout {
         fields.add(field);
     }
 
-    private static boolean isInteger(Abi.BaseType base) {
-        String def = base.cDefinition();
-        int attr = def.indexOf("__attribute__");
-        for (String word : (attr >= 0 ? def.substring(0, attr) : def).strip().split(" ")) {
-            switch (word) {
-                case "char", "short", "int", "long", "signed", "unsigned", "__int128", "_Bool" -> {
-                }
-                default -> {
-                    return false;
-                }
-            }
+    /** C forbids two members of one name at one level, anonymous members' members included. */
+    private static void declare(Map<String, Integer> names, String name, int line, RecordDecl decl) {
+        if (names.putIfAbsent(name, line) != null) {
+            throw error(Reason.PARSE_ERROR, "duplicate member " + name + " in " + decl.kind()
+                    + (decl.tag() == null ? ANONYMOUS : " " + decl.tag()), line);
         }
-        return true;
     }
 
     private static String key(RecordDecl decl) {

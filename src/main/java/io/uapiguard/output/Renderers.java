@@ -1,45 +1,41 @@
 package io.uapiguard.output;
 
 import io.uapiguard.UapiguardException;
-import io.uapiguard.compat.Comparison;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * STAND-IN on the service branch until the compat engineer's {@code Renderers} lands on main: at the merge,
- * take theirs. Only json is rendered here, so the service's endpoints can be exercised meanwhile.
- */
+/** Every output format, by the name the CLI and the web API accept. */
 public final class Renderers {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, Renderer> BY_FORMAT = new LinkedHashMap<>();
+
+    static {
+        for (Renderer r : List.of(new TextRenderer(), new JsonRenderer(), new SarifRenderer(), new MarkdownRenderer(),
+                new JunitRenderer())) {
+            BY_FORMAT.put(r.format(), r);
+        }
+    }
 
     private Renderers() {
     }
 
+    /** Every renderer: text, json, sarif, markdown, junit. */
+    public static List<Renderer> all() {
+        return List.copyOf(BY_FORMAT.values());
+    }
+
+    /**
+     * The renderer of {@code format}.
+     *
+     * @throws UapiguardException BAD_INPUT naming the valid formats for an unknown one
+     */
     public static Renderer forFormat(String format) {
-        if (!"json".equals(format)) {
-            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "unknown format " + format);
+        Renderer r = format == null ? null : BY_FORMAT.get(format);
+        if (r == null) {
+            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT,
+                    "unknown format '" + format + "': expected one of " + String.join(", ", BY_FORMAT.keySet()));
         }
-        return new Renderer() {
-            @Override
-            public String format() {
-                return "json";
-            }
-
-            @Override
-            public String mediaType() {
-                return "application/json";
-            }
-
-            @Override
-            public String render(Comparison comparison, RenderContext context) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("schemaVersion", Comparison.SCHEMA_VERSION);
-                out.put("verdict", comparison.verdict());
-                out.put("findings", comparison.findings());
-                return JSON.writeValueAsString(out);
-            }
-        };
+        return r;
     }
 }

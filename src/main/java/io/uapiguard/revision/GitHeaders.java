@@ -19,6 +19,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
@@ -109,14 +110,19 @@ public final class GitHeaders implements AutoCloseable {
     public String read(ObjectId commit, String path, String label) {
         ObjectId blob = blobAt(commit, path).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
                 "path '" + path + "' does not exist in revision '" + label + "'"));
+        return readBlob(blob, label + ":" + path);
+    }
+
+    /** The text of a blob, e.g. one {@link #history} listed; {@code label} names it in errors. */
+    public String readBlob(ObjectId blob, String label) {
         try {
             byte[] bytes = repository.open(blob, Constants.OBJ_BLOB).getCachedBytes(MAX_HEADER_BYTES);
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (LargeObjectException e) {
             throw new UapiguardException(Reason.LIMIT_EXCEEDED,
-                    label + ":" + path + " is larger than " + (MAX_HEADER_BYTES >> 20) + " MiB: not a header", e);
+                    label + " is larger than " + (MAX_HEADER_BYTES >> 20) + " MiB: not a header", e);
         } catch (IOException e) {
-            throw new UapiguardException(Reason.INTERNAL, "cannot read " + label + ":" + path + ": " + e.getMessage(), e);
+            throw new UapiguardException(Reason.INTERNAL, "cannot read " + label + ": " + e.getMessage(), e);
         }
     }
 
@@ -143,11 +149,19 @@ public final class GitHeaders implements AutoCloseable {
 
     /** True when {@code commit} exists in this repository (a pre-push remote sha may not have been fetched). */
     public boolean hasCommit(ObjectId commit) {
+        return peelToCommit(commit).isPresent();
+    }
+
+    /**
+     * The commit {@code id} is or, for an annotated tag, points at; empty when the object is not here
+     * (a remote sha not fetched) or is no commit (a tag of a tree or blob).
+     */
+    public Optional<ObjectId> peelToCommit(ObjectId id) {
         try (RevWalk walk = new RevWalk(repository)) {
-            walk.parseCommit(commit);
-            return true;
+            RevObject object = walk.peel(walk.parseAny(id));
+            return object instanceof RevCommit commit ? Optional.of(commit.copy()) : Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -273,7 +287,11 @@ public final class GitHeaders implements AutoCloseable {
             walk.markStart(walk.parseCommit(tip));
             List<FileRevision> out = new ArrayList<>();
             for (RevCommit c : walk) {
-                blobAt(c, path).ifPresent(blob -> out.add(new FileRevision(c.copy(), blob)));
+                try (TreeWalk tree = TreeWalk.forPath(repository, path, c.getTree())) {
+                    if (tree != null && !tree.isSubtree()) {
+                        out.add(new FileRevision(c.copy(), tree.getObjectId(0).copy()));
+                    }
+                }
             }
             return out;
         } catch (IOException e) {

@@ -20,15 +20,22 @@ public record RevPath(String revision, String path) {
             throw new UapiguardException(Reason.BAD_INPUT,
                     "expected REV:PATH (e.g. HEAD~1:include/uapi/linux/bpf.h), got '" + spec + "'");
         }
-        return new RevPath(spec.substring(0, colon), stripLeadingSlashes(spec.substring(colon + 1)));
+        return new RevPath(spec.substring(0, colon), repositoryPath(spec.substring(colon + 1)));
     }
 
-    private static String stripLeadingSlashes(String path) {
-        int i = 0;
-        while (i < path.length() && path.charAt(i) == '/') {
-            i++;
+    /**
+     * A path as git's trees spell it: relative to the repository root, '/'-separated, without a leading
+     * "/" or "./"; ".." is refused, since nothing above the root is in a revision.
+     */
+    public static String repositoryPath(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("/") || p.startsWith("./")) {
+            p = p.startsWith("/") ? p.substring(1) : p.substring(2);
         }
-        return path.substring(i);
+        if (p.equals("..") || p.startsWith("../") || p.contains("/../") || p.endsWith("/..")) {
+            throw new UapiguardException(Reason.BAD_INPUT, "path '" + path + "' leaves the repository");
+        }
+        return p;
     }
 
     @Override

@@ -25,7 +25,8 @@ record HelperChart(int width, int height, int plotTop, int plotBottom, int plotL
     static HelperChart of(List<TagInfo> tags) {
         int max = tags.stream().map(TagInfo::helperCount).filter(c -> c != null).mapToInt(Integer::intValue)
                 .max().orElse(0);
-        int scaleMax = niceCeiling(Math.max(max, 1));
+        int step = tickStep(Math.max(max, 1));
+        int scaleMax = ((Math.max(max, 1) + step - 1) / step) * step;
         int bottom = PLOT_TOP + PLOT_HEIGHT;
         List<Bar> bars = new ArrayList<>();
         int x = PLOT_LEFT + 4;
@@ -38,18 +39,22 @@ record HelperChart(int width, int height, int plotTop, int plotBottom, int plotL
             x += BAR_STEP;
         }
         List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            int value = scaleMax * i / 4;
-            ticks.add(new Tick(value, bottom - PLOT_HEIGHT * i / 4));
+        for (int value = 0; value <= scaleMax; value += step) {
+            ticks.add(new Tick(value, bottom - (int) Math.round((double) value * PLOT_HEIGHT / scaleMax)));
         }
         int width = Math.max(x + 10, 200);
         return new HelperChart(width, bottom + LABEL_SPACE, PLOT_TOP, bottom, PLOT_LEFT, List.copyOf(bars),
                 List.copyOf(ticks));
     }
 
-    /** The next multiple of 20 (or 50 past 200), so ticks fall on round numbers. */
-    private static int niceCeiling(int max) {
-        int step = max > 200 ? 50 : 20;
-        return ((max + step - 1) / step) * step;
+    /** A round step (1, 2 or 5 times a power of ten) giving at most six ticks, so labels are round numbers. */
+    static int tickStep(int max) {
+        for (int power = 1; ; power *= 10) {
+            for (int factor : new int[] {1, 2, 5}) {
+                if (max <= factor * power * 5) {
+                    return factor * power;
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.api.ModelCache;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
-import io.uapiguard.compat.Severity;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
@@ -180,9 +179,5 @@ class ReportController {
             return p.type();
         }
         return p.type() + (p.type().endsWith("*") ? "" : " ") + p.name();
-    }
-
-    static boolean breaking(Finding f) {
-        return f.severity() == Severity.BREAKING;
     }
 }

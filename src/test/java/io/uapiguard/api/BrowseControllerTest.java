@@ -118,6 +118,19 @@ class BrowseControllerTest {
     }
 
     @Test
+    void headerTextOfARevision() throws Exception {
+        when(queries.headerText("linux", C1, PATH)).thenReturn(Optional.of("/* v1 */\n"));
+        mvc.perform(get("/api/v1/repositories/linux/revisions/v1/header"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/plain;charset=UTF-8"))
+                .andExpect(content().string("/* v1 */\n"));
+        when(queries.headerText("linux", C2, PATH)).thenReturn(Optional.empty());
+        mvc.perform(get("/api/v1/repositories/linux/revisions/2222222/header"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void diffOfTwoRevisionsFollowsAccept() throws Exception {
         mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "2222222"))
                 .andExpect(status().isOk())

@@ -167,6 +167,14 @@ class CheckControllerTest {
                         .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/vnd.patchwork.check+json"));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).header("Accept", "text/*")
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/plain;charset=UTF-8"));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).header("Accept", "*/*")
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON));
     }
 
     @Test

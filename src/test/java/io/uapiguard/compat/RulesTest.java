@@ -160,6 +160,13 @@ class RulesTest {
     }
 
     @Test
+    void aHelperRenamedInPlaceIsReportedOnceByHelperRenamedNotAsAnExpansionChange() {
+        assertThat(diff(mapper("FN(unspec), FN(a), FN(b),", false).helper("unspec", 0, 1).helper("a", 1, 2).helper("b", 2, 3),
+                mapper("FN(unspec), FN(a2), FN(b),", false).helper("unspec", 0, 1).helper("a2", 1, 2).helper("b", 2, 3)))
+                .containsExactly("helper.renamed breaking 2 bpf_a: Helper bpf_a (id 1) was renamed to bpf_a2.");
+    }
+
+    @Test
     void mapperRemoved() {
         assertThat(diff(mapper("FN(unspec),", false), model()))
                 .containsExactly("mapper.removed breaking 20 __BPF_FUNC_MAPPER: Mapper macro __BPF_FUNC_MAPPER was removed.");
@@ -172,10 +179,12 @@ class RulesTest {
                 .containsExactly(
                         "enum.value-changed breaking 4 B: Value of B (enum bpf_cmd) changed from 1 to 2.",
                         "enum.sentinel-moved info 5 __MAX_BPF_CMD: Sentinel __MAX_BPF_CMD (enum bpf_cmd) moved from 2 to 3.");
-        for (String sentinel : List.of("__MAX_X", "MAX_X", "BPF_FUNC_MAX_ID", "__X_MAX")) {
+        for (String sentinel : List.of("__MAX_X", "MAX_X", "BPF_FUNC_MAX_ID", "__BPF_FUNC_MAX_ID", "__X_MAX")) {
             assertThat(Enums.sentinel(sentinel)).as(sentinel).isTrue();
         }
-        assertThat(Enums.sentinel("BPF_MAX_ENTRIES")).isFalse();
+        for (String value : List.of("BPF_MAX_ENTRIES", "BPF_TCP_MAX_STATES", "__MAX", "X_MAX")) {
+            assertThat(Enums.sentinel(value)).as(value).isFalse();
+        }
     }
 
     @Test
@@ -185,6 +194,14 @@ class RulesTest {
         assertThat(diff(model().enumDecl("e", 1, "A", 0, 2, "B", 1, 3), model().enumDecl("e", 1, "A", 0, 2).define("B", 1L, 7)))
                 .containsExactly("enum.removed warning 3 B:"
                         + " Enumerator B (enum e, value 1) was removed; it survives as a #define of the same value.");
+    }
+
+    @Test
+    void anEnumeratorSurvivingAsADefineIsARemovalWarningEvenWhenANewNameTookItsValue() {
+        assertThat(diff(model().enumDecl("bpf_link_type", 1, "A", 0, 2, "MAX_BPF_LINK_TYPE", 1, 3),
+                model().enumDecl("bpf_link_type", 1, "A", 0, 2, "__MAX_BPF_LINK_TYPE", 1, 3).define("MAX_BPF_LINK_TYPE", 1L, 5)))
+                .containsExactly("enum.removed warning 3 MAX_BPF_LINK_TYPE: Enumerator MAX_BPF_LINK_TYPE (enum bpf_link_type,"
+                        + " value 1) was removed; it survives as a #define of the same value.");
     }
 
     @Test
@@ -221,6 +238,16 @@ class RulesTest {
     }
 
     @Test
+    void sentinelMacrosMoveAsInfoAndIncludeGuardsAreNotJudged() {
+        assertThat(diff(model().define("MAX_BPF_ATTACH_TYPE", 18L, 3).define("_UAPI__LINUX_BPF_H__", null, 1),
+                model().define("MAX_BPF_ATTACH_TYPE", 19L, 3).define("__LINUX_BPF_H__", null, 1)))
+                .containsExactly("define.sentinel-moved info 3 MAX_BPF_ATTACH_TYPE: Sentinel MAX_BPF_ATTACH_TYPE moved from 18 to 19.");
+        // An empty macro that is not named like a guard is still judged.
+        assertThat(diff(model().define("BPF_HAS_FOO", null, 1), model()))
+                .containsExactly("define.removed breaking 1 BPF_HAS_FOO: Macro BPF_HAS_FOO was removed.");
+    }
+
+    @Test
     void structFieldsBySizeOffsetTypeRenameAndRemoval() {
         assertThat(diff(model().struct("struct", "s", 8, 1, field("a", "__u32", 0, 32, 2), field("b", "__u32", 32, 32, 3)),
                 model().struct("struct", "s", 16, 1, field("a", "__u64", 0, 64, 2), field("b", "__u32", 64, 32, 3))))
@@ -239,6 +266,18 @@ class RulesTest {
     }
 
     @Test
+    void zeroLengthAndFlexibleArraysAndAnonymousAggregatesAreNoTypeChange() {
+        assertThat(diff(model().struct("struct", "k", 4, 1, field("prefixlen", "__u32", 0, 32, 2), field("data", "__u8[0]", 32, 0, 3),
+                        field("m", "union (anonymous)", 0, 32, 4)),
+                model().struct("struct", "k", 4, 1, field("prefixlen", "__u32", 0, 32, 2), field("data", "__u8[]", 32, 0, 3),
+                        field("m", "struct (anonymous)", 0, 32, 4))))
+                .isEmpty();
+        assertThat(diff(model().struct("struct", "k", 4, 1, field("data", "__u8[0]", 0, 0, 3)),
+                model().struct("struct", "k", 4, 1, field("data", "__u16[]", 0, 0, 3))))
+                .containsExactly("struct.field-type-changed breaking 3 k.data: Type of field data of struct k changed from __u8[0] to __u16[].");
+    }
+
+    @Test
     void findingsCarryStructuredAttachmentsAndTheSideOfTheirLine() {
         Finding f = CompatEngine.standard().compare(helpers(1).helper("foo", 2, 12).build(), helpers(1).build(), "bpf.h")
                 .findings().get(0);
@@ -246,6 +285,21 @@ class RulesTest {
         assertThat(f.location()).isEqualTo(new Location("bpf.h", 12));
         assertThat(f.oldValue()).isEqualTo("foo");
         assertThat(f.newValue()).isNull();
+    }
+
+    @Test
+    void typesCompareWithWhitespaceRunsCollapsed() {
+        assertThat(Matching.normalise("  const \t void  *")).isEqualTo("const void *");
+        assertThat(Matching.normalise("struct bpf_map *")).isEqualTo("struct bpf_map *");
+        assertThat(Matching.normalise("a\nb")).isEqualTo("a b");
+        assertThat(Matching.normalise(null)).isEmpty();
+        for (String guard : List.of("_UAPI__LINUX_BPF_H__", "__LINUX_BPF_H__", "BPF_H", "_X_H_")) {
+            assertThat(Matching.includeGuard(new io.uapiguard.model.Define(guard, "", null, 1))).as(guard).isTrue();
+        }
+        for (String other : List.of("BPF_H_FOO", "_H__", "BPFH")) {
+            assertThat(Matching.includeGuard(new io.uapiguard.model.Define(other, "", null, 1))).as(other).isFalse();
+        }
+        assertThat(Matching.includeGuard(new io.uapiguard.model.Define("BPF_H", "1", java.math.BigInteger.ONE, 1))).isFalse();
     }
 
     @Test

@@ -82,6 +82,14 @@ class HelperDocParserTest {
     }
 
     @Test
+    void parametersGivenByTypeOnlyHaveNoName() {
+        assertThat(HelperDocParser.parseSignature(
+                "long bpf_x(unsigned long, struct sk_buff, struct sk_buff *, const char, u64 flags)", 1).params())
+                .containsExactly(new Param("unsigned long", null), new Param("struct sk_buff", null),
+                        new Param("struct sk_buff *", null), new Param("const char", null), new Param("u64", "flags"));
+    }
+
+    @Test
     void ellipsisMustBeLast() {
         assertThat(parser.scan("/* Start of BPF helper function descriptions:\n * int bpf_x(..., int a)\n */")
                 .malformed()).containsExactly(new Malformed(2, "int bpf_x(..., int a)", "'...' must be the last parameter"));

@@ -371,6 +371,31 @@ class StructLayoutTest {
     }
 
     @Test
+    void oneInstanceLaysOutEveryRecordOfAHeaderConsistently() {
+        RecordDecl info = define(struct("info", m(n("__u32"), "type"), m(n("__u64"), "id")));
+        RecordDecl outer = define(struct("holder", m(ref("struct", "info"), "a"), m(ref("struct", "info"), "b")));
+        StructLayout layout = new StructLayout(Abi.X86_64, records, typedefs);
+
+        StructDecl first = layout.layout(info);
+        StructDecl holder = layout.layout(outer);
+
+        assertThat(layout.layout(info)).isEqualTo(first);
+        assertThat(sizeAlign(holder)).isEqualTo("32/8");
+        assertThat(fields(holder)).containsExactly("a struct info @0 +128", "a.type __u32 @0 +32", "a.id __u64 @64 +64",
+                "b struct info @128 +128", "b.type __u32 @128 +32", "b.id __u64 @192 +64");
+    }
+
+    @Test
+    void sizeAndAlignmentOfATypeAlone() {
+        StructLayout layout = new StructLayout(Abi.X86_64, records, typedefs);
+
+        assertThat(layout.sizeOf(arr(n("__aligned_u64"), 3L), 1)).isEqualTo(24);
+        assertThat(layout.alignOf(arr(n("__aligned_u64"), 3L), 1)).isEqualTo(8);
+        assertThat(layout.sizeOf(ptr(n("void")), 1)).isEqualTo(8);
+        assertThat(layout.sizeOf(new CType.Enum("bpf_cmd"), 1)).isEqualTo(4);
+    }
+
+    @Test
     void arrayOfStructsIsOneField() {
         define(struct("pair", m(n("__u32"), "a"), m(n("__u32"), "b")));
         StructDecl d = layout(struct("arrs", m(arr(ref("struct", "pair"), 3L), "pairs")));
@@ -482,6 +507,13 @@ class StructLayoutTest {
     void flexibleArrayMustBeLast() {
         assertThatThrownBy(() -> layout(struct("fl", m(arr(n("__u8"), null), "d"), m(n("int"), "n"))))
                 .hasMessage("flexible array member d is not last at line 7");
+    }
+
+    @Test
+    void duplicateMemberThroughAnAnonymousMemberIsAParseError() {
+        RecordDecl anon = union(null, m(n("int"), "x", 12));
+        assertThatThrownBy(() -> layout(struct("dup", m(n("int"), "x"), m(rec(anon), null))))
+                .hasMessage("duplicate member x in struct dup at line 12");
     }
 
     @Test

@@ -194,6 +194,9 @@ class GitHeadersTest {
         assertThat(RevPath.parse("v6.1:include/uapi/linux/bpf.h"))
                 .isEqualTo(new RevPath("v6.1", "include/uapi/linux/bpf.h"));
         assertThat(RevPath.parse("HEAD:/a:b")).isEqualTo(new RevPath("HEAD", "a:b"));
+        assertThat(RevPath.parse("HEAD:./include/bpf.h")).isEqualTo(new RevPath("HEAD", "include/bpf.h"));
+        assertThatThrownBy(() -> RevPath.parse("HEAD:../etc/passwd")).isInstanceOf(UapiguardException.class)
+                .hasMessage("path '../etc/passwd' leaves the repository");
         assertThatThrownBy(() -> RevPath.parse("HEAD:")).isInstanceOf(UapiguardException.class)
                 .hasMessageContaining("expected REV:PATH");
         assertThatThrownBy(() -> RevPath.parse("bpf.h")).isInstanceOf(UapiguardException.class)
@@ -201,8 +204,12 @@ class GitHeadersTest {
     }
 
     @Test
-    void unusedObjectIdIsNotACommitHere() {
+    void peelsAnnotatedTagsToCommitsAndKnowsWhatIsMissing() throws Exception {
+        var tag = git.tag().setName("v1").setAnnotated(true).setMessage("v1").setObjectId(second)
+                .setTagger(new org.eclipse.jgit.lib.PersonIdent("t", "t@example.org")).setSigned(false).call();
         try (GitHeaders headers = GitHeaders.open(dir)) {
+            assertThat(headers.peelToCommit(tag.getObjectId())).contains(second);
+            assertThat(headers.peelToCommit(second.getTree())).isEmpty();
             assertThat(headers.hasCommit(ObjectId.fromString("1234567890123456789012345678901234567890"))).isFalse();
             assertThat(headers.hasCommit(second)).isTrue();
         }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Load benchmark of the CI bot's call: full-header checks against a stored base, 8 concurrent clients.
+# Starts the service on 127.0.0.1 (embedded PostgreSQL in a temporary directory), ingests the corpus bundle
+# through the admin API, then runs wrk (Debian package wrk): a warm-up, then the measured run.
+#   bench/load.sh [DURATION_S=60] [CLIENTS=8]
+# Needs: target/uapiguard.jar (mvn -q -DskipTests package), wrk, jq, curl, git, ../shared/corpus/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${1:-60}
+clients=${2:-8}
+port=${UAPIGUARD_BENCH_PORT:-18080}
+bundle=${UAPIGUARD_CORPUS:-../shared/corpus}/bpf-uapi-history.bundle
+jar=target/uapiguard.jar
+for tool in wrk jq curl java; do
+  command -v "$tool" >/dev/null || { echo "load.sh: $tool is required" >&2; exit 2; }
+done
+[ -f "$jar" ] || { echo "load.sh: build first: mvn -q -DskipTests package" >&2; exit 2; }
+[ -f "$bundle" ] || { echo "load.sh: no corpus at $bundle" >&2; exit 2; }
+bundle=$(cd "$(dirname "$bundle")" && pwd)/$(basename "$bundle")
+
+work=$(mktemp -d)
+token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g -jar "$jar" serve \
+  --server.address=127.0.0.1 --server.port="$port" \
+  --uapiguard.database.data-dir="$work/pg" --uapiguard.history.cache-dir="$work/repos" \
+  --uapiguard.remotes.allow-local-paths=true --logging.level.root=WARN >"$work/service.log" 2>&1 &
+server_pid=$!
+base=http://127.0.0.1:$port
+for _ in $(seq 1 120); do
+  curl -fsS "$base/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
+  sleep 1
+done
+curl -fsS "$base/actuator/health" >/dev/null
+
+auth=(-H "Authorization: Bearer $token")
+curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/repositories" \
+  -d "$(jq -n --arg l "$bundle" '{name: "corpus", location: $l}')" >/dev/null
+echo "ingest: $(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest")"
+
+# The candidate: the newest stored header itself, checked against the newest revision.
+newest=$(curl -fsS "$base/api/v1/repositories/corpus/revisions" | jq -r '.[0].commitId')
+curl -fsS "$base/api/v1/repositories/corpus/revisions/$newest/header" >"$work/bpf.h"
+jq -n --rawfile h "$work/bpf.h" --arg b "$newest" '{repository: "corpus", base: $b, header: $h}' >"$work/body.json"
+echo "body: $(wc -c <"$work/body.json") bytes; verdict: $(curl -fsS -H 'Content-Type: application/json' \
+  --data-binary @"$work/body.json" "$base/api/v1/checks" | jq -r .verdict)"
+
+export UAPIGUARD_BENCH_BODY=$work/body.json
+echo "warm-up: 20 s"
+wrk -t2 -c"$clients" -d20s -s bench/check.lua "$base/api/v1/checks" >/dev/null
+echo "measured: ${duration} s, $clients connections, 2 threads"
+wrk -t2 -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"

@@ -1,0 +1,66 @@
+package io.uapiguard.cli;
+
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.policy.Policy;
+import io.uapiguard.revision.GitHeaders;
+import io.uapiguard.revision.RevPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code uapiguard check}: the working tree's headers against a revision (the upstream, else HEAD). */
+@Command(name = "check",
+        description = "Compare the working tree's header(s) with a revision: by default the upstream of the "
+                + "current branch, else HEAD.",
+        footer = {"", "Exit status: 0 compatible, 1 failed at --fail-on, 2 usage or parse error."})
+final class CheckCommand implements Callable<Integer> {
+
+    static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";
+
+    @Option(names = "--against", paramLabel = "REV",
+            description = "Revision to compare with (default: the current branch's upstream, else HEAD).")
+    String against;
+
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = DEFAULT_PATH,
+            description = "Header path from the repository root; repeatable (default: ${DEFAULT-VALUE}).")
+    List<String> paths = new ArrayList<>(List.of(DEFAULT_PATH));
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "The git working tree (default: the one around the current directory).")
+    Path repo;
+
+    @Mixin
+    ComparisonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (GitHeaders git = repo != null ? GitHeaders.open(repo) : GitHeaders.discover(Path.of(""))) {
+            Path root = git.workTree();
+            String revision = against != null ? against : git.upstreamOrHead();
+            ObjectId commit = git.resolveCommit(revision);
+            String label = Repository.shortenRefName(revision);
+            Policy policy = options.policy(root);
+            List<Comparison> comparisons = new ArrayList<>();
+            for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
+                HeaderText old = new HeaderText(label + ":" + path, git.read(commit, path, label));
+                HeaderText now = new HeaderText(path, git.readWorkingTree(path));
+                comparisons.add(HeaderText.compare(old, now, path));
+            }
+            Comparison judged = options.judge(HeaderText.merge(comparisons), policy, spec.commandLine().getErr());
+            spec.commandLine().getOut().print(options.render(judged, label, "working tree"));
+            spec.commandLine().getOut().flush();
+            return options.exitCode(judged);
+        }
+    }
+}

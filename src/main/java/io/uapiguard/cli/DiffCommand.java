@@ -1,0 +1,117 @@
+package io.uapiguard.cli;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.policy.Policy;
+import io.uapiguard.revision.GitHeaders;
+import io.uapiguard.revision.RevPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code uapiguard diff OLD NEW}: each side a header file or {@code REV:PATH} read from a git repository. */
+@Command(name = "diff",
+        description = "Compare two versions of a header. Each side is a file, or REV:PATH read from git.",
+        footer = {"", "Examples:",
+            "  uapiguard diff old/bpf.h new/bpf.h",
+            "  uapiguard diff v6.1:include/uapi/linux/bpf.h HEAD:include/uapi/linux/bpf.h --repo ~/linux",
+            "", "Exit status: 0 compatible, 1 failed at --fail-on, 2 usage or parse error."})
+final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The old header: a file or REV:PATH.")
+    String oldSpec;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The new header: a file or REV:PATH.")
+    String newSpec;
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "Git repository for REV:PATH sides (default: the one around the current directory).")
+    Path repo;
+
+    @Mixin
+    ComparisonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    private GitHeaders git;
+
+    @Override
+    public Integer call() {
+        try {
+            HeaderText oldSide = read(oldSpec);
+            HeaderText newSide = read(newSpec);
+            Policy policy = options.policy(configRoot());
+            Comparison comparison = HeaderText.compare(oldSide, newSide, locationPath(newSpec));
+            Comparison judged = options.judge(comparison, policy, spec.commandLine().getErr());
+            spec.commandLine().getOut().print(options.render(judged, oldSpec, newSpec));
+            spec.commandLine().getOut().flush();
+            return options.exitCode(judged);
+        } finally {
+            if (git != null) {
+                git.close();
+            }
+        }
+    }
+
+    /** A side that names an existing file is that file; otherwise it must be REV:PATH. */
+    private HeaderText read(String side) {
+        Path file = Path.of(side);
+        if (Files.isRegularFile(file)) {
+            return new HeaderText(side, readFile(file));
+        }
+        if (Files.isDirectory(file)) {
+            throw new UapiguardException(Reason.BAD_INPUT, side + " is a directory, not a header file");
+        }
+        if (side.indexOf(':') <= 0) {
+            throw new UapiguardException(Reason.NOT_FOUND,
+                    "no such file: " + side + " (to read a header from git, write REV:PATH)");
+        }
+        RevPath revPath = RevPath.parse(side);
+        return new HeaderText(side, git().read(revPath.revision(), revPath.path()));
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UapiguardException(Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Findings name the new side's path: the file as given, or PATH of REV:PATH. */
+    private static String locationPath(String side) {
+        if (Files.exists(Path.of(side)) || side.indexOf(':') <= 0) {
+            return side;
+        }
+        return RevPath.parse(side).path();
+    }
+
+    /** The repository is only opened when a side comes from git, so comparing two files never loads JGit. */
+    private GitHeaders git() {
+        if (git == null) {
+            git = repo != null ? GitHeaders.open(repo) : GitHeaders.discover(Path.of(""));
+        }
+        return git;
+    }
+
+    /** Where the default {@code .uapiguard.yml} lives: the work tree of the repository in use, else the one around here. */
+    private Path configRoot() {
+        if (git != null && !git.repository().isBare()) {
+            return git.workTree();
+        }
+        if (repo != null) {
+            return WorkTrees.rootAbove(repo);
+        }
+        return WorkTrees.rootAbove(Path.of(""));
+    }
+}

@@ -1,0 +1,110 @@
+package io.uapiguard.cli;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.Define;
+import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Field;
+import io.uapiguard.model.Helper;
+import io.uapiguard.model.HelperDoc;
+import io.uapiguard.model.MapperMacro;
+import io.uapiguard.model.Param;
+import io.uapiguard.model.Problem;
+import io.uapiguard.model.StructDecl;
+import io.uapiguard.model.UapiModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code uapiguard model FILE}: the model of one header, as JSON (the published contract) or a readable summary. */
+@Command(name = "model", description = "Print the UAPI model of one header (helpers, mapper, enums, defines, structs).")
+final class ModelCommand implements Callable<Integer> {
+
+    enum Format { json, text }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The header, e.g. include/uapi/linux/bpf.h.")
+    private Path file;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
+    private Format format;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String text;
+        try {
+            // Decoded leniently: bytes that are not UTF-8 become U+FFFD and the parser reports where they are.
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        UapiModel model = new HeaderParser().parse(file.toString(), text);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            out.println(json.writeValueAsString(model));
+        } else {
+            printText(model, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printText(UapiModel m, PrintWriter out) {
+        out.printf("helpers: %d%n", m.helpers().size());
+        for (Helper h : m.helpers()) {
+            out.printf("  %4d %s (line %d)%n", h.id(), h.name(), h.line());
+            for (HelperDoc d : h.docs()) {
+                StringBuilder params = new StringBuilder();
+                for (Param p : d.params()) {
+                    if (!params.isEmpty()) {
+                        params.append(", ");
+                    }
+                    params.append(p.type()).append(p.name() == null ? "" : (p.type().endsWith("*") ? "" : " ") + p.name());
+                }
+                out.printf("       %s %s(%s)  [doc line %d]%n", d.returnType(), d.function(), params, d.line());
+            }
+        }
+        out.printf("mapper macros: %d%n", m.mapper().macros().size());
+        for (MapperMacro mm : m.mapper().macros()) {
+            out.printf("  %s(%s) line %d, FN arity %d, separator \"%s\"%n", mm.name(), String.join(", ", mm.params()),
+                    mm.line(), mm.fnArity(), mm.separator());
+        }
+        String expansion = m.mapper().expansion();
+        out.printf("mapper expansion: %s%n", expansion == null ? "(__BPF_FUNC_MAPPER not defined)"
+                : expansion.length() > 100 ? expansion.substring(0, 100) + " ..." : expansion);
+        out.printf("enums: %d%n", m.enums().size());
+        for (EnumDecl e : m.enums()) {
+            out.printf("  enum %s (line %d): %d constants%n", e.name() == null ? "<anonymous>" : e.name(), e.line(),
+                    e.constants().size());
+        }
+        out.printf("defines: %d%n", m.defines().size());
+        for (Define d : m.defines()) {
+            out.printf("  %s = %s%s (line %d)%n", d.name(), d.text().isEmpty() ? "<empty>" : d.text(),
+                    d.value() == null ? "" : " -> " + d.value(), d.line());
+        }
+        out.printf("structs: %d%n", m.structs().size());
+        for (StructDecl s : m.structs()) {
+            out.printf("  %s %s: size %d, align %d (line %d)%n", s.kind(), s.name(), s.size(), s.align(), s.line());
+            for (Field f : s.fields()) {
+                out.printf("    %-40s %-24s offset %d bits, %d bits%n", f.path(), f.type(), f.offsetBits(), f.sizeBits());
+            }
+        }
+        out.printf("problems: %d%n", m.problems().size());
+        for (Problem p : m.problems()) {
+            out.printf("  %s %s (line %d): %s%n", p.kind(), p.symbol(), p.line(), p.message());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.uapiguard.cli;
+
+import io.uapiguard.cli.PrePushCommand.RefUpdate;
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.Finding;
+import io.uapiguard.policy.Policy;
+import io.uapiguard.revision.GitHeaders;
+import io.uapiguard.revision.RevPath;
+import io.uapiguard.revision.GitHeaders.Base;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * The pre-push decision: for each pushed ref, the guarded headers at its base (what the remote has, or the fork point
+ * of a new branch) against what is pushed. Untouched headers are decided by the history walk alone, never parsed.
+ */
+final class PrePushCheck {
+
+    private final Path repo;
+    private final String remote;
+    private final List<String> paths;
+    private final ComparisonOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    PrePushCheck(Path repo, String remote, List<String> paths, ComparisonOptions options, PrintWriter out,
+            PrintWriter err) {
+        this.repo = repo;
+        this.remote = remote;
+        this.paths = paths;
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** 0 to let the push through, 1 to block it. */
+    int run(List<RefUpdate> updates) {
+        if (updates.stream().allMatch(RefUpdate::deletesRef)) {
+            return 0;
+        }
+        try (GitHeaders git = repo != null ? GitHeaders.open(repo) : GitHeaders.discover(Path.of(""))) {
+            Path root = git.repository().isBare() ? null : git.workTree();
+            Policy policy = null;
+            List<Finding> blocking = new ArrayList<>();
+            List<String> blockedRefs = new ArrayList<>();
+            for (RefUpdate update : updates) {
+                if (update.deletesRef()) {
+                    continue;
+                }
+                Optional<ObjectId> pushed = git.peelToCommit(ObjectId.fromString(update.localSha()));
+                if (pushed.isEmpty()) {
+                    continue; // a tag of a tree or blob carries no header revision
+                }
+                ObjectId local = pushed.get();
+                Optional<Base> base = baseOf(git, update, local);
+                if (base.isEmpty()) {
+                    continue;
+                }
+                List<Comparison> comparisons = new ArrayList<>();
+                boolean deleted = false;
+                for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
+                    if (!git.touches(base.get().commit(), local, path)) {
+                        continue;
+                    }
+                    Optional<ObjectId> oldBlob = git.blobAt(base.get().commit(), path);
+                    Optional<ObjectId> newBlob = git.blobAt(local, path);
+                    if (oldBlob.isEmpty() || oldBlob.equals(newBlob)) {
+                        continue;
+                    }
+                    if (newBlob.isEmpty()) {
+                        err.println("uapiguard: " + update.localRef() + " deletes " + path
+                                + ", and with it its whole user-space API");
+                        deleted = true;
+                        continue;
+                    }
+                    String localRef = Repository.shortenRefName(update.localRef());
+                    HeaderText old = new HeaderText(base.get().ref() + ":" + path,
+                            git.read(base.get().commit(), path, base.get().ref()));
+                    HeaderText now = new HeaderText(localRef + ":" + path, git.read(local, path, localRef));
+                    comparisons.add(HeaderText.compare(old, now, path));
+                }
+                boolean failed = deleted && options.failOn != ComparisonOptions.FailOn.NEVER;
+                if (!comparisons.isEmpty()) {
+                    if (policy == null) {
+                        policy = options.policy(root);
+                    }
+                    Comparison judged = options.judge(HeaderText.merge(comparisons), policy, err);
+                    String localRef = Repository.shortenRefName(update.localRef());
+                    if (!judged.findings().isEmpty()) {
+                        out.print(options.render(judged, base.get().ref(), localRef));
+                    }
+                    if (options.exitCode(judged) != 0) {
+                        failed = true;
+                        judged.findings().stream().filter(f -> !f.accepted()).forEach(blocking::add);
+                    }
+                }
+                if (failed) {
+                    blockedRefs.add(Repository.shortenRefName(update.localRef()));
+                }
+            }
+            out.flush();
+            if (blockedRefs.isEmpty()) {
+                return 0;
+            }
+            err.print(blockedMessage(blockedRefs, blocking, root));
+            err.flush();
+            return 1;
+        }
+    }
+
+    /**
+     * What the push is judged against: the remote's current commit for an existing ref; for a new ref (or a remote
+     * commit not fetched here), where the pushed commit forked from the remote's default branch.
+     */
+    private Optional<Base> baseOf(GitHeaders git, RefUpdate update, ObjectId local) {
+        if (!update.createsRef()) {
+            Optional<ObjectId> remoteCommit = git.peelToCommit(ObjectId.fromString(update.remoteSha()));
+            if (remoteCommit.isPresent()) {
+                return Optional.of(new Base(remote + "/" + Repository.shortenRefName(update.remoteRef())
+                        + "@" + remoteCommit.get().abbreviate(12).name(), remoteCommit.get()));
+            }
+            err.println("uapiguard: " + update.remoteRef() + " on " + remote + " is at " + update.remoteSha()
+                    + ", which is not here; comparing with the fork point instead (git fetch to compare with it)");
+        }
+        Optional<Base> fork = git.mergeBaseWithDefaultBranch(local, remote);
+        if (fork.isEmpty()) {
+            err.println("uapiguard: " + Repository.shortenRefName(update.localRef()) + ": nothing to compare with"
+                    + " (no " + remote + "/HEAD, main or master here that shares history with it): not checked");
+            return Optional.empty();
+        }
+        Base base = fork.get();
+        return Optional.of(new Base("merge base with " + Repository.shortenRefName(base.ref())
+                + "@" + base.commit().abbreviate(12).name(), base.commit()));
+    }
+
+    /** Why the push stopped and the two ways past it, with acceptances ready to paste. */
+    static String blockedMessage(List<String> refs, List<Finding> blocking, Path root) {
+        StringBuilder text = new StringBuilder();
+        text.append("\nuapiguard: push blocked: ").append(String.join(", ", refs))
+                .append(" would break the BPF user-space API (see above).\n")
+                .append("  - to push anyway, this once:  git push --no-verify\n");
+        if (!blocking.isEmpty()) {
+            Path config = root == null ? Path.of(ComparisonOptions.DEFAULT_CONFIG)
+                    : root.resolve(ComparisonOptions.DEFAULT_CONFIG);
+            text.append("  - to accept the change on purpose, add to ").append(config)
+                    .append(" (and commit it, so CI agrees):\n\n")
+                    .append(AcceptanceSnippet.yaml(blocking)).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.uapiguard.output;
+
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.Finding;
+import io.uapiguard.compat.RuleCatalog;
+import io.uapiguard.compat.RuleInfo;
+
+/**
+ * A comment for a review bot: a verdict line and a table of findings. Everything that comes from a header
+ * (symbols, messages, labels) is escaped, so a header cannot inject HTML, links or table cells.
+ */
+public final class MarkdownRenderer implements Renderer {
+
+    @Override
+    public String format() {
+        return "markdown";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/markdown";
+    }
+
+    @Override
+    public String render(Comparison comparison, RenderContext context) {
+        StringBuilder out = new StringBuilder();
+        boolean breaking = comparison.verdict().equals("breaking");
+        out.append("### uapiguard: ").append(escape(context.oldLabel())).append(" → ").append(escape(context.newLabel()))
+                .append(": ").append(breaking ? "**breaking**" : "compatible").append("\n\n");
+        if (comparison.findings().isEmpty()) {
+            out.append("No findings.\n");
+        } else {
+            out.append(Summary.of(comparison).text()).append(".\n\n");
+            out.append("| Severity | Rule | Symbol | Finding | Line |\n");
+            out.append("|---|---|---|---|---|\n");
+            for (Finding f : comparison.findings()) {
+                String rule = RuleCatalog.standard().find(f.rule()).map(RuleInfo::reference)
+                        .map(link -> "[" + escape(f.rule()) + "](" + link + ")").orElse(escape(f.rule()));
+                String message = escape(f.message());
+                if (f.accepted()) {
+                    message = "~~" + message + "~~ accepted: " + escape(f.justification());
+                }
+                out.append("| ").append(f.accepted() ? "accepted" : f.severity().id())
+                        .append(" | ").append(rule)
+                        .append(" | ").append(escape(f.symbol()))
+                        .append(" | ").append(message)
+                        .append(" | ").append(escape(f.location().path())).append(':').append(f.location().line())
+                        .append("old".equals(f.attachments().get("side")) ? " (old)" : "")
+                        .append(" |\n");
+            }
+        }
+        if (context.reportUrl() != null) {
+            out.append("\n[Full report](").append(context.reportUrl().replace(")", "%29").replace(" ", "%20")).append(")\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * Text as literal Markdown inside a table cell: HTML-significant characters as entities, Markdown punctuation
+     * backslash-escaped, pipes escaped so they cannot open a cell, line breaks flattened.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '|' -> out.append("\\|");
+                case '\n', '\r' -> out.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '~' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.uapiguard.api;
+
+import io.uapiguard.corpus.Corpus;
+import io.uapiguard.history.HistoryAdmin;
+import io.uapiguard.history.HistoryAdmin.RepositorySpec;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service on a random port over its own database on the suite's PostgreSQL, shared by every full test
+ * (same configuration, so Spring builds the context once). {@link #ingestedCorpus()} ingests the real history of
+ * bpf.h once per context and skips, with the reason, where the corpus is absent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "uapiguard.admin.token=full-test-token",
+        "uapiguard.limits.max-body=4MB"})
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+public abstract class CorpusService {
+
+    public static final String REPOSITORY = "corpus";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected HistoryQueries queries;
+
+    @Autowired
+    protected HistoryAdmin admin;
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Registers and ingests the corpus bundle unless this context's database already has it. */
+    protected HistoryQueries.RepositoryInfo ingestedCorpus() {
+        Corpus corpus = Corpus.require();
+        synchronized (CorpusService.class) {
+            var existing = queries.repository(REPOSITORY);
+            if (existing.isPresent() && existing.get().lastIngestAt() != null) {
+                return existing.get();
+            }
+            admin.register(new RepositorySpec(REPOSITORY, corpus.bundle().toString(), null, null, null));
+            admin.ingest(REPOSITORY);
+            return queries.repository(REPOSITORY).orElseThrow();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    protected HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", accept).GET().build());
+    }
+
+    protected HttpResponse<String> postJson(String path, String json, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.uapiguard.cli;
+
+import static io.uapiguard.cli.TestRepos.HEADER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    Git git;
+
+    @BeforeEach
+    void repository() throws Exception {
+        git = TestRepos.init(dir);
+        TestRepos.commitHeader(git, "helpers-v1.h", "v1");
+    }
+
+    @Test
+    void anUnchangedWorkingTreeIsCompatible() {
+        CliRun run = CliRun.run("check", "--repo", dir.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void anUncommittedRenumberingFailsAgainstHead() throws Exception {
+        Files.writeString(dir.resolve(HEADER), CliRun.fixture("helpers-renumbered.h"));
+        CliRun run = CliRun.run("check", "--repo", dir.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("helper.id-changed");
+    }
+
+    @Test
+    void comparesWithTheUpstreamOfTheCurrentBranchByDefault() throws Exception {
+        // upstream-main keeps v1; main commits the renumbering; the working tree equals main's HEAD.
+        git.branchCreate().setName("upstream-main").call();
+        TestRepos.commitHeader(git, "helpers-renumbered.h", "renumber");
+        assertThat(CliRun.run("check", "--repo", dir.toString()).exit()).isZero();
+        StoredConfig config = git.getRepository().getConfig();
+        config.setString("branch", "main", "remote", ".");
+        config.setString("branch", "main", "merge", "refs/heads/upstream-main");
+        config.save();
+        CliRun run = CliRun.run("check", "--repo", dir.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(CliRun.run("check", "--repo", dir.toString(), "--against", "HEAD").exit()).isZero();
+    }
+
+    @Test
+    void anAcceptanceInTheRepositoryPolicyLetsTheChangeThrough() throws Exception {
+        Files.writeString(dir.resolve(HEADER), CliRun.fixture("helpers-renumbered.h"));
+        CliRun blocked = CliRun.run("check", "--repo", dir.toString(), "--format", "json");
+        assertThat(blocked.exit()).isEqualTo(1);
+        StringBuilder yaml = new StringBuilder("version: 1\naccept:\n");
+        tools.jackson.databind.json.JsonMapper.builder().build().readTree(blocked.out()).get("findings")
+                .forEach(f -> yaml.append("  - rule: ").append(f.get("rule").asString()).append('\n')
+                        .append("    symbol: \"").append(f.get("symbol").asString()).append("\"\n")
+                        .append("    justification: test fixture renumbers on purpose\n"));
+        Files.writeString(dir.resolve(".uapiguard.yml"), yaml);
+        CliRun accepted = CliRun.run("check", "--repo", dir.toString());
+        assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isZero();
+    }
+
+    @Test
+    void everyRepeatedPathIsChecked() throws Exception {
+        String copy = "tools/include/uapi/linux/bpf.h";
+        TestRepos.commitHeader(git, "helpers-v1.h", "v1 again");
+        TestRepos.commit(git, copy, CliRun.fixture("helpers-v1.h"), "tools copy");
+        Files.writeString(dir.resolve(copy), CliRun.fixture("helpers-renumbered.h"));
+        assertThat(CliRun.run("check", "--repo", dir.toString()).exit()).isZero();
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--format", "json",
+                "--path", HEADER, "--path", "./" + copy);
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        var findings = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.out()).get("findings");
+        assertThat(findings.valueStream().map(f -> f.get("location").get("path").asString()).distinct())
+                .containsExactly(copy);
+    }
+
+    @Test
+    void aPathMissingFromTheRevisionIsExitTwoNamingIt() {
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--path", "include/uapi/linux/btf.h");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("uapiguard: path 'include/uapi/linux/btf.h' does not exist in revision"
+                + " 'HEAD'" + System.lineSeparator());
+    }
+
+    @Test
+    void anUnknownRevisionIsExitTwo() {
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--against", "no-such-branch");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown revision 'no-such-branch'");
+    }
+
+    @Test
+    void aMalformedConfigIsExitTwo() throws Exception {
+        Files.writeString(dir.resolve(".uapiguard.yml"), "version: 1\nnonsense: [\n");
+        CliRun run = CliRun.run("check", "--repo", dir.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("uapiguard: " + dir.resolve(".uapiguard.yml"));
+    }
+}

@@ -1,0 +1,116 @@
+package io.uapiguard.cli;
+
+import static io.uapiguard.cli.CliRun.fixtureFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class DiffCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void identicalHeadersAreCompatibleAndExitZero() {
+        String v1 = fixtureFile(dir, "helpers-v1.h");
+        CliRun run = CliRun.run("diff", v1, v1);
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void renumberingAHelperExitsOneAndNamesTheRule() {
+        CliRun run = CliRun.run("diff", fixtureFile(dir, "helpers-v1.h"), fixtureFile(dir, "helpers-renumbered.h"));
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("helper.id-changed");
+    }
+
+    @Test
+    void jsonOutputParsesAndCarriesTheVerdictAndFindings() {
+        CliRun run = CliRun.run("diff", "--format", "json",
+                fixtureFile(dir, "helpers-v1.h"), fixtureFile(dir, "helpers-renumbered.h"));
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("verdict").asString()).isEqualTo("breaking");
+        assertThat(json.get("findings").valueStream().map(f -> f.get("rule").asString()))
+                .contains("helper.id-changed");
+    }
+
+    @Test
+    void failOnDecidesWhichSeverityFails() {
+        String v1 = fixtureFile(dir, "helpers-v1.h");
+        String appended = fixtureFile(dir, "helpers-appended.h");
+        String renumbered = fixtureFile(dir, "helpers-renumbered.h");
+        // Appending a helper is info (helper.added): only --fail-on info fails on it.
+        assertThat(CliRun.run("diff", v1, appended).exit()).isZero();
+        assertThat(CliRun.run("diff", "--fail-on", "warning", v1, appended).exit()).isZero();
+        assertThat(CliRun.run("diff", "--fail-on", "info", v1, appended).exit()).isEqualTo(1);
+        assertThat(CliRun.run("diff", "--fail-on", "never", v1, renumbered).exit()).isZero();
+        assertThat(CliRun.run("diff", "--fail-on", "BREAKING", v1, renumbered).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingFileIsExitTwoWithAMessageNamingIt() {
+        String v1 = fixtureFile(dir, "helpers-v1.h");
+        String missing = dir.resolve("nope.h").toString();
+        CliRun run = CliRun.run("diff", v1, missing);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("uapiguard: no such file: " + missing
+                + " (to read a header from git, write REV:PATH)" + System.lineSeparator());
+    }
+
+    @Test
+    void aParseErrorIsExitTwoWithFileLineAndColumn() {
+        String broken = fixtureFile(dir, "broken.h");
+        CliRun run = CliRun.run("diff", fixtureFile(dir, "helpers-v1.h"), broken);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).matches("uapiguard: " + java.util.regex.Pattern.quote(broken) + ":\\d+:\\d+: (?s).+");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        String v1 = fixtureFile(dir, "helpers-v1.h");
+        assertThat(CliRun.run("diff", v1).exit()).isEqualTo(2);
+        CliRun badFormat = CliRun.run("diff", "--format", "xml", v1, v1);
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("expected one of text, json, sarif, markdown, junit, got 'xml'");
+        CliRun badLevel = CliRun.run("diff", "--fail-on", "sometimes", v1, v1);
+        assertThat(badLevel.exit()).isEqualTo(2);
+        assertThat(badLevel.err()).contains("expected breaking, warning, info or never, got 'sometimes'");
+    }
+
+    @Test
+    void revPathSidesAreReadFromTheRepository() throws Exception {
+        Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+        Path header = dir.resolve("include/uapi/linux/bpf.h");
+        Files.createDirectories(header.getParent());
+        Files.writeString(header, CliRun.fixture("helpers-v1.h"));
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("v1").setAuthor("t", "t@example.org").setSign(false).call();
+        Files.writeString(header, CliRun.fixture("helpers-renumbered.h"));
+        git.commit().setAll(true).setMessage("renumber").setAuthor("t", "t@example.org").setSign(false).call();
+
+        CliRun run = CliRun.run("diff", "--repo", dir.toString(),
+                "HEAD~1:include/uapi/linux/bpf.h", "HEAD:include/uapi/linux/bpf.h");
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("helper.id-changed");
+
+        CliRun unknown = CliRun.run("diff", "--repo", dir.toString(), "v9:include/uapi/linux/bpf.h",
+                "HEAD:include/uapi/linux/bpf.h");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown revision 'v9'");
+    }
+
+    @Test
+    void aRevPathOutsideAnyRepositoryIsExitTwo(@TempDir Path elsewhere) {
+        CliRun run = CliRun.run("diff", "--repo", elsewhere.toString(), "HEAD:a.h", "HEAD:b.h");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("uapiguard: not a git repository");
+    }
+}

@@ -1,0 +1,62 @@
+package io.uapiguard.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.UapiModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * For every rule, a pair of small headers under {@code compat/<rule-id>/} parsed by the real front end: every rule
+ * runs on every pair and all hits must equal {@code expected.txt}; old-vs-old and new-vs-new give nothing.
+ */
+class RuleFixturesTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/compat");
+
+    static List<Path> fixtureDirs() throws IOException {
+        try (Stream<Path> dirs = Files.list(FIXTURES)) {
+            return dirs.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** "rule side:line" per non-comment line of expected.txt, sorted. */
+    static List<String> expected(Path dir) throws IOException {
+        return Files.readAllLines(dir.resolve("expected.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip).sorted().toList();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleOnEveryFixturePair() throws IOException {
+        HeaderParser parser = new HeaderParser();
+        return fixtureDirs().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+            UapiModel oldModel = parse(parser, dir.resolve("old.h"));
+            UapiModel newModel = parse(parser, dir.resolve("new.h"));
+            CompatEngine engine = CompatEngine.standard();
+            assertThat(engine.compare(oldModel, oldModel, "old.h").findings()).as("old vs old").isEmpty();
+            assertThat(engine.compare(newModel, newModel, "new.h").findings()).as("new vs new").isEmpty();
+            List<String> hits = engine.compare(oldModel, newModel, "new.h").findings().stream()
+                    .map(f -> f.rule() + " " + f.attachments().get("side") + ":" + f.location().line())
+                    .sorted().toList();
+            assertThat(hits).as(dir + "/expected.txt").isEqualTo(expected(dir));
+        }));
+    }
+
+    private static UapiModel parse(HeaderParser parser, Path file) throws IOException {
+        try {
+            return parser.parse(file.toString(), Files.readString(file));
+        } catch (UapiguardException e) {
+            // Until the front end of issue 2 is merged the parser refuses everything with INTERNAL; skip visibly then.
+            assumeTrue(e.reason() != UapiguardException.Reason.INTERNAL, "header front end not available: " + e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.uapiguard.header;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.model.UapiModel;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End to end over small headers: each {@code model/*.h} gives exactly the model in the {@code .json} beside it;
+ * each {@code errors/*.h} (hostile or broken input) fails with exactly the reason and message in its {@code .errors}.
+ */
+class HeaderParserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    static List<Path> models() {
+        return Fixtures.headers("model");
+    }
+
+    static List<Path> errors() {
+        return Fixtures.headers("errors");
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void modelMatchesGolden(Path header) {
+        UapiModel model = new HeaderParser().parse(Fixtures.name(header), Fixtures.text(header));
+        Fixtures.assertGolden(header, ".json", JSON.writeValueAsString(model) + "\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("errors")
+    void errorMatchesGolden(Path header) {
+        UapiguardException e = catchThrowableOfType(UapiguardException.class,
+                () -> new HeaderParser().parse(Fixtures.name(header), Fixtures.text(header)));
+        assertThat(e).as("%s must be rejected", header).isNotNull();
+        Fixtures.assertGolden(header, ".errors", e.reason() + " " + e.describe() + "\n");
+    }
+}

@@ -1,0 +1,115 @@
+package io.uapiguard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.uapiguard.api.CorpusService;
+import io.uapiguard.store.HistoryQueries.TagInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The report of the real history in a real browser: the system's headless Chromium driven by Selenium. Loads the
+ * repository page, checks the chart and the tables, follows links to a tag, compares with another tag, opens a
+ * helper's timeline, and saves the screenshot the README shows ({@code docs/report.png}).
+ */
+class ReportBrowserTest extends CorpusService {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    ChromeDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void browser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no system browser: install the Debian packages chromium and chromium-driver (.ci/run does)");
+        profile = Files.createTempDirectory("uapiguard-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void theCorpusReportInABrowser() throws Exception {
+        ingestedCorpus();
+        List<TagInfo> tags = queries.tags(REPOSITORY);
+
+        browser.get(url("/report"));
+        browser.findElement(By.linkText(REPOSITORY)).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(REPOSITORY);
+
+        // The chart: one bar per tag that parsed, drawn at its count, labelled with the tag.
+        List<WebElement> bars = browser.findElements(By.cssSelector("#helper-chart rect"));
+        List<TagInfo> parsed = tags.stream().filter(t -> t.helperCount() != null).toList();
+        assertThat(bars).hasSize(parsed.size()).hasSize(50);
+        assertThat(bars.get(bars.size() - 1).getAttribute("data-count"))
+                .isEqualTo(String.valueOf(parsed.get(parsed.size() - 1).helperCount()));
+        WebElement chart = browser.findElement(By.id("helper-chart"));
+        assertThat(chart.getSize().getHeight()).isGreaterThan(200);
+        assertThat(bars.get(bars.size() - 1).getSize().getHeight())
+                .isGreaterThan(bars.get(0).getSize().getHeight());
+
+        // The table of tags, in release order, each with its verdict badge.
+        List<WebElement> rows = browser.findElements(By.cssSelector("#tags tbody tr"));
+        assertThat(rows).hasSize(50);
+        assertThat(rows.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualTo("first tag");
+        assertThat(rows.stream().skip(1).map(r -> r.findElement(By.cssSelector(".badge")).getText()))
+                .allMatch(v -> List.of("breaking", "warnings", "compatible").contains(v));
+
+        Files.createDirectories(Path.of("docs"));
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("docs/report.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // Follow the newest tag.
+        TagInfo newest = tags.get(tags.size() - 1);
+        browser.findElement(By.linkText(newest.name())).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(newest.name());
+        assertThat(browser.findElements(By.cssSelector("#helpers tbody tr"))).hasSize(newest.helperCount());
+        assertThat(browser.findElement(By.cssSelector("#summary a")).getText()).isEqualTo(newest.previousTag());
+
+        // Compare with the first tag through the selector.
+        new Select(browser.findElement(By.id("compare"))).selectByVisibleText(tags.get(0).name());
+        browser.findElement(By.cssSelector("#compare-form button")).click();
+        assertThat(browser.getCurrentUrl()).contains("compare=" + tags.get(0).name());
+        assertThat(browser.findElement(By.cssSelector("#summary a")).getText()).isEqualTo(tags.get(0).name());
+        assertThat(browser.findElements(By.cssSelector("#findings tbody tr"))).isNotEmpty();
+
+        // A helper's timeline.
+        browser.findElement(By.linkText("map_lookup_elem")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("map_lookup_elem");
+        assertThat(browser.findElement(By.cssSelector("#timeline tbody tr .kind")).getText()).isEqualTo("added");
+    }
+}

@@ -1,0 +1,198 @@
+package io.uapiguard.web;
+
+import static io.uapiguard.api.ServiceFixtures.C1;
+import static io.uapiguard.api.ServiceFixtures.C2;
+import static io.uapiguard.api.ServiceFixtures.C3;
+import static io.uapiguard.api.ServiceFixtures.PATH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.uapiguard.api.ApiConfiguration;
+import io.uapiguard.api.ModelCache;
+import io.uapiguard.api.ServiceFixtures;
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.Severity;
+import io.uapiguard.history.HistoryAdmin;
+import io.uapiguard.model.Param;
+import io.uapiguard.model.Problem;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.HistoryQueries.HelperEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(controllers = ReportController.class)
+@Import({ApiConfiguration.class, WebConfiguration.class, ModelCache.class})
+class ReportControllerTest {
+
+    static final String SCRIPT = "<script>alert('x')</script>";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    HistoryQueries queries;
+    @MockitoBean
+    HistoryAdmin admin;
+
+    @BeforeEach
+    void history() {
+        when(queries.repositories()).thenReturn(List.of(ServiceFixtures.repository()));
+        when(queries.repository("linux")).thenReturn(Optional.of(ServiceFixtures.repository()));
+        when(queries.tags("linux")).thenReturn(ServiceFixtures.tags());
+        when(queries.model("linux", C1, PATH)).thenReturn(Optional.of(ServiceFixtures.model(
+                ServiceFixtures.helper("unspec", 0, "void"),
+                ServiceFixtures.helper("map_lookup_elem", 1, "void *", new Param("struct bpf_map *", "map")))));
+        when(queries.model("linux", C2, PATH)).thenReturn(Optional.of(ServiceFixtures.model(
+                ServiceFixtures.helper("unspec", 0, "void"),
+                ServiceFixtures.helper("map_lookup_elem", 1, "void *", new Param("struct bpf_map *", "map")),
+                ServiceFixtures.helper("tail_call", 2, "long", new Param("void *", "ctx")))));
+        when(queries.model("linux", C3, PATH)).thenReturn(Optional.of(ServiceFixtures.model(
+                List.of(new Problem("helper-undocumented", "tail_call", 42, "helper tail_call has no documentation")),
+                ServiceFixtures.helper("unspec", 0, "void"),
+                ServiceFixtures.helper("map_lookup_elem", 2, "void *", new Param("struct bpf_map *", "map")),
+                ServiceFixtures.helper("tail_call", 1, "long", new Param("void *", "ctx")))));
+        when(queries.comparison("linux", C2, C3, PATH)).thenReturn(new Comparison(List.of(
+                ServiceFixtures.finding("helper.id-changed", Severity.BREAKING, "map_lookup_elem",
+                        "Id of helper bpf_map_lookup_elem changed from 1 to 2.", 120),
+                ServiceFixtures.finding("helper.id-changed", Severity.BREAKING, "tail_call",
+                        "Id of helper bpf_tail_call changed from 2 to 1.", 121))));
+        when(queries.comparison("linux", C1, C3, PATH)).thenReturn(new Comparison(List.of()));
+    }
+
+    Document page(String url) throws Exception {
+        String html = mvc.perform(get(url)).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString();
+        return Jsoup.parse(html);
+    }
+
+    @Test
+    void rootRedirectsToTheReport() throws Exception {
+        mvc.perform(get("/")).andExpect(redirectedUrl("/report"));
+    }
+
+    @Test
+    void indexListsRepositories() throws Exception {
+        Document page = page("/report");
+        assertThat(page.select("#repositories a").eachAttr("href")).containsExactly("/report/linux");
+    }
+
+    @Test
+    void repositoryPageHasTagsInOrderWithBadgesAndAChartBarPerTag() throws Exception {
+        Document page = page("/report/linux");
+        assertThat(page.select("#tags tbody tr td:first-child a").eachText()).containsExactly("v1", "v2", "v3");
+        assertThat(page.select("#tags .badge").eachText()).containsExactly("first tag", "compatible", "breaking");
+        assertThat(page.select("#helper-chart rect").eachAttr("data-count")).containsExactly("2", "3", "3");
+        assertThat(page.select("#helper-chart rect").eachAttr("data-tag")).containsExactly("v1", "v2", "v3");
+        // Heights are proportional to the counts, on a scale up to the largest count rounded to its tick step.
+        assertThat(page.select("#helper-chart rect").eachAttr("height")).containsExactly("133", "200", "200");
+        assertThat(page.select("#helper-chart .bar").get(2).hasClass("breaking")).isTrue();
+    }
+
+    @Test
+    void tagPageSummarisesAgainstThePreviousTagWithFindingsHelpersAndProblems() throws Exception {
+        Document page = page("/report/linux/tags/v3");
+        assertThat(page.select("#summary .badge").text()).isEqualTo("breaking");
+        assertThat(page.select("#summary a").text()).isEqualTo("v2");
+        assertThat(page.select("#summary .count").text()).isEqualTo("2 breaking, 0 warnings, 0 info");
+        assertThat(page.select("#compare option").eachText()).containsExactly("v1", "v2");
+        assertThat(page.select("#compare option[selected]").text()).isEqualTo("v2");
+        assertThat(page.select("#findings tbody tr")).hasSize(2);
+        assertThat(page.select("#findings tbody tr").get(0).select("td").eachText()).containsExactly(
+                "breaking", "helper.id-changed", "map_lookup_elem",
+                "Id of helper bpf_map_lookup_elem changed from 1 to 2.", "120");
+        assertThat(page.select("#helpers tbody tr").get(2).select("td").eachText()).containsExactly(
+                "1", "tail_call", "long bpf_tail_call(void *ctx)", "v2");
+        assertThat(page.select("#helpers tbody tr").get(1).select("td").eachText()).containsExactly(
+                "2", "map_lookup_elem", "void *bpf_map_lookup_elem(struct bpf_map *map)", "v1");
+        assertThat(page.select("#problems tbody tr td").eachText()).containsExactly(
+                "helper-undocumented", "tail_call", "42", "helper tail_call has no documentation");
+    }
+
+    @Test
+    void theSelectorComparesWithAnyOtherTag() throws Exception {
+        Document page = page("/report/linux/tags/v3?compare=v1");
+        assertThat(page.select("#summary a").text()).isEqualTo("v1");
+        assertThat(page.select("#summary .badge").text()).isEqualTo("compatible");
+        assertThat(page.select("#findings-section .empty").text()).isEqualTo("No finding.");
+    }
+
+    @Test
+    void helperPageShowsItsTimeline() throws Exception {
+        when(queries.helperTimeline("linux", "tail_call", PATH)).thenReturn(List.of(
+                new HelperEvent("added", C2, Instant.parse("2026-01-02T00:00:00Z"), List.of("v2"), "v2", 2L,
+                        "long bpf_tail_call(void *ctx)", null),
+                new HelperEvent("id-changed", C3, Instant.parse("2026-01-03T00:00:00Z"), List.of("v3"), "v3", 1L,
+                        "long bpf_tail_call(void *ctx)", "id 2 -> 1")));
+        Document page = page("/report/linux/helpers/tail_call");
+        assertThat(page.select("h1").text()).isEqualTo("tail_call");
+        assertThat(page.select("#timeline tbody tr .kind").eachText()).containsExactly("added", "id-changed");
+        assertThat(page.select("#timeline tbody tr").get(1).select("td").get(5).text()).isEqualTo("1");
+        assertThat(page.select("#timeline tbody tr").get(0).select("a").attr("href"))
+                .isEqualTo("/report/linux/tags/v2");
+    }
+
+    @Test
+    void unknownRepositoryTagOrHelperIsA404Page() throws Exception {
+        when(queries.helperTimeline("linux", "nope", PATH)).thenReturn(List.of());
+        for (String url : List.of("/report/nope", "/report/linux/tags/v9", "/report/linux/helpers/nope")) {
+            String html = mvc.perform(get(url)).andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(Jsoup.parse(html).select("h1").text()).isEqualTo("Not found");
+        }
+    }
+
+    /** A crafted header: script in a helper name, a doc line (type, parameter name), a problem and a finding. */
+    @Test
+    void everythingFromAHeaderIsEscaped() throws Exception {
+        // Its own repository name: the model cache outlives each test.
+        var evil = new HistoryQueries.RepositoryInfo("evil", "https://github.com/x/y.git", "v*", List.of(),
+                List.of(PATH), null);
+        when(queries.repository("evil")).thenReturn(Optional.of(evil));
+        when(queries.tags("evil")).thenReturn(ServiceFixtures.tags());
+        when(queries.model("evil", C2, PATH)).thenReturn(Optional.of(ServiceFixtures.model()));
+        when(queries.model("evil", C3, PATH)).thenReturn(Optional.of(ServiceFixtures.model(
+                List.of(new Problem("helper-undocumented", SCRIPT, 1, "comment says " + SCRIPT)),
+                ServiceFixtures.helper(SCRIPT, 0, "void " + SCRIPT, new Param("struct " + SCRIPT + " *", SCRIPT)))));
+        when(queries.comparison("evil", C2, C3, PATH)).thenReturn(new Comparison(List.of(
+                ServiceFixtures.finding("helper.removed", Severity.BREAKING, SCRIPT, "Helper " + SCRIPT + " removed.",
+                        3))));
+        String html = mvc.perform(get("/report/evil/tags/v3")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;");
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("#helpers tbody td").eachText()).containsExactly("0", SCRIPT,
+                "void " + SCRIPT + " bpf_" + SCRIPT + "(struct " + SCRIPT + " *" + SCRIPT + ")", "v3");
+        assertThat(page.select("#findings tbody td").get(2).text()).isEqualTo(SCRIPT);
+        assertThat(page.select("#problems tbody td").get(3).text()).isEqualTo("comment says " + SCRIPT);
+
+        // A name in a URL cannot hold '/', so the helper page gets markup without one.
+        String img = "<img src=x onerror=alert(1)>";
+        when(queries.helperTimeline("evil", img, PATH)).thenReturn(List.of(
+                new HelperEvent("added", C3, Instant.parse("2026-01-03T00:00:00Z"), List.of(img), "v3", 0L,
+                        img + SCRIPT, img)));
+        String helperHtml = mvc.perform(get("/report/evil/helpers/{name}", img)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(helperHtml).doesNotContain("<img").doesNotContain("<script").contains("&lt;img src=x");
+        Document helperPage = Jsoup.parse(helperHtml);
+        assertThat(helperPage.select("img, script")).isEmpty();
+        assertThat(helperPage.select("h1").text()).isEqualTo(img);
+    }
+}

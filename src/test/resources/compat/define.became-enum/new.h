@@ -1,0 +1,11 @@
+/* uapiguard fixture: define.became-enum (new). */
+#ifndef _UAPI__LINUX_BPF_H__
+#define _UAPI__LINUX_BPF_H__
+
+#define BPF_F_LOCK		4
+
+enum {
+	BPF_F_NUMA_NODE = (1U << 2),
+};
+
+#endif /* _UAPI__LINUX_BPF_H__ */

@@ -1,0 +1,12 @@
+/* uapiguard fixture: enum.removed (old). */
+#ifndef _UAPI__LINUX_BPF_H__
+#define _UAPI__LINUX_BPF_H__
+
+enum bpf_link_type {
+	BPF_LINK_TYPE_UNSPEC = 0,
+	BPF_LINK_TYPE_RAW = 1,
+	BPF_LINK_TYPE_ITER = 2,
+	BPF_LINK_TYPE_NETNS = 3,
+};
+
+#endif /* _UAPI__LINUX_BPF_H__ */

@@ -1,0 +1,2 @@
+#define F(x, y) (x + y)
+enum { A = F(1) };

@@ -1,0 +1,2 @@
+#define F(x) (x)
+enum { A = F(1 };

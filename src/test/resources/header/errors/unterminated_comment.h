@@ -1,0 +1,4 @@
+enum { A };
+
+/* never closed
+enum { B };
