@@ -269,7 +269,7 @@ public final class Ingester implements HistoryAdmin {
 
     /** Parses blobs in parallel, storing each batch in one transaction; returns how many did not parse. */
     private int parseAndStore(Repository repo, List<String> toParse, Map<String, String> pathOfBlob,
-                              Map<String, UapiModel> models, IngestListener listener) throws IOException {
+                              Map<String, UapiModel> models, IngestListener listener) {
         listener.step("parse", toParse.size());
         if (toParse.isEmpty()) {
             return 0;
@@ -281,31 +281,37 @@ public final class Ingester implements HistoryAdmin {
             t.setDaemon(true);
             return t;
         });
-        try (ObjectReader reader = repo.newObjectReader()) {
-            for (int from = 0; from < toParse.size(); from += BLOB_BATCH) {
-                List<String> ids = toParse.subList(from, Math.min(toParse.size(), from + BLOB_BATCH));
-                List<Future<ParsedBlob>> futures = new ArrayList<>();
-                for (String id : ids) {
-                    String text = new String(reader.open(HistoryWalk.id(id), Constants.OBJ_BLOB).getBytes(),
+        // Every parse is queued at once, so the pool keeps parsing while this thread stores finished batches.
+        List<Future<ParsedBlob>> futures = new ArrayList<>();
+        for (String id : toParse) {
+            String path = pathOfBlob.get(id);
+            futures.add(pool.submit(() -> {
+                String text;
+                try (ObjectReader reader = repo.newObjectReader()) {
+                    text = new String(reader.open(HistoryWalk.id(id), Constants.OBJ_BLOB).getBytes(),
                             StandardCharsets.UTF_8);
-                    String path = pathOfBlob.get(id);
-                    futures.add(pool.submit(() -> parse(id, path, text)));
                 }
-                List<ParsedBlob> parsed = new ArrayList<>();
-                for (Future<ParsedBlob> f : futures) {
-                    ParsedBlob b = get(f);
-                    parsed.add(b);
-                    if (b.model() != null) {
-                        models.put(b.blobId(), b.model());
-                    } else {
-                        errors++;
-                        listener.warn("blob " + b.blobId().substring(0, 12) + " (" + pathOfBlob.get(b.blobId())
-                                + ") does not parse: " + b.parseError());
-                    }
+                return parse(id, path, text);
+            }));
+        }
+        try {
+            List<ParsedBlob> batch = new ArrayList<>();
+            for (Future<ParsedBlob> f : futures) {
+                ParsedBlob b = get(f);
+                batch.add(b);
+                if (b.model() != null) {
+                    models.put(b.blobId(), b.model());
+                } else {
+                    errors++;
+                    listener.warn("blob " + b.blobId().substring(0, 12) + " (" + pathOfBlob.get(b.blobId())
+                            + ") does not parse: " + b.parseError());
                 }
-                store.storeBlobs(parsed);
-                done += ids.size();
-                listener.progress(done);
+                if (batch.size() == BLOB_BATCH || done + batch.size() == toParse.size()) {
+                    store.storeBlobs(batch);
+                    done += batch.size();
+                    listener.progress(done);
+                    batch = new ArrayList<>();
+                }
             }
         } finally {
             pool.shutdownNow();
