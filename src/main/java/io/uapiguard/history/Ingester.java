@@ -116,12 +116,19 @@ public final class Ingester implements HistoryAdmin {
         return store.upsertRepository(name, location, tagPattern, branches, paths);
     }
 
-    /** Local paths are stored absolute, so a registration means the same from any working directory. */
+    /** Local paths (and file:// URLs) are stored as absolute paths, the same from any working directory. */
     static String normalizeLocation(String location) {
         if (location == null || location.isBlank()) {
             throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
         }
         String l = location.trim();
+        if (l.startsWith("file://")) {
+            try {
+                l = Path.of(java.net.URI.create(l)).toString();
+            } catch (IllegalArgumentException e) {
+                throw new UapiguardException(Reason.BAD_INPUT, "not a valid file URL: " + location);
+            }
+        }
         return GitSource.isUrl(l) ? l : Path.of(l).toAbsolutePath().normalize().toString();
     }
 

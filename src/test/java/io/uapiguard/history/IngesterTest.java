@@ -255,6 +255,16 @@ class IngesterTest {
     }
 
     @Test
+    void aFileUrlIsRegisteredAsTheAbsolutePathItNames() throws Exception {
+        repo.header("helper a 1\n", "one");
+
+        var info = ingester(1).register(new RepositorySpec("r", repo.dir().toUri().toString(), null, null, null));
+
+        assertThat(info.location()).isEqualTo(repo.dir().toAbsolutePath().normalize().toString());
+        assertThat(ingest().newRevisions()).isEqualTo(1);
+    }
+
+    @Test
     void aBranchThatDoesNotExistIsABadInput() throws Exception {
         repo.header("helper a 1\n", "one");
         ingester(1).register(new RepositorySpec("r", repo.dir().toString(), null, List.of("nope"), null));
