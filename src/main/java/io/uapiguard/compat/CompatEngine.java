@@ -9,6 +9,13 @@ import java.util.Map;
 /** Pairs old and new elements and lets every registered rule judge each pair. Thread-safe. */
 public final class CompatEngine {
 
+    /**
+     * The version of what a comparison contains: bump it whenever a rule is added, retired or changes what it
+     * reports (or matching changes). Stored comparisons carry the version that made them; an ingest recomputes
+     * older ones from the stored models, and readers never serve them.
+     */
+    public static final int VERSION = 1;
+
     private final Map<Class<?>, List<Rule<?>>> rulesByMatch = new HashMap<>();
 
     CompatEngine(List<Rule<?>> rules) {

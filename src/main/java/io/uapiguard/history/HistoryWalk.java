@@ -68,10 +68,13 @@ final class HistoryWalk {
 
     /**
      * A digest of everything a walk's result depends on besides immutable objects: the followed branch tips, the
-     * matching tags and their targets, the paths, and the parser version. Equal digests, equal walks.
+     * matching tags and their targets, the paths, and the parser and engine versions. Equal digests, equal walks
+     * and nothing to reparse or recompare.
      */
-    static String refState(Repository repo, RepositoryInfo info, int parserVersion) throws IOException {
+    static String refState(Repository repo, RepositoryInfo info, int parserVersion, int engineVersion)
+            throws IOException {
         StringBuilder s = new StringBuilder("parser ").append(parserVersion).append('\n');
+        s.append("engine ").append(engineVersion).append('\n');
         info.paths().forEach(p -> s.append("path ").append(p).append('\n'));
         for (String branch : branches(repo, info)) {
             Ref ref = repo.exactRef(Constants.R_HEADS + branch);

@@ -63,6 +63,7 @@ public final class Ingester implements HistoryAdmin {
     private final Parser parser;
     private final int parserVersion;
     private final CompatEngine engine;
+    private final int engineVersion;
     private final int threads;
 
     /** The front end as the ingest uses it; tests substitute their own to test storage independently of it. */
@@ -76,11 +77,18 @@ public final class Ingester implements HistoryAdmin {
     }
 
     Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine) {
+        this(dataSource, cacheDir, parser, parserVersion, engine, CompatEngine.VERSION);
+    }
+
+    /** {@code engineVersion}: stands for {@link CompatEngine#VERSION}, so tests can play a rule change. */
+    Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine,
+             int engineVersion) {
         this.store = new IngestStore(dataSource);
         this.cacheDir = cacheDir != null ? cacheDir : GitSource.defaultCacheDir();
         this.parser = parser;
         this.parserVersion = parserVersion;
         this.engine = engine;
+        this.engineVersion = engineVersion;
         this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
@@ -183,7 +191,7 @@ public final class Ingester implements HistoryAdmin {
         RepositoryInfo info = store.repository(reg.info().name()).orElseThrow().info();
         listener.step("fetch", 0);
         try (Repository repo = GitSource.open(info.location(), cacheDir)) {
-            String refState = HistoryWalk.refState(repo, info, parserVersion);
+            String refState = HistoryWalk.refState(repo, info, parserVersion, engineVersion);
             if (store.refState(reg.id()).filter(refState::equals).isPresent()) {
                 int revisions = store.touch(reg.id());
                 listener.info(info.name() + ": no new tags or commits");
@@ -234,7 +242,8 @@ public final class Ingester implements HistoryAdmin {
             store.storeRevisions(reg.id(), batch);
             listener.progress(fresh.size());
 
-            // 3. Comparisons: each revision with its predecessor, each tag with the previous tag.
+            // 3. Comparisons: each revision with its predecessor, each tag with the previous tag; missing ones and
+            //    ones an older engine made (from the stored models: a rule change re-parses nothing).
             int comparisons = compare(walk, blobsOf, models, listener);
 
             // 4. Refs.
@@ -359,7 +368,7 @@ public final class Ingester implements HistoryAdmin {
         for (int i = 1; i < tags.size(); i++) {
             addPairs(wanted, blobsOf.get(walk.tags().get(tags.get(i - 1))), blobsOf.get(walk.tags().get(tags.get(i))));
         }
-        Set<ComparisonKey> stored = store.storedComparisons(wanted);
+        Set<ComparisonKey> stored = store.storedComparisons(wanted, engineVersion);
         List<ComparisonKey> missing = wanted.stream().filter(k -> !stored.contains(k)).toList();
         Set<String> needModels = new LinkedHashSet<>();
         missing.forEach(k -> {
@@ -377,13 +386,13 @@ public final class Ingester implements HistoryAdmin {
         for (ComparisonKey k : computable) {
             batch.put(k, engine.compare(all.get(k.oldBlobId()), all.get(k.newBlobId()), k.path()));
             if (batch.size() == COMPARISON_BATCH) {
-                store.storeComparisons(batch);
+                store.storeComparisons(batch, engineVersion);
                 done += batch.size();
                 listener.progress(done);
                 batch.clear();
             }
         }
-        store.storeComparisons(batch);
+        store.storeComparisons(batch, engineVersion);
         listener.progress(computable.size());
         return computable.size();
     }

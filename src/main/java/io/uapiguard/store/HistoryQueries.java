@@ -25,7 +25,8 @@ public interface HistoryQueries {
 
     /**
      * A tag in release order (oldest first) with the stored comparison against the previous tag:
-     * {@code verdict} "breaking", "warnings" or "compatible" (null for the first tag); counts by severity;
+     * {@code verdict} "breaking", "warnings" or "compatible" (null for the first tag, and while no comparison by the
+     * current engine version is stored); counts by severity;
      * {@code helperCount} of its model (null when its header did not parse), {@code parseError} otherwise.
      */
     record TagInfo(String name, String commitId, Instant committedAt, String previousTag, String verdict,
@@ -59,7 +60,10 @@ public interface HistoryQueries {
     /** The stored text of {@code path} at {@code commitId}. */
     Optional<String> headerText(String repository, String commitId, String path);
 
-    /** The comparison of two revisions of {@code path}: the stored one when ingest computed it, else computed now. */
+    /**
+     * The comparison of two revisions of {@code path}: the stored one when ingest computed it with the current
+     * {@code CompatEngine.VERSION}, else (none stored, or stale after a rule change) computed now.
+     */
     Comparison comparison(String repository, String oldCommitId, String newCommitId, String path);
 
     /** The first tag that contains {@code commitId}, if any; for "first tag" columns. */

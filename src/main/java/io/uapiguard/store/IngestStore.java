@@ -276,23 +276,28 @@ public final class IngestStore {
 
     // ---- comparisons ----
 
-    /** The keys among {@code keys} that are stored already. */
-    public Set<ComparisonKey> storedComparisons(Collection<ComparisonKey> keys) {
+    /** The keys among {@code keys} stored already by an engine at least {@code engineVersion}. */
+    public Set<ComparisonKey> storedComparisons(Collection<ComparisonKey> keys, int engineVersion) {
         if (keys.isEmpty()) {
             return Set.of();
         }
         Set<String> newBlobs = new HashSet<>();
         keys.forEach(k -> newBlobs.add(k.newBlobId()));
-        Set<ComparisonKey> all = new HashSet<>(jdbc.sql(
-                        "SELECT old_blob_id, new_blob_id, path FROM comparisons WHERE new_blob_id = ANY(?)")
-                .param(newBlobs.toArray(String[]::new))
+        Set<ComparisonKey> all = new HashSet<>(jdbc.sql("""
+                        SELECT old_blob_id, new_blob_id, path FROM comparisons
+                        WHERE new_blob_id = ANY(?) AND engine_version >= ?""")
+                .params(newBlobs.toArray(String[]::new), engineVersion)
                 .query((rs, n) -> new ComparisonKey(rs.getString(1), rs.getString(2), rs.getString(3))).list());
         all.retainAll(new HashSet<>(keys));
         return all;
     }
 
-    /** Stores comparisons with their findings; one already stored (by a concurrent ingest) is left alone. */
-    public void storeComparisons(Map<ComparisonKey, Comparison> comparisons) {
+    /**
+     * Stores comparisons made by engine {@code engineVersion} with their findings. One stored by an older engine
+     * is replaced with its findings; one stored by this or a newer engine (a concurrent ingest, a newer instance)
+     * is left alone.
+     */
+    public void storeComparisons(Map<ComparisonKey, Comparison> comparisons, int engineVersion) {
         if (comparisons.isEmpty()) {
             return;
         }
@@ -303,15 +308,25 @@ public final class IngestStore {
                 Comparison c = e.getValue();
                 int breaking = count(c, Severity.BREAKING);
                 int warnings = count(c, Severity.WARNING);
-                Optional<Long> id = jdbc.sql("""
+                // xmax = 0 only on a freshly inserted row: a replaced one still has old findings to drop.
+                Optional<Map.Entry<Long, Boolean>> written = jdbc.sql("""
                         INSERT INTO comparisons (old_blob_id, new_blob_id, path, verdict, breaking, warnings, infos,
-                            computed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING RETURNING id""")
+                            engine_version, computed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
+                        ON CONFLICT (old_blob_id, new_blob_id, path) DO UPDATE SET verdict = EXCLUDED.verdict,
+                            breaking = EXCLUDED.breaking, warnings = EXCLUDED.warnings, infos = EXCLUDED.infos,
+                            engine_version = EXCLUDED.engine_version, computed_at = EXCLUDED.computed_at
+                        WHERE comparisons.engine_version < EXCLUDED.engine_version
+                        RETURNING id, xmax = 0""")
                         .params(k.oldBlobId(), k.newBlobId(), k.path(), verdict(breaking, warnings), breaking,
-                                warnings, count(c, Severity.INFO))
-                        .query(Long.class).optional();
-                if (id.isEmpty()) {
+                                warnings, count(c, Severity.INFO), engineVersion)
+                        .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBoolean(2))).optional();
+                if (written.isEmpty()) {
                     continue;
+                }
+                long id = written.get().getKey();
+                if (!written.get().getValue()) {
+                    jdbc.sql("DELETE FROM findings WHERE comparison_id = ?").param(id).update();
                 }
                 List<Finding> findings = c.findings();
                 List<Integer> ordinals = new ArrayList<>();
@@ -323,7 +338,7 @@ public final class IngestStore {
                             new_value, line, attachments)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", ordinals, ordinals.size(), (ps, i) -> {
                             Finding f = findings.get(i);
-                            ps.setLong(1, id.get());
+                            ps.setLong(1, id);
                             ps.setInt(2, i);
                             ps.setString(3, f.rule());
                             ps.setString(4, f.severity().id());

@@ -33,14 +33,25 @@ public final class JdbcHistoryQueries implements HistoryQueries {
 
     private final JdbcClient jdbc;
     private final CompatEngine engine;
+    private final int engineVersion;
 
     public JdbcHistoryQueries(DataSource dataSource) {
         this(dataSource, CompatEngine.standard());
     }
 
     public JdbcHistoryQueries(DataSource dataSource, CompatEngine engine) {
+        this(dataSource, engine, CompatEngine.VERSION);
+    }
+
+    /**
+     * {@code engineVersion}: the {@link CompatEngine#VERSION} of {@code engine}. Comparisons stored by an older
+     * engine are stale: never served (computed now, or shown as not compared in the tag list) until an ingest
+     * recomputes them.
+     */
+    public JdbcHistoryQueries(DataSource dataSource, CompatEngine engine, int engineVersion) {
         this.jdbc = JdbcClient.create(dataSource);
         this.engine = engine;
+        this.engineVersion = engineVersion;
     }
 
     private record Repo(long id, RepositoryInfo info) {
@@ -111,7 +122,8 @@ public final class JdbcHistoryQueries implements HistoryQueries {
         Map<String, Object[]> stored = new HashMap<>();
         String[] newBlobs = rows.stream().map(Row::blob).filter(Objects::nonNull).toArray(String[]::new);
         jdbc.sql("SELECT old_blob_id, new_blob_id, verdict, breaking, warnings, infos FROM comparisons"
-                        + " WHERE path = ? AND new_blob_id = ANY(?)").params(path, newBlobs)
+                        + " WHERE path = ? AND new_blob_id = ANY(?) AND engine_version >= ?")
+                .params(path, newBlobs, engineVersion)
                 .query(rs -> {
                     stored.put(rs.getString(1) + ":" + rs.getString(2), new Object[] {
                             rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)});
@@ -205,8 +217,9 @@ public final class JdbcHistoryQueries implements HistoryQueries {
         if (oldBlob.equals(newBlob)) {
             return new Comparison(List.of());
         }
-        Optional<Long> id = jdbc.sql("SELECT id FROM comparisons WHERE old_blob_id = ? AND new_blob_id = ? AND path = ?")
-                .params(oldBlob, newBlob, path).query(Long.class).optional();
+        Optional<Long> id = jdbc.sql("SELECT id FROM comparisons WHERE old_blob_id = ? AND new_blob_id = ? AND path = ?"
+                        + " AND engine_version >= ?")
+                .params(oldBlob, newBlob, path, engineVersion).query(Long.class).optional();
         if (id.isPresent()) {
             return new Comparison(jdbc.sql("SELECT * FROM findings WHERE comparison_id = ? ORDER BY ordinal")
                     .param(id.get()).query((rs, n) -> new Finding(rs.getString("rule"),

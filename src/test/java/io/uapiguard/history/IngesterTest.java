@@ -206,6 +206,50 @@ class IngesterTest {
     }
 
     @Test
+    void aRuleChangeRecomputesStoredComparisonsFromStoredModelsWithoutReparsing() throws Exception {
+        RevCommit one = repo.header("helper a 1 int\n", "one");
+        RevCommit two = repo.header("helper a 2 int\nhelper b 3 long\n", "two");
+        repo.tag("v1", one);
+        repo.tag("v2", two);
+        register();
+        int v = CompatEngine.VERSION;
+        new Ingester(db.dataSource(), tmp.resolve("cache"), parser, 1, CompatEngine.standard(), v).ingest("r");
+        // What an engine without today's rules would have stored: no findings at all.
+        db.jdbc().sql("UPDATE comparisons SET verdict = 'compatible', breaking = 0, warnings = 0, infos = 0").update();
+        db.jdbc().sql("DELETE FROM findings").update();
+        var expected = CompatEngine.standard().compare(parser.parse(GitFixture.HEADER, "helper a 1 int\n"),
+                parser.parse(GitFixture.HEADER, "helper a 2 int\nhelper b 3 long\n"), GitFixture.HEADER);
+        int parses = parser.calls.get();
+        assertThat(expected.findings()).extracting(f -> f.rule()).contains("helper.id-changed");
+        JdbcHistoryQueries bumped = new JdbcHistoryQueries(db.dataSource(), CompatEngine.standard(), v + 1);
+
+        assertThat(queries.comparison("r", one.name(), two.name(), GitFixture.HEADER).findings())
+                .as("same engine version: the stored comparison is served").isEmpty();
+        assertThat(bumped.comparison("r", one.name(), two.name(), GitFixture.HEADER))
+                .as("stale stored comparison: computed now instead").isEqualTo(expected);
+        assertThat(bumped.tags("r")).extracting(TagInfo::verdict).as("stale verdict not shown")
+                .containsExactly(null, null);
+
+        IngestSummary recomputed = new Ingester(db.dataSource(), tmp.resolve("cache"), parser, 1,
+                CompatEngine.standard(), v + 1).ingest("r");
+        IngestSummary again = new Ingester(db.dataSource(), tmp.resolve("cache"), parser, 1,
+                CompatEngine.standard(), v + 1).ingest("r");
+
+        assertThat(recomputed.blobsParsed()).isZero();
+        assertThat(parser.calls).as("models come from the store").hasValue(parses);
+        assertThat(recomputed.comparisonsStored()).isEqualTo(1);
+        assertThat(again.comparisonsStored()).isZero();
+        assertThat(count("comparisons")).isEqualTo(1);
+        assertThat(db.jdbc().sql("SELECT engine_version FROM comparisons").query(Integer.class).single())
+                .isEqualTo(v + 1);
+        assertThat(count("findings")).isEqualTo(expected.findings().size());
+        assertThat(bumped.comparison("r", one.name(), two.name(), GitFixture.HEADER)).isEqualTo(expected);
+        assertThat(bumped.tags("r")).extracting(TagInfo::verdict).containsExactly(null, "breaking");
+        assertThat(queries.comparison("r", one.name(), two.name(), GitFixture.HEADER))
+                .as("an older instance serves the newer engine's comparison").isEqualTo(expected);
+    }
+
+    @Test
     void theHelperTimelineNamesWhereAHelperAppearsChangesAndGoes() throws Exception {
         RevCommit added = repo.header("helper a 1 int\n", "one");
         repo.tag("v1", added);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
@@ -93,7 +94,8 @@ class JdbcHistoryQueriesTest {
                         Map.of(PATH, "b2")),
                 new NewRevision("bbbb3333", 2, t.plusSeconds(120), t, "Cy", "cy@example.org", "three", "bbbb2222",
                         Map.of(PATH, "b3"))));
-        store.storeComparisons(Map.of(new ComparisonKey("b1", "b2", PATH), new Comparison(List.of(ID_CHANGED, ADDED))));
+        store.storeComparisons(Map.of(new ComparisonKey("b1", "b2", PATH), new Comparison(List.of(ID_CHANGED, ADDED))),
+                CompatEngine.VERSION);
         store.updateRefs(repo, Set.of("aaaa1111", "bbbb2222", "bbbb3333"),
                 Map.of("v1", "aaaa1111", "v2", "bbbb2222", "v3", "bbbb3333"),
                 Map.of("aaaa1111", "v1", "bbbb2222", "v2", "bbbb3333", "v3"), "state");
@@ -105,6 +107,19 @@ class JdbcHistoryQueriesTest {
 
         assertThat(c.findings()).containsExactly(ID_CHANGED, ADDED);
         assertThat(c.verdict()).isEqualTo("breaking");
+    }
+
+    @Test
+    void aComparisonStoredByAnOlderEngineIsNeverServed() {
+        JdbcHistoryQueries newer = new JdbcHistoryQueries(dataSource, CompatEngine.standard(),
+                CompatEngine.VERSION + 1);
+        Comparison now = CompatEngine.standard().compare(OLD, NEW, PATH);
+        assertThat(now.findings()).as("differs from the stored one").isNotEqualTo(List.of(ID_CHANGED, ADDED));
+
+        assertThat(newer.comparison("linux", "aaaa1111", "bbbb2222", PATH)).isEqualTo(now);
+        assertThat(newer.tags("linux")).extracting(TagInfo::name, TagInfo::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("v1", null), org.assertj.core.groups.Tuple.tuple("v2", null),
+                org.assertj.core.groups.Tuple.tuple("v3", null));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.uapiguard.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,31 @@ class SchemaMigrationTest {
     void migrationsFromTheTopLevelFolderAreAppliedFromTheClasspath() {
         assertThat(getClass().getResource("/db/migration/V1__history.sql")).isNotNull();
         assertThat(db.jdbc().sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2");
+                .query(String.class).list()).containsExactly("1", "2", "3");
         assertThat(db.jdbc().sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
                         + " AND table_name <> 'flyway_schema_history' ORDER BY table_name")
                 .query(String.class).list())
                 .containsExactly("blobs", "comparisons", "findings", "helpers", "repositories", "revision_paths",
                         "revisions", "tags");
+    }
+
+    @Test
+    void comparisonsStoredBeforeEngineVersionsExistedCountAsStaleAfterV3() {
+        try (TestDatabase.Fresh old = TestDatabase.get().createUnmigrated("schema_v2")) {
+            Flyway.configure().dataSource(old.dataSource()).target("2").load().migrate();
+            JdbcClient jdbc = old.jdbc();
+            jdbc.sql("INSERT INTO blobs (blob_id, text, parser_version, parse_error, parsed_at)"
+                    + " VALUES ('b1', 'x', 1, 'e', now()), ('b2', 'y', 1, 'e', now())").update();
+            jdbc.sql("INSERT INTO comparisons (old_blob_id, new_blob_id, path, verdict, breaking, warnings, infos,"
+                    + " computed_at) VALUES ('b1', 'b2', 'a.h', 'compatible', 0, 0, 0, now())").update();
+
+            Database.migrate(old.dataSource());
+
+            assertThat(jdbc.sql("SELECT engine_version FROM comparisons").query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT column_default IS NULL AND is_nullable = 'NO' FROM information_schema.columns"
+                    + " WHERE table_name = 'comparisons' AND column_name = 'engine_version'")
+                    .query(Boolean.class).single()).as("new rows must say which engine made them").isTrue();
+        }
     }
 
     @Test

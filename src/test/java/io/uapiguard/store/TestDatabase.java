@@ -103,11 +103,17 @@ public final class TestDatabase {
 
     /** A new empty database with the migrations applied, named after {@code prefix}; close it when done. */
     public Fresh create(String prefix) {
+        Fresh fresh = createUnmigrated(prefix);
+        Database.migrate(fresh.dataSource());
+        return fresh;
+    }
+
+    /** A new database without any schema, for tests of the migrations themselves. */
+    public Fresh createUnmigrated(String prefix) {
         String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet())
                 .toLowerCase().replaceAll("[^a-z0-9_]", "_");
         JdbcClient.create(admin).sql("CREATE DATABASE " + name).update();
         HikariDataSource ds = Database.pool(url(name), user, password, 6);
-        Database.migrate(ds);
         return new Fresh(name, url(name), user, password, ds);
     }
 
