@@ -63,17 +63,18 @@ public final class TestDatabase {
                     container.getUsername(), container.getPassword(), "testcontainers");
         }
         try {
+            // A throwaway cluster need not survive a crash. Durable, its shutdown checkpoint fsynced everything the
+            // suite wrote (gigabytes of corpus ingests and database copies, on a disk other builds share) inside
+            // zonky's JVM shutdown hook: that held the fork past surefire's 30 s exit limit, and past the 5 s zonky
+            // gives pg_ctl, which then left the postmaster running. Zonky's own hook stops it and deletes the
+            // directory; databases are dropped as tests close them, so there is little left to delete.
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("uapiguard-test-pg"))
                     .setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the temp directory is cleaned by zonky when it can
-                }
-            }));
             return new TestDatabase("localhost", pg.getPort(), "postgres", "", "embedded");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,6 +118,10 @@ public final class TestDatabase {
         return new Fresh(name, url(name), user, password, ds);
     }
 
+    private void drop(String name) {
+        JdbcClient.create(admin).sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
+    }
+
     /** One isolated database of the server. */
     public record Fresh(String name, String url, String user, String password, HikariDataSource dataSource)
             implements AutoCloseable {
@@ -130,9 +135,11 @@ public final class TestDatabase {
             return new Database.Settings(url, user, password, null);
         }
 
+        /** Closes the pool and drops the database (and any connection a killed child process left behind). */
         @Override
         public void close() {
             dataSource.close();
+            get().drop(name);
         }
     }
 
