@@ -56,6 +56,15 @@ echo "body: $(wc -c <"$work/body.json") bytes; verdict: $(curl -fsS -H 'Content-
 export UAPIGUARD_BENCH_BODY=$work/body.json
 echo "warm-up: 20 s"
 wrk -t2 -c"$clients" -d20s -s bench/check.lua "$base/api/v1/checks" >/dev/null
-echo "measured: ${duration} s, $clients connections, 2 threads"
-wrk -t2 -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks"
+# CPU time of the service process (user+system, clock ticks), to state the cost of one check apart from
+# whatever else the machine is running.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+echo "measured: ${duration} s, $clients connections, 2 threads; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+before=$(cpu_ticks)
+wrk -t2 -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks" | tee "$work/wrk.out"
+after=$(cpu_ticks)
+requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$work/wrk.out")
+awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
