@@ -265,7 +265,7 @@ class CheckControllerTest {
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.title").value("Input exceeds a limit of the parser"))
+                .andExpect(jsonPath("$.title").value("Input exceeds a limit"))
                 .andExpect(jsonPath("$.reason").value("limit-exceeded"));
     }
 
