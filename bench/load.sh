@@ -2,7 +2,7 @@
 # Load benchmark of the CI bot's call: full-header checks against a stored base, 8 concurrent clients.
 # Starts the service on 127.0.0.1 (embedded PostgreSQL in a temporary directory), ingests the corpus bundle
 # through the admin API, then runs wrk (Debian package wrk): a warm-up, then the measured run.
-#   bench/load.sh [DURATION_S=60] [CLIENTS=8]
+#   bench/load.sh [DURATION_S=60] [CLIENTS=8]     (JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS)
 # Needs: target/uapiguard.jar (mvn -q -DskipTests package), wrk, jq, curl, git, ../shared/corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g -jar "$jar" serve \
+UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g ${UAPIGUARD_BENCH_JAVA_OPTS:-} -jar "$jar" serve \
   --server.address=127.0.0.1 --server.port="$port" \
   --uapiguard.database.data-dir="$work/pg" --uapiguard.history.cache-dir="$work/repos" \
   --uapiguard.remotes.allow-local-paths=true --logging.level.root=WARN >"$work/service.log" 2>&1 &
