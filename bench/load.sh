@@ -54,8 +54,8 @@ echo "body: $(wc -c <"$work/body.json") bytes; verdict: $(curl -fsS -H 'Content-
   --data-binary @"$work/body.json" "$base/api/v1/checks" | jq -r .verdict)"
 
 export UAPIGUARD_BENCH_BODY=$work/body.json
-echo "warm-up: 20 s"
-wrk -t2 -c"$clients" -d20s -s bench/check.lua "$base/api/v1/checks" >/dev/null
+echo "warm-up: 30 s"
+wrk -t2 -c"$clients" -d30s -s bench/check.lua "$base/api/v1/checks" >/dev/null
 # CPU time of the service process (user+system, clock ticks), to state the cost of one check apart from
 # whatever else the machine is running.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
