@@ -191,7 +191,7 @@ final class Matching {
                 out.accept(new Match.EnumConstantRemoved(o.decl(), o.constant(), survivor));
                 continue;
             }
-            EnumDecl counterpart = counterpart(o.decl(), newModel.enums(), olds.keySet());
+            EnumDecl counterpart = counterpart(o.decl(), newModel.enums());
             Placed successor = null;
             for (Placed n : appeared) {
                 if (n.decl() == counterpart && Objects.equals(n.constant().value(), o.constant().value())) {
@@ -223,7 +223,7 @@ final class Matching {
     }
 
     /** The new enum that is "the same" as {@code old}: by name, or for an anonymous one, the one holding most of its names. */
-    private static EnumDecl counterpart(EnumDecl old, List<EnumDecl> newEnums, Set<String> oldNames) {
+    private static EnumDecl counterpart(EnumDecl old, List<EnumDecl> newEnums) {
         if (old.name() != null) {
             return newEnums.stream().filter(e -> old.name().equals(e.name())).findFirst().orElse(null);
         }

@@ -216,6 +216,13 @@ class RulesTest {
     }
 
     @Test
+    void anonymousEnumsAreMatchedByTheNamesTheyShare() {
+        assertThat(diff(model().enumDecl(null, 1, "A", 0, 2, "B", 1, 3).enumDecl(null, 5, "X", 1, 6),
+                model().enumDecl(null, 1, "X", 1, 2).enumDecl(null, 5, "A", 0, 6, "C", 1, 7)))
+                .containsExactly("enum.renamed breaking 7 B: Enumerator B (anonymous enum, value 1) was renamed to C.");
+    }
+
+    @Test
     void helperConstantsAreLeftToTheHelperRules() {
         assertThat(diff(model().helper("foo", 1, 3).enumDecl("bpf_func_id", 1, "BPF_FUNC_unspec", 0, 2, "BPF_FUNC_foo", 1, 3),
                 model().helper("bar", 1, 3).enumDecl("bpf_func_id", 1, "BPF_FUNC_unspec", 0, 2, "BPF_FUNC_bar", 1, 3)))
