@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 duration=${1:-60}
 clients=${2:-8}
 port=${UAPIGUARD_BENCH_PORT:-18080}
+threads=$(( clients < 2 ? clients : 2 ))   # wrk needs at least one connection per thread
 bundle=${UAPIGUARD_CORPUS:-../shared/corpus}/bpf-uapi-history.bundle
 jar=target/uapiguard.jar
 for tool in wrk jq curl java; do
@@ -55,13 +56,13 @@ echo "body: $(wc -c <"$work/body.json") bytes; verdict: $(curl -fsS -H 'Content-
 
 export UAPIGUARD_BENCH_BODY=$work/body.json
 echo "warm-up: 30 s"
-wrk -t2 -c"$clients" -d30s -s bench/check.lua "$base/api/v1/checks" >/dev/null
+wrk -t"$threads" -c"$clients" -d30s -s bench/check.lua "$base/api/v1/checks" >/dev/null
 # CPU time of the service process (user+system, clock ticks), to state the cost of one check apart from
 # whatever else the machine is running.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-echo "measured: ${duration} s, $clients connections, 2 threads; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "measured: ${duration} s, $clients connections, $threads wrk threads; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 before=$(cpu_ticks)
-wrk -t2 -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks" | tee "$work/wrk.out"
+wrk -t"$threads" -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks" | tee "$work/wrk.out"
 after=$(cpu_ticks)
 requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$work/wrk.out")
 awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
