@@ -23,7 +23,8 @@ BLOCK_COMMENT        : '/*' .*? '*/' -> channel(COMMENTS);
 UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
 LINE_COMMENT         : '//' ~[\r\n]* -> channel(COMMENTS);
 LINE_CONTINUATION    : '\\' [ \t]* '\r'? '\n' -> channel(HIDDEN);
-NEWLINE              : '\r'? '\n' -> channel(NEWLINES);
+// The next line's indentation rides along: one token less per line of code.
+NEWLINE              : '\r'? '\n' [ \t]* -> channel(NEWLINES);
 WS                   : [ \t\f\r\u000B]+ -> channel(HIDDEN);
 
 // Keywords the declaration grammar needs; every other word is an IDENTIFIER.

@@ -4,7 +4,7 @@
 
 #if FEATURE > 1 && defined(GUARD_H)
 #define CHOSEN 1
-#elif FEATURE
+#elif 1 / 0 /* a branch after the taken one is not evaluated */
 #define CHOSEN 2
 #else
 #define CHOSEN 3

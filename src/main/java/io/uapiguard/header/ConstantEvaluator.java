@@ -61,6 +61,9 @@ final class ConstantEvaluator {
         if (expression.isEmpty()) {
             throw new EvalException("expected an expression", null);
         }
+        if (expression.size() == 1 && expression.get(0).getType() == HeaderLexer.NUMBER) {
+            return pp(number(expression.get(0)));  // most enumerators and defines: no descent needed
+        }
         CValue v = conditional();
         if (pos < tokens.size()) {
             throw new EvalException("unexpected '" + tokens.get(pos).getText() + "' in constant expression",

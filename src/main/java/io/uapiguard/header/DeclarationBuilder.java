@@ -45,7 +45,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     private final List<RecordDecl> records = new ArrayList<>();
     private final Map<String, RecordDecl> recordsByTag = new LinkedHashMap<>();
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
-    private final Map<String, BigInteger> enumerators = new HashMap<>();
+    private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
 
     DeclarationBuilder(String file, Budget budget, List<PpToken> tokens) {
         this.file = file;

@@ -81,6 +81,28 @@ final class MapperReader {
         return -1;
     }
 
+    /** The number of arguments of the first FN(...) entry in the body; 0 when it has none or is unclosed. */
+    private static int fnArity(Macro m, FnUse use) {
+        List<PpToken> body = m.body();
+        int close = closing(body, use.openParen());
+        if (close < 0) {
+            return 0;
+        }
+        int arity = close == use.openParen() + 1 ? 0 : 1;
+        int depth = 0;
+        for (int i = use.openParen() + 1; i < close; i++) {
+            int type = body.get(i).getType();
+            if (type == HeaderLexer.LPAREN) {
+                depth++;
+            } else if (type == HeaderLexer.RPAREN) {
+                depth--;
+            } else if (type == HeaderLexer.COMMA && depth == 0) {
+                arity++;
+            }
+        }
+        return arity;
+    }
+
     private static MapperMacro describe(Macro m) {
         int arity = 0;
         String separator = "";
@@ -89,18 +111,7 @@ final class MapperReader {
             List<PpToken> body = m.body();
             int close = closing(body, use.openParen());
             if (close > 0) {
-                arity = close == use.openParen() + 1 ? 0 : 1;
-                int depth = 0;
-                for (int i = use.openParen() + 1; i < close; i++) {
-                    int type = body.get(i).getType();
-                    if (type == HeaderLexer.LPAREN) {
-                        depth++;
-                    } else if (type == HeaderLexer.RPAREN) {
-                        depth--;
-                    } else if (type == HeaderLexer.COMMA && depth == 0) {
-                        arity++;
-                    }
-                }
+                arity = fnArity(m, use);
                 String fn = m.params().get(use.param());
                 int end = close + 1;
                 while (end < body.size() && !(body.get(end).getText().equals(fn) && end + 1 < body.size()
@@ -160,7 +171,7 @@ final class MapperReader {
         List<Helper> out = new ArrayList<>();
         for (Macro m : mapperMacros()) {
             FnUse use = m.functionLike() ? fnUse(m) : null;
-            if (use == null || describe(m).fnArity() < 2) {
+            if (use == null || fnArity(m, use) < 2) {
                 continue;
             }
             List<PpToken> call = new ArrayList<>();

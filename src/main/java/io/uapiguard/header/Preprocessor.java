@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
@@ -81,6 +79,7 @@ final class Preprocessor {
         HeaderLexer lexer = new HeaderLexer(CharStreams.fromString(source, file));
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
+        lexer.useSource(source);
         List<PpToken> run = new ArrayList<>();
         List<PpToken> directive = null;
         boolean space = false;
@@ -166,7 +165,17 @@ final class Preprocessor {
                 return;
             }
         }
-        parser.setTokenStream(new CommonTokenStream(new ListTokenSource(d)));
+        if (kind == HeaderLexer.DEFINE || kind == HeaderLexer.UNDEF || kind == HeaderLexer.IFDEF
+                || kind == HeaderLexer.IFNDEF) {
+            // GCC's wording; the grammar alone would only say "no viable alternative".
+            if (d.size() < 3) {
+                throw parseError("no macro name given in #" + d.get(1).getText() + " directive", d.get(1));
+            }
+            if (d.get(2).getType() != HeaderLexer.IDENTIFIER) {
+                throw parseError("macro names must be identifiers, found '" + d.get(2).getText() + "'", d.get(2));
+            }
+        }
+        parser.setTokenStream(new TokenArrayStream(d, file));
         visitor.tokens = d;
         parser.directive().accept(visitor);
     }

@@ -37,7 +37,8 @@ import java.util.Set;
  *
  * <p>Not thread-safe: one instance per header; layouts of tagged records are computed once and reused.
  * Hostile input is bounded: nesting deeper than {@link #MAX_DEPTH} (typedef cycles too) and more than
- * {@link #MAX_FIELDS} fields in one record give LIMIT_EXCEEDED; a record containing itself by value, a reference to
+ * {@link #MAX_FIELDS} fields in one record, or a type over {@link #MAX_SIZE_BYTES}, give LIMIT_EXCEEDED; a record
+ * containing itself by value, a reference to
  * a record without definition, an unknown type name or a bad bitfield give PARSE_ERROR with the line.
  */
 public final class StructLayout {
@@ -46,6 +47,9 @@ public final class StructLayout {
     public static final int MAX_DEPTH = 100;
     /** A record flattening to more fields than this is refused (by-value nesting can multiply fields). */
     public static final int MAX_FIELDS = 100_000;
+
+    /** A type larger than this (1 TiB) is refused rather than risking overflow in offset arithmetic. */
+    public static final long MAX_SIZE_BYTES = 1L << 40;
 
     private static final String ANONYMOUS = " (anonymous)";
 
@@ -147,7 +151,11 @@ public final class StructLayout {
             try {
                 size = a.length() == null ? 0 : Math.multiplyExact(element.sizeBits, a.length());
             } catch (ArithmeticException e) {
-                throw error(Reason.LIMIT_EXCEEDED, "array too large", line);
+                size = Long.MAX_VALUE;
+            }
+            if (size / 8 > MAX_SIZE_BYTES) {
+                throw error(Reason.LIMIT_EXCEEDED, "array of " + a.length() + " elements is larger than "
+                        + MAX_SIZE_BYTES + " bytes", line);
             }
             return new Shape(size, element.align, false, false, null);
         }
@@ -274,6 +282,10 @@ public final class StructLayout {
                     }
                 }
                 size = s.sizeBits;
+            }
+            if ((pos + size) / 8 > MAX_SIZE_BYTES) {
+                throw error(Reason.LIMIT_EXCEEDED, decl.kind() + (decl.tag() == null ? ANONYMOUS : " " + decl.tag())
+                        + " is larger than " + MAX_SIZE_BYTES + " bytes", m.line());
             }
             extent = Math.max(extent, pos + size);
             if (!union) {

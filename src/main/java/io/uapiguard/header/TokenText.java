@@ -17,22 +17,20 @@ final class TokenText {
     static String of(List<PpToken> tokens) {
         StringBuilder sb = new StringBuilder();
         int prev = -1;
-        int prevPrev = -1;
         boolean prevUnary = false;
         for (PpToken t : tokens) {
             int type = t.getType();
-            if (prev != -1 && space(prevPrev, prev, prevUnary, type)) {
+            if (prev != -1 && space(prev, prevUnary, type)) {
                 sb.append(' ');
             }
             sb.append(t.getText());
             prevUnary = isUnary(prev, type);
-            prevPrev = prev;
             prev = type;
         }
         return sb.toString();
     }
 
-    private static boolean space(int prevPrev, int prev, boolean prevUnary, int type) {
+    private static boolean space(int prev, boolean prevUnary, int type) {
         switch (type) {
             case HeaderLexer.RPAREN, HeaderLexer.RBRACKET, HeaderLexer.COMMA, HeaderLexer.SEMI, HeaderLexer.DOT,
                  HeaderLexer.ARROW -> {

@@ -1,12 +1,15 @@
 package io.uapiguard.header;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.model.UapiModel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.SerializationFeature;
@@ -33,6 +36,28 @@ class HeaderParserTest {
     void modelMatchesGolden(Path header) {
         UapiModel model = new HeaderParser().parse(Fixtures.name(header), Fixtures.text(header));
         Fixtures.assertGolden(header, ".json", JSON.writeValueAsString(model) + "\n");
+    }
+
+    @Test
+    void anInputLongerThanTheLimitIsRejectedBeforeLexing() {
+        HeaderParser parser = new HeaderParser(new Limits(10, 200, 1000, Duration.ofSeconds(10)));
+        assertThatThrownBy(() -> parser.parse("long.h", "enum { A, B };"))
+                .isInstanceOfSatisfying(UapiguardException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UapiguardException.Reason.LIMIT_EXCEEDED);
+                    assertThat(e.describe()).isEqualTo("long.h: header is 14 characters long, more than the 10 accepted");
+                });
+    }
+
+    @Test
+    void aParseThatOutlivesItsTimeBudgetStops() {
+        HeaderParser parser = new HeaderParser(new Limits(1 << 20, 200, 1_000_000, Duration.ZERO));
+        String header = "enum {\n" + "\tA,\n".repeat(5000) + "};\n";
+        assertThatThrownBy(() -> parser.parse("slow.h", header))
+                .isInstanceOfSatisfying(UapiguardException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UapiguardException.Reason.LIMIT_EXCEEDED);
+                    assertThat(e.getMessage()).isEqualTo("parsing took longer than 0 ms");
+                    assertThat(e.file()).isEqualTo("slow.h");
+                });
     }
 
     @ParameterizedTest

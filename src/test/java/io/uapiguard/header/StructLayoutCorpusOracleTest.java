@@ -3,7 +3,6 @@ package io.uapiguard.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.uapiguard.UapiguardException;
 import io.uapiguard.corpus.Corpus;
 import io.uapiguard.model.Field;
 import io.uapiguard.model.StructDecl;
@@ -30,7 +29,6 @@ class StructLayoutCorpusOracleTest {
         assumeTrue(why == null, () -> "gcc unavailable: " + why);
         List<Corpus.Revision> revisions = Corpus.require().revisions();
         HeaderParser parser = new HeaderParser();
-        assumeTrue(frontEndBuilt(parser), "HeaderParser is still the placeholder on this branch (frontend's part)");
 
         String text = revisions.get(revisions.size() - 1).text();
         UapiModel model = parser.parse("bpf.h", text);
@@ -73,15 +71,6 @@ class StructLayoutCorpusOracleTest {
             assertThat(fields).as("fields compared").isGreaterThan(500);
         } finally {
             GccOracle.deleteQuietly(dir);
-        }
-    }
-
-    private static boolean frontEndBuilt(HeaderParser parser) {
-        try {
-            parser.parse("probe.h", "struct probe { int a; };\n");
-            return true;
-        } catch (UapiguardException e) {
-            return e.reason() != UapiguardException.Reason.INTERNAL;
         }
     }
 }

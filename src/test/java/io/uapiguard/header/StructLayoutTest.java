@@ -494,6 +494,19 @@ class StructLayoutTest {
     }
 
     @Test
+    void hugeArraysHitTheSizeLimitInsteadOfOverflowing() {
+        assertThatThrownBy(() -> layout(struct("huge", m(arr(n("__u64"), 1L << 60), "x", 3))))
+                .isInstanceOfSatisfying(UapiguardException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UapiguardException.Reason.LIMIT_EXCEEDED);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "array of 1152921504606846976 elements is larger than 1099511627776 bytes at line 3");
+                });
+        RecordDecl.Member big = m(arr(n("__u8"), 1L << 39), "x", 4);
+        assertThatThrownBy(() -> layout(struct("sum", big, m(arr(n("__u8"), 1L << 39), "y", 5), m(n("char"), "z", 6))))
+                .hasMessage("struct sum is larger than 1099511627776 bytes at line 6");
+    }
+
+    @Test
     void badBitfieldsAreParseErrors() {
         assertThatThrownBy(() -> layout(struct("w", bf(n("__u8"), "x", 9))))
                 .hasMessage("width 9 of bitfield x is outside 0..8 (the size of __u8) at line 7");

@@ -1,0 +1,65 @@
+package io.uapiguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code uapiguard model FILE [--format json|text]}: output on stdout, errors on stderr with exit 2. */
+class ModelCommandTest {
+
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "header");
+
+    @Test
+    void printsTheModelAsJsonByDefault() throws Exception {
+        Path header = FIXTURES.resolve("model/mapper_explicit.h");
+        CliRun run = CliRun.run("model", header.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(Files.readString(FIXTURES.resolve("model/mapper_explicit.json")));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void printsAReadableSummaryAsText() {
+        CliRun run = CliRun.run("model", "--format", "text", FIXTURES.resolve("model/mapper_positional.h").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("""
+                helpers: 3
+                     0 unspec (line 3)
+                     1 map_lookup_elem (line 4)
+                     2 map_update_elem (line 5)
+                mapper macros: 1
+                  __BPF_FUNC_MAPPER(FN) line 2, FN arity 1, separator ","
+                mapper expansion: FN(unspec), FN(map_lookup_elem), FN(map_update_elem),
+                enums: 1
+                  enum bpf_func_id (line 9): 4 constants
+                """);
+    }
+
+    @Test
+    void aParseErrorExitsTwoWithFileLineColumnOnStderr(@TempDir Path dir) throws Exception {
+        Path header = dir.resolve("broken.h");
+        Files.writeString(header, "enum {\n\tA = 1 / (2 - 2),\n};\n");
+        CliRun run = CliRun.run("model", header.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("uapiguard: " + header
+                + ":2:8: in value of enumerator 'A': division by zero in constant expression\n");
+    }
+
+    @Test
+    void anUnreadableFileIsBadInput(@TempDir Path dir) {
+        CliRun run = CliRun.run("model", dir.resolve("missing.h").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("uapiguard: cannot read " + dir.resolve("missing.h"));
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        CliRun run = CliRun.run("model", "--format", "yaml", FIXTURES.resolve("model/empty.h").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--format");
+    }
+}
