@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void readFiles(List<String> names, List<String> texts) throws IOException {
+    private void readFiles(List<String> names, List<String> texts) {
         if (!Files.isDirectory(files)) {
             throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "not a directory: " + files);
         }
@@ -150,6 +150,9 @@ final class BenchCommand implements Callable<Integer> {
                 names.add(file.toString());
                 texts.add(Files.readString(file, StandardCharsets.UTF_8));
             }
+        } catch (IOException e) {
+            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT,
+                    "cannot read the headers in " + files + ": " + e.getMessage(), e);
         }
     }
 

@@ -54,14 +54,6 @@ final class ComparisonOptions {
         return Policy.none();
     }
 
-    /** The policy file that applies, as {@link #policy} would find it; empty when none. */
-    Optional<Path> policyFile(Path root) {
-        if (config != null) {
-            return Optional.of(config);
-        }
-        return Optional.ofNullable(root).map(r -> r.resolve(DEFAULT_CONFIG)).filter(Files::isRegularFile);
-    }
-
     /** Applies the policy as of today, and says on {@code err} which acceptances have expired. */
     Comparison judge(Comparison comparison, Policy policy, PrintWriter err) {
         LocalDate today = LocalDate.now();

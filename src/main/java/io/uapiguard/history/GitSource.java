@@ -69,9 +69,6 @@ final class GitSource {
             throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
         }
         if (isUrl(location)) {
-            if (location.startsWith("file://")) {
-                return kind(Path.of(java.net.URI.create(location)).toString());
-            }
             try {
                 new URIish(location);
             } catch (URISyntaxException e) {

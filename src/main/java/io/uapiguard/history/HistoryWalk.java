@@ -66,6 +66,36 @@ final class HistoryWalk {
         return AndTreeFilter.create(ChangedPathTreeFilter.create(paths.toArray(String[]::new)), TreeFilter.ANY_DIFF);
     }
 
+    /**
+     * A digest of everything a walk's result depends on besides immutable objects: the followed branch tips, the
+     * matching tags and their targets, the paths, and the parser version. Equal digests, equal walks.
+     */
+    static String refState(Repository repo, RepositoryInfo info, int parserVersion) throws IOException {
+        StringBuilder s = new StringBuilder("parser ").append(parserVersion).append('\n');
+        info.paths().forEach(p -> s.append("path ").append(p).append('\n'));
+        for (String branch : branches(repo, info)) {
+            Ref ref = repo.exactRef(Constants.R_HEADS + branch);
+            s.append("branch ").append(branch).append(' ').append(ref == null ? "-" : ref.getObjectId().name())
+                    .append('\n');
+        }
+        Pattern pattern = glob(info.tagPattern());
+        List<String> tagLines = new ArrayList<>();
+        for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+            String name = ref.getName().substring(Constants.R_TAGS.length());
+            if (pattern.matcher(name).matches()) {
+                tagLines.add("tag " + name + " " + ref.getObjectId().name());
+            }
+        }
+        tagLines.stream().sorted().forEach(t -> s.append(t).append('\n'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Result walk(Repository repo, RepositoryInfo info) throws IOException {
         try (RevWalk walk = new RevWalk(repo)) {
             walk.setRetainBody(false);

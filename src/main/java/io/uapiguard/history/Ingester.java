@@ -116,12 +116,19 @@ public final class Ingester implements HistoryAdmin {
         return store.upsertRepository(name, location, tagPattern, branches, paths);
     }
 
-    /** Local paths are stored absolute, so a registration means the same from any working directory. */
+    /** Local paths (and file:// URLs) are stored as absolute paths, the same from any working directory. */
     static String normalizeLocation(String location) {
         if (location == null || location.isBlank()) {
             throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
         }
         String l = location.trim();
+        if (l.startsWith("file://")) {
+            try {
+                l = Path.of(java.net.URI.create(l)).toString();
+            } catch (IllegalArgumentException e) {
+                throw new UapiguardException(Reason.BAD_INPUT, "not a valid file URL: " + location);
+            }
+        }
         return GitSource.isUrl(l) ? l : Path.of(l).toAbsolutePath().normalize().toString();
     }
 
@@ -176,6 +183,12 @@ public final class Ingester implements HistoryAdmin {
         RepositoryInfo info = store.repository(reg.info().name()).orElseThrow().info();
         listener.step("fetch", 0);
         try (Repository repo = GitSource.open(info.location(), cacheDir)) {
+            String refState = HistoryWalk.refState(repo, info, parserVersion);
+            if (store.refState(reg.id()).filter(refState::equals).isPresent()) {
+                int revisions = store.touch(reg.id());
+                listener.info(info.name() + ": no new tags or commits");
+                return new IngestSummary(info.name(), revisions, 0, 0, 0, 0, 0, Duration.between(start, Instant.now()));
+            }
             listener.step("walk", 0);
             HistoryWalk.Result walk = HistoryWalk.walk(repo, info);
             Map<String, StoredRevision> stored = store.revisions(reg.id());
@@ -238,7 +251,7 @@ public final class Ingester implements HistoryAdmin {
             Set<String> reachable = HistoryWalk.ids(walk);
             stored.values().stream().filter(s -> !reachable.contains(s.commitId()) && s.firstTag() != null)
                     .forEach(s -> changes.put(s.commitId(), null));
-            int dropped = store.updateRefs(reg.id(), reachable, walk.tags(), changes);
+            int dropped = store.updateRefs(reg.id(), reachable, walk.tags(), changes, refState);
             return new IngestSummary(info.name(), walk.nodes().size(), fresh.size(), toParse.size(), parseErrors,
                     comparisons, dropped, Duration.between(start, Instant.now()));
         } catch (IOException e) {
@@ -263,7 +276,7 @@ public final class Ingester implements HistoryAdmin {
 
     /** Parses blobs in parallel, storing each batch in one transaction; returns how many did not parse. */
     private int parseAndStore(Repository repo, List<String> toParse, Map<String, String> pathOfBlob,
-                              Map<String, UapiModel> models, IngestListener listener) throws IOException {
+                              Map<String, UapiModel> models, IngestListener listener) {
         listener.step("parse", toParse.size());
         if (toParse.isEmpty()) {
             return 0;
@@ -275,31 +288,37 @@ public final class Ingester implements HistoryAdmin {
             t.setDaemon(true);
             return t;
         });
-        try (ObjectReader reader = repo.newObjectReader()) {
-            for (int from = 0; from < toParse.size(); from += BLOB_BATCH) {
-                List<String> ids = toParse.subList(from, Math.min(toParse.size(), from + BLOB_BATCH));
-                List<Future<ParsedBlob>> futures = new ArrayList<>();
-                for (String id : ids) {
-                    String text = new String(reader.open(HistoryWalk.id(id), Constants.OBJ_BLOB).getBytes(),
+        // Every parse is queued at once, so the pool keeps parsing while this thread stores finished batches.
+        List<Future<ParsedBlob>> futures = new ArrayList<>();
+        for (String id : toParse) {
+            String path = pathOfBlob.get(id);
+            futures.add(pool.submit(() -> {
+                String text;
+                try (ObjectReader reader = repo.newObjectReader()) {
+                    text = new String(reader.open(HistoryWalk.id(id), Constants.OBJ_BLOB).getBytes(),
                             StandardCharsets.UTF_8);
-                    String path = pathOfBlob.get(id);
-                    futures.add(pool.submit(() -> parse(id, path, text)));
                 }
-                List<ParsedBlob> parsed = new ArrayList<>();
-                for (Future<ParsedBlob> f : futures) {
-                    ParsedBlob b = get(f);
-                    parsed.add(b);
-                    if (b.model() != null) {
-                        models.put(b.blobId(), b.model());
-                    } else {
-                        errors++;
-                        listener.warn("blob " + b.blobId().substring(0, 12) + " (" + pathOfBlob.get(b.blobId())
-                                + ") does not parse: " + b.parseError());
-                    }
+                return parse(id, path, text);
+            }));
+        }
+        try {
+            List<ParsedBlob> batch = new ArrayList<>();
+            for (Future<ParsedBlob> f : futures) {
+                ParsedBlob b = get(f);
+                batch.add(b);
+                if (b.model() != null) {
+                    models.put(b.blobId(), b.model());
+                } else {
+                    errors++;
+                    listener.warn("blob " + b.blobId().substring(0, 12) + " (" + pathOfBlob.get(b.blobId())
+                            + ") does not parse: " + b.parseError());
                 }
-                store.storeBlobs(parsed);
-                done += ids.size();
-                listener.progress(done);
+                if (batch.size() == BLOB_BATCH || done + batch.size() == toParse.size()) {
+                    store.storeBlobs(batch);
+                    done += batch.size();
+                    listener.progress(done);
+                    batch = new ArrayList<>();
+                }
             }
         } finally {
             pool.shutdownNow();

@@ -83,7 +83,8 @@ public final class IngestStore {
                     INSERT INTO repositories (name, location, tag_pattern, branches, paths)
                     VALUES (:name, :location, :pattern, :branches, :paths)
                     ON CONFLICT (name) DO UPDATE SET location = EXCLUDED.location,
-                        tag_pattern = EXCLUDED.tag_pattern, branches = EXCLUDED.branches, paths = EXCLUDED.paths""")
+                        tag_pattern = EXCLUDED.tag_pattern, branches = EXCLUDED.branches, paths = EXCLUDED.paths,
+                        ref_state = NULL""")
                     .param("name", name).param("location", location).param("pattern", tagPattern)
                     .param("branches", branches.toArray(String[]::new)).param("paths", paths.toArray(String[]::new))
                     .update();
@@ -361,7 +362,7 @@ public final class IngestStore {
      * and the time of this ingest. Returns how many revisions became unreachable.
      */
     public int updateRefs(long repositoryId, Set<String> reachable, Map<String, String> tags,
-                          Map<String, String> firstTagChanges) {
+                          Map<String, String> firstTagChanges, String refState) {
         return tx.execute(status -> {
             String[] ids = reachable.toArray(String[]::new);
             int dropped = jdbc.sql("""
@@ -388,9 +389,23 @@ public final class IngestStore {
                         ps.setLong(2, repositoryId);
                         ps.setString(3, t.getKey());
                     });
-            jdbc.sql("UPDATE repositories SET last_ingest_at = now() WHERE id = ?").param(repositoryId).update();
+            jdbc.sql("UPDATE repositories SET last_ingest_at = now(), ref_state = ? WHERE id = ?")
+                    .params(refState, repositoryId).update();
             return dropped;
         });
+    }
+
+    /** The ref state the last complete ingest recorded, if any. */
+    public Optional<String> refState(long repositoryId) {
+        return jdbc.sql("SELECT ref_state FROM repositories WHERE id = ?").param(repositoryId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
+    }
+
+    /** Nothing changed since the last complete ingest: only its time is recorded. Returns the reachable count. */
+    public int touch(long repositoryId) {
+        jdbc.sql("UPDATE repositories SET last_ingest_at = now() WHERE id = ?").param(repositoryId).update();
+        return jdbc.sql("SELECT count(*) FROM revisions WHERE repository_id = ? AND reachable").param(repositoryId)
+                .query(Integer.class).single();
     }
 
     /** PostgreSQL text cannot hold NUL characters. */

@@ -56,17 +56,37 @@ public final class HistoryBenchmark {
             try (Database db = Database.open(new Database.Settings(null, null, null, work.resolve("pg")))) {
                 Ingester ingester = new Ingester(db.dataSource(), work.resolve("cache"));
                 RepositoryInfo repo = ingester.resolveOrRegister(bundle.toString(), null);
+                StepTimes steps = new StepTimes();
                 long t0 = System.nanoTime();
-                IngestSummary full = ingester.ingest(repo.name());
+                IngestSummary full = ingester.ingest(repo.name(), steps);
                 long t1 = System.nanoTime();
+                steps.step("end", 0);
                 IngestSummary again = ingester.ingest(repo.name());
                 long t2 = System.nanoTime();
                 System.out.printf(Locale.ROOT, "round %d: full ingest %.2f s (%d revisions, %d parsed, %d parse"
                                 + " errors, %d comparisons); no-change re-ingest %.3f s (%d parsed)%n", round,
                         (t1 - t0) / 1e9, full.revisionsSeen(), full.blobsParsed(), full.parseErrors(),
                         full.comparisonsStored(), (t2 - t1) / 1e9, again.blobsParsed());
+                System.out.println("  steps: " + steps.times);
             }
             deleteTree(work);
+        }
+    }
+
+    /** Wall time of each ingest step, in seconds. */
+    private static final class StepTimes implements IngestListener {
+        final java.util.Map<String, String> times = new java.util.LinkedHashMap<>();
+        private String current;
+        private long since;
+
+        @Override
+        public void step(String step, int total) {
+            long now = System.nanoTime();
+            if (current != null) {
+                times.put(current, String.format(Locale.ROOT, "%.2f s", (now - since) / 1e9));
+            }
+            current = step;
+            since = now;
         }
     }
 

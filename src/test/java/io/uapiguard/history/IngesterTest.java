@@ -103,7 +103,15 @@ class IngesterTest {
         assertThat(model).isEqualTo(new FakeParser().parse(GitFixture.HEADER, "helper a 1 int\nhelper b 2 long\n"));
         assertThat(queries.headerText("r", c1.name(), GitFixture.HEADER)).contains("helper a 1 int\n");
 
-        IngestSummary again = ingest();
+        List<String> steps = new ArrayList<>();
+        IngestSummary again = ingester(1).ingest("r", new IngestListener() {
+            @Override
+            public void step(String step, int total) {
+                steps.add(step);
+            }
+        });
+        assertThat(steps).as("unchanged refs: nothing to walk").containsExactly("fetch");
+        assertThat(again.revisionsSeen()).isEqualTo(3);
         assertThat(again.newRevisions()).isZero();
         assertThat(again.blobsParsed()).isZero();
         assertThat(again.comparisonsStored()).isZero();
@@ -244,6 +252,16 @@ class IngesterTest {
                 .extracting(e -> ((UapiguardException) e).reason()).isEqualTo(UapiguardException.Reason.BAD_INPUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         assertThat(count("revisions")).isZero();
+    }
+
+    @Test
+    void aFileUrlIsRegisteredAsTheAbsolutePathItNames() throws Exception {
+        repo.header("helper a 1\n", "one");
+
+        var info = ingester(1).register(new RepositorySpec("r", repo.dir().toUri().toString(), null, null, null));
+
+        assertThat(info.location()).isEqualTo(repo.dir().toAbsolutePath().normalize().toString());
+        assertThat(ingest().newRevisions()).isEqualTo(1);
     }
 
     @Test

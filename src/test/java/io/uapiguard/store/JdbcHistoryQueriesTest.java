@@ -96,7 +96,7 @@ class JdbcHistoryQueriesTest {
         store.storeComparisons(Map.of(new ComparisonKey("b1", "b2", PATH), new Comparison(List.of(ID_CHANGED, ADDED))));
         store.updateRefs(repo, Set.of("aaaa1111", "bbbb2222", "bbbb3333"),
                 Map.of("v1", "aaaa1111", "v2", "bbbb2222", "v3", "bbbb3333"),
-                Map.of("aaaa1111", "v1", "bbbb2222", "v2", "bbbb3333", "v3"));
+                Map.of("aaaa1111", "v1", "bbbb2222", "v2", "bbbb3333", "v3"), "state");
     }
 
     @Test

@@ -130,17 +130,27 @@ public final class TestDatabase {
         }
     }
 
-    /** Points a Spring test context at its own fresh database (not yet migrated: Spring's Flyway does that). */
+    /**
+     * Points a Spring test context at its own fresh database (not yet migrated: Spring's Flyway does that), and
+     * its clones of bundles and URLs at a temporary directory instead of the user's cache.
+     */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             TestDatabase server = get();
             String name = "spring_" + ProcessHandle.current().pid() + "_" + server.counter.incrementAndGet();
             JdbcClient.create(server.admin).sql("CREATE DATABASE " + name).update();
+            String cacheDir;
+            try {
+                cacheDir = Files.createTempDirectory("uapiguard-test-repos").toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                     "spring.datasource.url=" + server.url(name),
                     "spring.datasource.username=" + server.user,
-                    "spring.datasource.password=" + server.password);
+                    "spring.datasource.password=" + server.password,
+                    "uapiguard.history.cache-dir=" + cacheDir);
         }
     }
 }

@@ -1,0 +1,39 @@
+package io.uapiguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void comparesEveryConsecutivePairOfTheHistoryOnce() throws Exception {
+        Git git = TestRepos.init(dir);
+        TestRepos.commitHeader(git, "helpers-v1.h", "v1");
+        TestRepos.commit(git, "README", "docs\n", "not a revision of the header");
+        TestRepos.commitHeader(git, "helpers-appended.h", "append");
+        TestRepos.commitHeader(git, "helpers-renumbered.h", "renumber");
+        CliRun run = CliRun.run("bench", "--repo", dir.toString(), "--threads", "2");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("revisions: 3 (0 did not parse), pairs compared: 2,"
+                + " pairs with breaking findings: 1").contains("helper.added").contains("helper.id-changed");
+    }
+
+    @Test
+    void readsNumberedFilesInNameOrder() throws Exception {
+        Files.writeString(dir.resolve("000.h"), CliRun.fixture("helpers-v1.h"));
+        Files.writeString(dir.resolve("001.h"), CliRun.fixture("helpers-appended.h"));
+        Files.writeString(dir.resolve("notes.txt"), "ignored");
+        CliRun run = CliRun.run("bench", "--files", dir.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("revisions: 2 (0 did not parse), pairs compared: 1,"
+                + " pairs with breaking findings: 0");
+    }
+}
