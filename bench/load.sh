@@ -2,7 +2,7 @@
 # Load benchmark of the CI bot's call: full-header checks against a stored base, 8 concurrent clients.
 # Starts the service on 127.0.0.1 (embedded PostgreSQL in a temporary directory), ingests the corpus bundle
 # through the admin API, then runs wrk (Debian package wrk): a warm-up, then the measured run.
-#   bench/load.sh [DURATION_S=60] [CLIENTS=8]
+#   bench/load.sh [DURATION_S=60] [CLIENTS=8]     (JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS)
 # Needs: target/uapiguard.jar (mvn -q -DskipTests package), wrk, jq, curl, git, ../shared/corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 duration=${1:-60}
 clients=${2:-8}
 port=${UAPIGUARD_BENCH_PORT:-18080}
+threads=$(( clients < 2 ? clients : 2 ))   # wrk needs at least one connection per thread
 bundle=${UAPIGUARD_CORPUS:-../shared/corpus}/bpf-uapi-history.bundle
 jar=target/uapiguard.jar
 for tool in wrk jq curl java; do
@@ -28,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g -jar "$jar" serve \
+UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g ${UAPIGUARD_BENCH_JAVA_OPTS:-} -jar "$jar" serve \
   --server.address=127.0.0.1 --server.port="$port" \
   --uapiguard.database.data-dir="$work/pg" --uapiguard.history.cache-dir="$work/repos" \
   --uapiguard.remotes.allow-local-paths=true --logging.level.root=WARN >"$work/service.log" 2>&1 &
@@ -54,8 +55,17 @@ echo "body: $(wc -c <"$work/body.json") bytes; verdict: $(curl -fsS -H 'Content-
   --data-binary @"$work/body.json" "$base/api/v1/checks" | jq -r .verdict)"
 
 export UAPIGUARD_BENCH_BODY=$work/body.json
-echo "warm-up: 20 s"
-wrk -t2 -c"$clients" -d20s -s bench/check.lua "$base/api/v1/checks" >/dev/null
-echo "measured: ${duration} s, $clients connections, 2 threads"
-wrk -t2 -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks"
+echo "warm-up: 30 s"
+wrk -t"$threads" -c"$clients" -d30s -s bench/check.lua "$base/api/v1/checks" >/dev/null
+# CPU time of the service process (user+system, clock ticks), to state the cost of one check apart from
+# whatever else the machine is running.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+echo "measured: ${duration} s, $clients connections, $threads wrk threads; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+before=$(cpu_ticks)
+wrk -t"$threads" -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks" | tee "$work/wrk.out"
+after=$(cpu_ticks)
+requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$work/wrk.out")
+awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"

@@ -70,7 +70,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case BAD_INPUT -> "Bad request";
             case NOT_FOUND -> "Not found";
             case PARSE_ERROR -> "Header or patch does not parse";
-            case LIMIT_EXCEEDED -> "Input exceeds a limit of the parser";
+            case LIMIT_EXCEEDED -> "Input exceeds a limit";
             case INTERNAL -> "Internal error";
         };
     }

@@ -24,14 +24,16 @@ public class CheckService {
     }
 
     private final HistoryQueries queries;
+    private final Resolutions resolutions;
     private final ModelCache models;
     private final HeaderParser parser;
     private final CompatEngine engine;
     private final HeaderPatcher patcher;
 
-    CheckService(HistoryQueries queries, ModelCache models, HeaderParser parser, CompatEngine engine,
-                 HeaderPatcher patcher) {
+    CheckService(HistoryQueries queries, Resolutions resolutions, ModelCache models, HeaderParser parser,
+                 CompatEngine engine, HeaderPatcher patcher) {
         this.queries = queries;
+        this.resolutions = resolutions;
         this.models = models;
         this.parser = parser;
         this.engine = engine;
@@ -46,9 +48,11 @@ public class CheckService {
             throw new UapiguardException(Reason.BAD_INPUT,
                     "give exactly one of 'header' (the full candidate header) and 'patch' (a diff or patch series)");
         }
-        RepositoryInfo repository = repository(request.repository());
+        RepositoryInfo repository = resolutions.repository(request.repository()).orElseThrow(() ->
+                notFound(request.repository()));
         String path = path(repository, request.path());
-        RevisionInfo base = revision(repository.name(), request.base());
+        RevisionInfo base = resolutions.resolve(repository.name(), request.base()).orElseThrow(() ->
+                revisionNotFound(repository.name(), request.base()));
         UapiModel baseModel = baseModel(repository.name(), base, path);
         String candidate;
         if (request.header() != null) {
@@ -65,8 +69,11 @@ public class CheckService {
     }
 
     RepositoryInfo repository(String name) {
-        return queries.repository(name).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                "no repository named '" + name + "' is registered"));
+        return queries.repository(name).orElseThrow(() -> notFound(name));
+    }
+
+    private static UapiguardException notFound(String repository) {
+        return new UapiguardException(Reason.NOT_FOUND, "no repository named '" + repository + "' is registered");
     }
 
     static String path(RepositoryInfo repository, String path) {
@@ -81,9 +88,13 @@ public class CheckService {
     }
 
     RevisionInfo revision(String repository, String revision) {
-        return queries.resolve(repository, revision).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                revision == null ? "repository '" + repository + "' has no ingested revision yet"
-                        : "no tag or commit '" + revision + "' in repository '" + repository + "'"));
+        return queries.resolve(repository, revision).orElseThrow(() -> revisionNotFound(repository, revision));
+    }
+
+    private static UapiguardException revisionNotFound(String repository, String revision) {
+        return new UapiguardException(Reason.NOT_FOUND, revision == null
+                ? "repository '" + repository + "' has no ingested revision yet"
+                : "no tag or commit '" + revision + "' in repository '" + repository + "'");
     }
 
     UapiModel baseModel(String repository, RevisionInfo base, String path) {

@@ -1,13 +1,16 @@
 package io.uapiguard.api;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Limits on what a request may cost: {@code uapiguard.limits.max-body} (default 10MB), the largest request body;
- * {@code uapiguard.limits.cached-models} (default 64), how many stored base models stay parsed in memory.
+ * {@code uapiguard.limits.cached-models} (default 64), how many stored base models stay parsed in memory;
+ * {@code uapiguard.limits.resolution-ttl} (default 5s), how long a check remembers a repository and base lookup.
  */
 @ConfigurationProperties("uapiguard.limits")
-public record LimitsProperties(@DefaultValue("10MB") DataSize maxBody, @DefaultValue("64") int cachedModels) {
+public record LimitsProperties(@DefaultValue("10MB") DataSize maxBody, @DefaultValue("64") int cachedModels,
+                               @DefaultValue("5s") Duration resolutionTtl) {
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
             "  uapiguard diff old/bpf.h new/bpf.h",
             "  uapiguard diff v6.1:include/uapi/linux/bpf.h HEAD:include/uapi/linux/bpf.h --repo ~/linux",
+            "  uapiguard diff --tags v6.1 v6.2 --repo linux     (two revisions recorded by 'uapiguard ingest')",
             "", "Exit status: 0 compatible, 1 failed at --fail-on, 2 usage or parse error."})
 final class DiffCommand implements Callable<Integer> {
 
@@ -33,9 +34,17 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "The new header: a file or REV:PATH.")
     String newSpec;
 
-    @Option(names = "--repo", paramLabel = "DIR",
-            description = "Git repository for REV:PATH sides (default: the one around the current directory).")
+    @Option(names = "--repo", paramLabel = "DIR|NAME",
+            description = "Git repository for REV:PATH sides (default: the one around the current directory);"
+                    + " with --tags, the name of a repository recorded in the store.")
     Path repo;
+
+    @Option(names = "--tags",
+            description = "OLD and NEW are tags or commit ids of the stored repository --repo NAME, read from the store.")
+    boolean tags;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Mixin
     ComparisonOptions options;
@@ -48,10 +57,16 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            HeaderText oldSide = read(oldSpec);
-            HeaderText newSide = read(newSpec);
+            Comparison comparison;
+            if (tags) {
+                if (repo == null) {
+                    throw new UapiguardException(Reason.BAD_INPUT, "--tags needs --repo NAME, a repository recorded by 'uapiguard ingest'");
+                }
+                comparison = StoredComparison.of(database, repo.toString(), oldSpec, newSpec);
+            } else {
+                comparison = HeaderText.compare(read(oldSpec), read(newSpec), locationPath(newSpec));
+            }
             Policy policy = options.policy(configRoot());
-            Comparison comparison = HeaderText.compare(oldSide, newSide, locationPath(newSpec));
             Comparison judged = options.judge(comparison, policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, oldSpec, newSpec));
             spec.commandLine().getOut().flush();
@@ -106,6 +121,9 @@ final class DiffCommand implements Callable<Integer> {
 
     /** Where the default {@code .uapiguard.yml} lives: the work tree of the repository in use, else the one around here. */
     private Path configRoot() {
+        if (tags) {
+            return WorkTrees.rootAbove(Path.of(""));
+        }
         if (git != null && !git.repository().isBare()) {
             return git.workTree();
         }

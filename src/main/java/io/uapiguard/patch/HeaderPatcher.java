@@ -25,6 +25,22 @@ public final class HeaderPatcher {
     /** The largest distance a hunk may move from its stated line, as git apply allows offsets. */
     private static final int MAX_OFFSET = 10_000;
 
+    /** Line comparisons one patch may cost before it is refused: a crafted patch must not hold a worker. */
+    static final long MAX_COMPARISONS = 50_000_000L;
+
+    /** Counts the comparisons of one {@link #apply} call. */
+    private static final class Budget {
+        private long left = MAX_COMPARISONS;
+
+        void spend(long n) {
+            left -= n;
+            if (left < 0) {
+                throw new UapiguardException(Reason.LIMIT_EXCEEDED, "the patch costs more than " + MAX_COMPARISONS
+                        + " line comparisons to place its hunks; send the full header instead");
+            }
+        }
+    }
+
     /**
      * Returns {@code baseText} with every hunk of {@code patchText} for {@code path} applied in order.
      * A patch that touches other files only returns the base unchanged.
@@ -33,6 +49,7 @@ public final class HeaderPatcher {
      */
     public String apply(String path, String baseText, String patchText) {
         List<String> lines = splitLines(baseText);
+        Budget budget = new Budget();
         boolean endsWithNewline = baseText.isEmpty() || baseText.endsWith("\n");
         int message = 0;
         boolean sawAnyFile = false;
@@ -61,7 +78,7 @@ public final class HeaderPatcher {
                             "the patch renames " + path + " to " + file.getNewPath() + where(message));
                 }
                 for (HunkHeader hunk : file.getHunks()) {
-                    endsWithNewline = applyHunk(path, message, hunk, lines, endsWithNewline);
+                    endsWithNewline = applyHunk(path, message, hunk, lines, endsWithNewline, budget);
                 }
             }
         }
@@ -91,7 +108,7 @@ public final class HeaderPatcher {
 
     /** Returns whether the result still ends with a newline. */
     private static boolean applyHunk(String path, int message, HunkHeader hunk, List<String> lines,
-                                     boolean endsWithNewline) {
+                                     boolean endsWithNewline, Budget budget) {
         String text = new String(hunk.getBuffer(), hunk.getStartOffset(), hunk.getEndOffset() - hunk.getStartOffset(),
                 StandardCharsets.UTF_8);
         List<String> hunkLines = splitLines(text);
@@ -128,7 +145,7 @@ public final class HeaderPatcher {
             // "@@ -N,0 ..." inserts after line N.
             stated = hunk.getOldImage().getStartLine();
         }
-        int at = locate(lines, oldSide, stated);
+        int at = locate(lines, oldSide, stated, budget);
         if (at < 0) {
             int mismatch = firstMismatch(lines, oldSide, stated);
             String detail;
@@ -150,28 +167,30 @@ public final class HeaderPatcher {
     }
 
     /** The index where {@code old} matches, searching outward from {@code stated}; -1 when nowhere. */
-    private static int locate(List<String> lines, List<String> old, int stated) {
+    private static int locate(List<String> lines, List<String> old, int stated, Budget budget) {
         int limit = Math.max(lines.size(), stated) + 1;
         for (int delta = 0; delta <= MAX_OFFSET && delta <= limit; delta++) {
-            if (matches(lines, old, stated + delta)) {
+            if (matches(lines, old, stated + delta, budget)) {
                 return stated + delta;
             }
-            if (delta > 0 && matches(lines, old, stated - delta)) {
+            if (delta > 0 && matches(lines, old, stated - delta, budget)) {
                 return stated - delta;
             }
         }
         return -1;
     }
 
-    private static boolean matches(List<String> lines, List<String> old, int at) {
+    private static boolean matches(List<String> lines, List<String> old, int at, Budget budget) {
         if (at < 0 || at + old.size() > lines.size()) {
             return false;
         }
         for (int i = 0; i < old.size(); i++) {
             if (!lines.get(at + i).equals(old.get(i))) {
+                budget.spend(i + 1);
                 return false;
             }
         }
+        budget.spend(old.size());
         return true;
     }
 

@@ -39,12 +39,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = CheckController.class)
-@Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class,
+// Mocks change from test to test: look everything up each time.
+@TestPropertySource(properties = "uapiguard.limits.resolution-ttl=0")
+@Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class, Resolutions.class,
         ModelCache.class, ComparisonResponses.class, ReportLinks.class})
 class CheckControllerTest {
 
@@ -265,7 +268,7 @@ class CheckControllerTest {
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.title").value("Input exceeds a limit of the parser"))
+                .andExpect(jsonPath("$.title").value("Input exceeds a limit"))
                 .andExpect(jsonPath("$.reason").value("limit-exceeded"));
     }
 

@@ -112,4 +112,39 @@ class IngestCommandTest {
         assertThat(revisions.exit()).isEqualTo(2);
         assertThat(revisions.err()).contains("uapiguard: no repository named 'no-such-repository'");
     }
+
+    @Test
+    void diffWithTagsComparesTwoStoredRevisionsAndFailsOnARenumberedHelper() throws Exception {
+        Path dir = tmp.resolve("kernel");
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Path header = dir.resolve("include/uapi/linux/bpf.h");
+            Files.createDirectories(header.getParent());
+            int n = 0;
+            for (String side : List.of("old", "new")) {
+                Files.copy(Path.of("src/test/resources/compat/helper.id-changed/" + side + ".h"), header,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                git.add().addFilepattern(".").call();
+                PersonIdent who = new PersonIdent("A U Thor", "a@example.org",
+                        Instant.ofEpochSecond(1_700_000_000L + n), ZoneOffset.UTC);
+                git.commit().setMessage(side + " header").setAuthor(who).setCommitter(who).call();
+                git.tag().setName("v1." + n++).setAnnotated(false).call();
+            }
+        }
+        assertThat(run("ingest", dir.toString(), "--no-progress", "--cache-dir", tmp.resolve("cache").toString()).exit())
+                .isZero();
+
+        Run diff = run("diff", "--tags", "v1.0", "v1.1", "--repo", "kernel", "--format", "json");
+        Run same = run("diff", "--tags", "v1.1", "v1.1", "--repo", "kernel");
+        Run unknown = run("diff", "--tags", "v1.0", "v9.9", "--repo", "kernel");
+        Run noRepo = run("diff", "--tags", "v1.0", "v1.1");
+
+        assertThat(diff.exit()).as(diff.err()).isEqualTo(1);
+        assertThat(diff.out()).contains("\"verdict\" : \"breaking\"", "\"rule\" : \"helper.id-changed\"",
+                "\"symbol\" : \"bpf_foo\"");
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no tag or recorded revision 'v9.9' in kernel");
+        assertThat(noRepo.exit()).isEqualTo(2);
+        assertThat(noRepo.err()).contains("--tags needs --repo NAME");
+    }
 }

@@ -126,6 +126,24 @@ class HeaderPatcherTest {
                 });
     }
 
+    /** Identical lines everywhere defeat early mismatch: the hunks' placement cost is bounded, not a hang. */
+    @Test
+    void aPatchThatCostsTooMuchToPlaceIsRefused() {
+        String base = "x\n".repeat(9_000) + "end\n";
+        StringBuilder patch = new StringBuilder("--- a/" + PATH + "\n+++ b/" + PATH + "\n");
+        // Each hunk claims line 1 but only matches near the end, after ~7,000 positions of 2,000-line tries.
+        String context = " x\n".repeat(1_999);
+        for (int i = 0; i < 5; i++) {
+            patch.append("@@ -1,2000 +1,2000 @@\n").append(context).append("-end\n+end\n");
+        }
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> patcher.apply(PATH, base, patch.toString()))
+                .isInstanceOfSatisfying(UapiguardException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UapiguardException.Reason.LIMIT_EXCEEDED))
+                .hasMessageContaining("line comparisons");
+        assertThat(System.nanoTime() - started).as("refused well before a request timeout").isLessThan(10_000_000_000L);
+    }
+
     @Test
     void textWithoutAnyDiffIsAClearError() {
         assertThatThrownBy(() -> patcher.apply(PATH, BASE, "just some words\n"))
