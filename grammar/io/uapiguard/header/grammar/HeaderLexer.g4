@@ -3,7 +3,10 @@
  * Comments go to the COMMENTS channel (the helper documentation lives there), blanks and backslash-newline
  * continuations to HIDDEN, line ends to NEWLINES (they end a directive). A '#' first on a line opens the
  * DIRECTIVE mode, which lexes the directive's name; the rest of a directive is lexed in the default mode.
- * The base class only answers whether a '#' stands first on its line.
+ * The base class answers whether a '#' stands first on its line; given the source text, it also scans the
+ * default mode's comments, blanks, line ends, continuations, words and numbers itself, yielding exactly the
+ * tokens of the rules below (keywords read from this grammar's ATN), since a fresh process otherwise spends
+ * its lexing time filling and interpreting ANTLR's DFA. These rules stay the definition of every token.
  */
 lexer grammar HeaderLexer;
 

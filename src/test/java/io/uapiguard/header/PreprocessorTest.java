@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PreprocessorTest {
 
     @Test
-    void commentShortcutYieldsExactlyTheGrammarsTokensOnFixtures() {
+    void shortcutsYieldExactlyTheGrammarsTokensOnFixtures() {
         for (String dir : List.of("model", "records", "expand", "errors")) {
             for (Path p : Fixtures.headers(dir)) {
                 String text = Fixtures.text(p);
@@ -27,7 +27,30 @@ class PreprocessorTest {
     }
 
     @Test
-    void commentShortcutYieldsExactlyTheGrammarsTokensOnTheNewestRevision() {
+    void wordBlankAndNumberShortcutsYieldExactlyTheGrammarsTokens() {
+        String tricky = "struct structs __restrict__ __restrict restrict_ _Bool $x a1 __attribute__((x))\r\n"
+                + "  \t\f\u000B\r\r\n\n\t x \\ \t\r\n y \\\n z \\ w // line comment\r\n"
+                + "L'a' u'b' U\"c\" u8\"d\" u8'e' L u8 Lx\"f\" 0x1fULL 1e+5 1e- 0x1p-3 1.5e 3.. .5 ... 07 9a_b\n"
+                + "#define F(a) a ## b\n  # if X\n#endif\n\r x\r";
+        assertThat(tokens(tricky, true)).isEqualTo(tokens(tricky, false));
+        String keywords = String.join(" ", List.of("struct", "union", "enum", "typedef", "const", "volatile",
+                "restrict", "__restrict", "__restrict__", "signed", "__signed__", "unsigned", "char", "short", "int",
+                "long", "void", "_Bool", "float", "double", "extern", "static", "inline", "__inline", "__inline__",
+                "__attribute__", "__attribute", "sizeof", "sizeof_", "defined", "__signed"));
+        assertThat(tokens(keywords, true)).isEqualTo(tokens(keywords, false));
+    }
+
+    @Test
+    void shortcutsYieldExactlyTheGrammarsTokensAcrossTheHistory() {
+        List<Corpus.Revision> revisions = Corpus.require().revisions();
+        for (int i = 0; i < revisions.size(); i += 50) {
+            String text = revisions.get(i).text();
+            assertThat(tokens(text, true)).as("revision %d", i).isEqualTo(tokens(text, false));
+        }
+    }
+
+    @Test
+    void shortcutsYieldExactlyTheGrammarsTokensOnTheNewestRevision() {
         List<Corpus.Revision> revisions = Corpus.require().revisions();
         String text = revisions.get(revisions.size() - 1).text();
         assertThat(tokens(text, true)).isEqualTo(tokens(text, false));

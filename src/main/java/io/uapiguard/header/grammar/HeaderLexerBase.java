@@ -1,30 +1,50 @@
 package io.uapiguard.header.grammar;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATN;
+import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.atn.AtomTransition;
+import org.antlr.v4.runtime.atn.EpsilonTransition;
+import org.antlr.v4.runtime.atn.RuleStartState;
+import org.antlr.v4.runtime.atn.RuleStopState;
+import org.antlr.v4.runtime.atn.Transition;
 
 /**
- * What {@link HeaderLexer} asks about the characters before the current token, and a shortcut for the one
- * token kind that dominates bpf.h: block comments (85% of its 286 KB are helper documentation). Given the
- * source text, a comment in the default mode is found with {@link String#indexOf} instead of one DFA step per
- * character; the token is exactly what the grammar's {@code BLOCK_COMMENT} rule produces (a test compares both).
+ * What {@link HeaderLexer} asks about the characters before the current token, and a shortcut for the token
+ * kinds that make up nearly all of bpf.h: block comments (85% of its 286 KB are helper documentation),
+ * blanks, line ends, continuations, line comments, words and numbers. Given the source text, these are scanned
+ * directly in the default mode instead of one DFA step per character (a fresh process otherwise spends most of
+ * its parse filling ANTLR's DFA and interpreting its simulator); every other token is ANTLR's. Each shortcut
+ * token is exactly what the grammar's rule produces (tests compare both on fixtures and the corpus); keywords
+ * are read from the grammar's own ATN, so the grammar stays the one definition.
  */
 public abstract class HeaderLexerBase extends Lexer {
 
-    private String source;
+    /** The default mode's fixed-word rules (the keywords), text to token type; a holder, as the ATN is the subclass's. */
+    private static final class Keywords {
+        static final Map<String, Integer> BY_TEXT = keywords(HeaderLexer._ATN);
+    }
+
+    /** The source's characters, or null when the shortcuts are off. */
+    private char[] source;
 
     protected HeaderLexerBase(CharStream input) {
         super(input);
     }
 
     /**
-     * The text behind the char stream, enabling the comment shortcut. Ignored when the text holds characters
-     * outside the BMP, where char and code point indices differ.
+     * The text behind the char stream, enabling the shortcuts. Ignored when the text holds characters outside
+     * the BMP, where char and code point indices differ.
      */
     public void useSource(String text) {
-        this.source = text.length() == text.codePointCount(0, text.length()) ? text : null;
+        this.source = text.length() == text.codePointCount(0, text.length()) ? text.toCharArray() : null;
     }
 
     /** True when only blanks precede the current token on its line: a '#' there starts a directive. */
@@ -44,32 +64,181 @@ public abstract class HeaderLexerBase extends Lexer {
     @Override
     public Token nextToken() {
         if (source != null && _mode == DEFAULT_MODE && !_hitEOF) {
-            int start = _input.index();
-            if (start + 1 < source.length() && source.charAt(start) == '/' && source.charAt(start + 1) == '*') {
-                int close = source.indexOf("*/", start + 2);
-                if (close >= 0) {
-                    return blockComment(start, close + 2);
-                }
+            Token t = shortcut(_input.index());
+            if (t != null) {
+                return t;
             }
         }
         return super.nextToken();
     }
 
-    private Token blockComment(int start, int end) {
-        int line = getLine();
-        int column = getCharPositionInLine();
-        int lastNewline = -1;
-        int newlines = 0;
-        for (int i = source.indexOf('\n', start); i >= 0 && i < end; i = source.indexOf('\n', i + 1)) {
-            newlines++;
-            lastNewline = i;
+    /** The token at {@code start} if it is one of the scanned kinds, or null to let ANTLR lex it. */
+    private Token shortcut(int start) {
+        char[] s = source;
+        int n = s.length;
+        if (start >= n) {
+            return null;
         }
-        Token t = _factory.create(_tokenFactorySourcePair, HeaderLexer.BLOCK_COMMENT, null, HeaderLexer.COMMENTS,
-                start, end - 1, line, column);
+        char c = s[start];
+        char next = start + 1 < n ? s[start + 1] : 0;
+        int end = start + 1;
+        if (c == '/' && next == '*') {
+            return blockComment(start);
+        }
+        if (c == '/' && next == '/') {
+            while (end < n && s[end] != '\r' && s[end] != '\n') {
+                end++;
+            }
+            return emit(HeaderLexer.LINE_COMMENT, HeaderLexer.COMMENTS, start, end);
+        }
+        if (c == '\n' || c == '\r' && next == '\n') {
+            end = c == '\n' ? start + 1 : start + 2;
+            while (end < n && (s[end] == ' ' || s[end] == '\t')) {
+                end++;
+            }
+            return emit(HeaderLexer.NEWLINE, HeaderLexer.NEWLINES, start, end, getLine() + 1, end - start - (c == '\n' ? 1 : 2));
+        }
+        if (isBlank(c)) {
+            while (end < n && isBlank(s[end])) {
+                end++;
+            }
+            return emit(HeaderLexer.WS, Token.HIDDEN_CHANNEL, start, end);
+        }
+        if (c == '\\') {
+            while (end < n && (s[end] == ' ' || s[end] == '\t')) {
+                end++;
+            }
+            if (end < n && s[end] == '\r') {
+                end++;
+            }
+            return end < n && s[end] == '\n'
+                    ? emit(HeaderLexer.LINE_CONTINUATION, Token.HIDDEN_CHANNEL, start, end + 1, getLine() + 1, 0)
+                    : null;
+        }
+        if (isWordStart(c)) {
+            while (end < n && isWordPart(s[end])) {
+                end++;
+            }
+            int length = end - start;
+            char after = end < n ? s[end] : 0;
+            if ((after == '\'' || after == '"') && (length == 1 && (c == 'L' || c == 'u' || c == 'U')
+                    || length == 2 && c == 'u' && next == '8')) {
+                return null;   // a prefixed character or string literal
+            }
+            Integer keyword = Keywords.BY_TEXT.get(new String(s, start, length));
+            return emit(keyword != null ? keyword : HeaderLexer.IDENTIFIER, Token.DEFAULT_CHANNEL, start, end);
+        }
+        if (c >= '0' && c <= '9') {
+            while (end < n) {
+                char d = s[end];
+                if ((d == 'e' || d == 'E' || d == 'p' || d == 'P') && end + 1 < n
+                        && (s[end + 1] == '+' || s[end + 1] == '-')) {
+                    end += 2;
+                } else if (isWordPart(d) || d == '.') {
+                    end++;
+                } else {
+                    break;
+                }
+            }
+            return emit(HeaderLexer.NUMBER, Token.DEFAULT_CHANNEL, start, end);
+        }
+        return null;
+    }
+
+    /** A terminated comment from {@code start}, or null (ANTLR then reports it unterminated). */
+    private Token blockComment(int start) {
+        char[] s = source;
+        int line = getLine();
+        int lastNewline = -1;
+        for (int i = start + 2; i + 1 < s.length; i++) {
+            char c = s[i];
+            if (c == '\n') {
+                line++;
+                lastNewline = i;
+            } else if (c == '*' && s[i + 1] == '/') {
+                int end = i + 2;
+                int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
+                return emit(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == 0x0B;
+    }
+
+    private static boolean isWordStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
+    }
+
+    private static boolean isWordPart(char c) {
+        return isWordStart(c) || c >= '0' && c <= '9';
+    }
+
+    /** The token of [start, end), which holds no line end. */
+    private Token emit(int type, int channel, int start, int end) {
+        return emit(type, channel, start, end, getLine(), getCharPositionInLine() + (end - start));
+    }
+
+    /** The token of [start, end), after which the simulator stands at {@code endLine}:{@code endColumn}. */
+    private Token emit(int type, int channel, int start, int end, int endLine, int endColumn) {
+        Token t = _factory.create(_tokenFactorySourcePair, type, null, channel, start, end - 1, getLine(),
+                getCharPositionInLine());
         _input.seek(end);
-        getInterpreter().setLine(line + newlines);
-        getInterpreter().setCharPositionInLine(lastNewline < 0 ? column + (end - start) : end - lastNewline - 1);
+        getInterpreter().setLine(endLine);
+        getInterpreter().setCharPositionInLine(endColumn);
         _token = t;
         return t;
+    }
+
+    /**
+     * The words matched by the default mode's rules that are a fixed set of words (plain literals and their
+     * alternatives, no commands), each with its rule's token type; the first rule wins a tie, as in ANTLR.
+     */
+    static Map<String, Integer> keywords(ATN atn) {
+        Map<String, Integer> out = new HashMap<>();
+        for (Transition toRule : atn.modeToStartState.get(DEFAULT_MODE).getTransitions()) {
+            if (!(toRule.target instanceof RuleStartState rule)) {
+                continue;
+            }
+            List<String> words = new ArrayList<>();
+            if (words(rule, new StringBuilder(), words, 0)) {
+                for (String w : words) {
+                    if (!w.isEmpty() && isWordStart(w.charAt(0)) && w.chars().allMatch(ch -> isWordPart((char) ch))) {
+                        out.putIfAbsent(w, atn.ruleToTokenType[rule.ruleIndex]);
+                    }
+                }
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Collects the words from {@code state} to the rule's end; false when the rule is not a finite word set. */
+    private static boolean words(ATNState state, StringBuilder prefix, List<String> out, int depth) {
+        if (depth > 64) {
+            return false;
+        }
+        if (state instanceof RuleStopState) {
+            out.add(prefix.toString());
+            return true;
+        }
+        for (Transition t : state.getTransitions()) {
+            if (t instanceof EpsilonTransition) {
+                if (!words(t.target, prefix, out, depth + 1)) {
+                    return false;
+                }
+            } else if (t instanceof AtomTransition atom) {
+                prefix.append((char) atom.label);
+                boolean ok = words(t.target, prefix, out, depth + 1);
+                prefix.setLength(prefix.length() - 1);
+                if (!ok) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 }
