@@ -36,7 +36,7 @@ public class HeaderParseBenchmark {
 
     @Setup
     public void load() {
-        all = Corpus.require().revisions().stream().map(Corpus.Revision::text).toList();
+        all = Corpus.require().texts();
         newest = all.get(all.size() - 1);
     }
 
@@ -61,7 +61,7 @@ public class HeaderParseBenchmark {
      */
     public static void main(String[] args) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        List<String> all = Corpus.require().revisions().stream().map(Corpus.Revision::text).toList();
+        List<String> all = Corpus.require().texts();
         HeaderParser parser = new HeaderParser();
         long wall = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();

@@ -31,6 +31,7 @@ public final class Corpus {
 
     private final Path bundle;
     private final Repository repository;
+    private List<Revision> revisions;
 
     private Corpus(Path bundle, Repository repository) {
         this.bundle = bundle;
@@ -79,8 +80,20 @@ public final class Corpus {
     public record Revision(ObjectId commit, ObjectId blob, String text) {
     }
 
-    /** Every revision of the header on master, oldest first. */
-    public List<Revision> revisions() {
+    /** Every revision of the header on master, oldest first; read from git once per JVM and shared by all tests. */
+    public synchronized List<Revision> revisions() {
+        if (revisions == null) {
+            revisions = List.copyOf(readRevisions());
+        }
+        return revisions;
+    }
+
+    /** The text of every revision, oldest first. */
+    public List<String> texts() {
+        return revisions().stream().map(Revision::text).toList();
+    }
+
+    private List<Revision> readRevisions() {
         try (RevWalk walk = new RevWalk(repository)) {
             walk.markStart(walk.parseCommit(repository.resolve("refs/heads/master")));
             walk.sort(RevSort.TOPO);

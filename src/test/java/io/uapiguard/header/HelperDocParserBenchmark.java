@@ -32,7 +32,7 @@ public class HelperDocParserBenchmark {
 
     @Setup
     public void load() {
-        all = Corpus.require().revisions().stream().map(Corpus.Revision::text).toList();
+        all = Corpus.require().texts();
         newest = all.get(all.size() - 1);
     }
 
