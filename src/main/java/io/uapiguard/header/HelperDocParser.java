@@ -116,8 +116,11 @@ public final class HelperDocParser {
         if (first == ' ' || first == '\t') {
             return false;
         }
-        int paren = s.indexOf('(', start + 3);
-        if (paren < 0 || paren >= stop) {
+        int paren = start + 3;
+        while (paren < stop && s.charAt(paren) != '(') {   // within the line: indexOf would run on to the next '('
+            paren++;
+        }
+        if (paren == stop) {
             return false;
         }
         String head = s.substring(start + 3, stop).strip();

@@ -4,6 +4,7 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.header.grammar.DirectiveParser;
 import io.uapiguard.header.grammar.DirectiveParserBaseVisitor;
 import io.uapiguard.header.grammar.HeaderLexer;
+import io.uapiguard.header.grammar.SourceCharStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
@@ -76,10 +76,9 @@ final class Preprocessor {
 
     Result run(String source) {
         this.text = source;
-        HeaderLexer lexer = new HeaderLexer(CharStreams.fromString(source, file));
+        HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(source, file));
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
-        lexer.useSource(source);
         List<PpToken> run = new ArrayList<>();
         List<PpToken> directive = null;
         boolean space = false;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.corpus.Corpus;
 import io.uapiguard.header.grammar.HeaderLexer;
+import io.uapiguard.header.grammar.SourceCharStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +41,23 @@ class PreprocessorTest {
     }
 
     @Test
+    void punctuatorShortcutsYieldExactlyTheGrammarsTokens() {
+        // Every punctuator, glued together and apart, so that longest match decides; '#' and '.5' stay ANTLR's.
+        String glued = "...->++--<<=>>=<=>===!=&&||##->.....5.x?:;,{}[]()~!^|&%/ //\n"
+                + "a<<b>>c<d>e=f==g!h&&i||j##k#l ... . .. -> - > + ++ +++ & && &&& | || ||| = == === ## ### @ ` \\ x\n"
+                + "#define P(a, ...) a ## __VA_ARGS__ # a\n  ## x\n # y\n";
+        assertThat(tokens(glued, true)).isEqualTo(tokens(glued, false));
+    }
+
+    @Test
+    void aTextOutsideTheBmpIsLexedByAntlrAlone() {
+        String text = "/* \uD83D\uDC1D */ int x;\n";
+        assertThat(SourceCharStream.of(text, "t.h")).isNotInstanceOf(SourceCharStream.class);
+        assertThat(tokens(text, true)).isEqualTo(tokens(text, false));
+        assertThat(tokens(text, true)).anyMatch(t -> t.endsWith(" x"));
+    }
+
+    @Test
     void shortcutsYieldExactlyTheGrammarsTokensAcrossTheHistory() {
         List<Corpus.Revision> revisions = Corpus.require().revisions();
         for (int i = 0; i < revisions.size(); i += 50) {
@@ -56,16 +73,16 @@ class PreprocessorTest {
         assertThat(tokens(text, true)).isEqualTo(tokens(text, false));
     }
 
-    /** Every token as "type channel start-stop line:column". */
+    /** Every token as "type channel start-stop line:column text". */
     private static List<String> tokens(String text, boolean shortcut) {
-        HeaderLexer lexer = new HeaderLexer(CharStreams.fromString(text));
-        if (shortcut) {
-            lexer.useSource(text);
+        HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(text, "t.h"));
+        if (!shortcut) {
+            lexer.disableShortcuts();
         }
         List<String> out = new ArrayList<>();
         for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
             out.add(t.getType() + " " + t.getChannel() + " " + t.getStartIndex() + "-" + t.getStopIndex() + " "
-                    + t.getLine() + ":" + t.getCharPositionInLine());
+                    + t.getLine() + ":" + t.getCharPositionInLine() + " " + t.getText());
             if (t.getType() == Token.EOF) {
                 return out;
             }

@@ -1,6 +1,7 @@
 package io.uapiguard.header.grammar;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.ATN;
 import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.atn.AtomTransition;
@@ -19,32 +21,37 @@ import org.antlr.v4.runtime.atn.Transition;
 /**
  * What {@link HeaderLexer} asks about the characters before the current token, and a shortcut for the token
  * kinds that make up nearly all of bpf.h: block comments (85% of its 286 KB are helper documentation),
- * blanks, line ends, continuations, line comments, words and numbers. Given the source text, these are scanned
- * directly in the default mode instead of one DFA step per character (a fresh process otherwise spends most of
- * its parse filling ANTLR's DFA and interpreting its simulator); every other token is ANTLR's. Each shortcut
- * token is exactly what the grammar's rule produces (tests compare both on fixtures and the corpus); keywords
- * are read from the grammar's own ATN, so the grammar stays the one definition.
+ * blanks, line ends, continuations, line comments, words, numbers and punctuators. Over a
+ * {@link SourceCharStream}, these are scanned directly in the default mode instead of one DFA step per character
+ * (a fresh process otherwise spends most of its parse filling ANTLR's DFA and interpreting its simulator); every
+ * other token is ANTLR's. Each shortcut token is exactly what the grammar's rule produces (tests compare both on
+ * fixtures and the corpus); keywords and punctuators are read from the grammar's own ATN, so the grammar stays
+ * the one definition.
  */
 public abstract class HeaderLexerBase extends Lexer {
 
-    /** The default mode's fixed-word rules (the keywords), text to token type; a holder, as the ATN is the subclass's. */
-    private static final class Keywords {
-        static final Map<String, Integer> BY_TEXT = keywords(HeaderLexer._ATN);
+    /**
+     * The default mode's fixed-text rules (keywords, punctuators), text to token type; a holder, as the ATN is
+     * the subclass's.
+     */
+    private static final class Literals {
+        static final Map<String, Integer> BY_TEXT = literals(HeaderLexer._ATN);
+        /** The punctuators by first character, longest first, as ANTLR's longest match picks them. */
+        static final String[][] PUNCTUATORS = punctuators(BY_TEXT);
     }
 
     /** The source's characters, or null when the shortcuts are off. */
     private char[] source;
 
+    /** The shortcuts are on when {@code input} is a {@link SourceCharStream}. */
     protected HeaderLexerBase(CharStream input) {
         super(input);
+        this.source = input instanceof SourceCharStream text ? text.chars() : null;
     }
 
-    /**
-     * The text behind the char stream, enabling the shortcuts. Ignored when the text holds characters outside
-     * the BMP, where char and code point indices differ.
-     */
-    public void useSource(String text) {
-        this.source = text.length() == text.codePointCount(0, text.length()) ? text.toCharArray() : null;
+    /** Turns the shortcuts off, leaving every token to ANTLR (tests compare both). */
+    public void disableShortcuts() {
+        this.source = null;
     }
 
     /** True when only blanks precede the current token on its line: a '#' there starts a directive. */
@@ -125,8 +132,11 @@ public abstract class HeaderLexerBase extends Lexer {
                     || length == 2 && c == 'u' && next == '8')) {
                 return null;   // a prefixed character or string literal
             }
-            Integer keyword = Keywords.BY_TEXT.get(new String(s, start, length));
-            return emit(keyword != null ? keyword : HeaderLexer.IDENTIFIER, Token.DEFAULT_CHANNEL, start, end);
+            String word = new String(s, start, length);
+            Integer keyword = Literals.BY_TEXT.get(word);
+            Token t = emit(keyword != null ? keyword : HeaderLexer.IDENTIFIER, Token.DEFAULT_CHANNEL, start, end);
+            ((WritableToken) t).setText(word);   // made for the lookup anyway: later reads of the text reuse it
+            return t;
         }
         if (c >= '0' && c <= '9') {
             while (end < n) {
@@ -142,7 +152,27 @@ public abstract class HeaderLexerBase extends Lexer {
             }
             return emit(HeaderLexer.NUMBER, Token.DEFAULT_CHANNEL, start, end);
         }
+        // '#' may start a directive (a predicate decides), '.5' is a number, quotes open literals: ANTLR's.
+        if (c < 128 && c != '#' && !(c == '.' && next >= '0' && next <= '9')) {
+            for (String p : Literals.PUNCTUATORS[c]) {
+                if (startsAt(s, start, p)) {
+                    return emit(Literals.BY_TEXT.get(p), Token.DEFAULT_CHANNEL, start, start + p.length());
+                }
+            }
+        }
         return null;
+    }
+
+    private static boolean startsAt(char[] s, int at, String p) {
+        if (at + p.length() > s.length) {
+            return false;
+        }
+        for (int k = 0; k < p.length(); k++) {
+            if (s[at + k] != p.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A terminated comment from {@code start}, or null (ANTLR then reports it unterminated). */
@@ -193,10 +223,11 @@ public abstract class HeaderLexerBase extends Lexer {
     }
 
     /**
-     * The words matched by the default mode's rules that are a fixed set of words (plain literals and their
-     * alternatives, no commands), each with its rule's token type; the first rule wins a tie, as in ANTLR.
+     * The texts matched by the default mode's rules that are a fixed set of texts (plain literals and their
+     * alternatives, no commands, no predicates), each with its rule's token type; the first rule wins a tie, as in
+     * ANTLR.
      */
-    static Map<String, Integer> keywords(ATN atn) {
+    static Map<String, Integer> literals(ATN atn) {
         Map<String, Integer> out = new HashMap<>();
         for (Transition toRule : atn.modeToStartState.get(DEFAULT_MODE).getTransitions()) {
             if (!(toRule.target instanceof RuleStartState rule)) {
@@ -205,13 +236,26 @@ public abstract class HeaderLexerBase extends Lexer {
             List<String> words = new ArrayList<>();
             if (words(rule, new StringBuilder(), words, 0)) {
                 for (String w : words) {
-                    if (!w.isEmpty() && isWordStart(w.charAt(0)) && w.chars().allMatch(ch -> isWordPart((char) ch))) {
+                    if (!w.isEmpty()) {
                         out.putIfAbsent(w, atn.ruleToTokenType[rule.ruleIndex]);
                     }
                 }
             }
         }
         return Map.copyOf(out);
+    }
+
+    /** The literals that are not words, indexed by their first (ASCII) character, longest first. */
+    private static String[][] punctuators(Map<String, Integer> literals) {
+        String[][] out = new String[128][];
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            out[c] = literals.keySet().stream()
+                    .filter(p -> p.charAt(0) == first && !isWordStart(first) && !(first >= '0' && first <= '9'))
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .toArray(String[]::new);
+        }
+        return out;
     }
 
     /** Collects the words from {@code state} to the rule's end; false when the rule is not a finite word set. */
