@@ -14,16 +14,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,107 +68,195 @@ final class BenchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "--threads must be at least 1");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        long start = System.nanoTime();
-        List<String> names = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        if (files != null) {
-            readFiles(names, texts);
-        } else {
-            readGit(names, texts);
+        try (Revisions revisions = files != null ? fileRevisions() : gitRevisions()) {
+            return run(revisions, spec.commandLine().getOut());
         }
-        long read = System.nanoTime();
+    }
 
+    /**
+     * Streams the history: this thread reads revision i while the pool parses it and compares it with revision
+     * i - 1, a bounded window ahead of the tally. Only a few models are alive at a time, as in a history walk.
+     */
+    private int run(Revisions revisions, PrintWriter out) throws InterruptedException {
+        long start = System.nanoTime();
+        LongAdder readNanos = new LongAdder();
+        LongAdder parseNanos = new LongAdder();
+        LongAdder compareNanos = new LongAdder();
+        Map<Integer, String> parseErrors = new ConcurrentSkipListMap<>();
+        HeaderParser parser = new HeaderParser();
+        CompatEngine engine = CompatEngine.standard();
+        Tally tally = new Tally();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            HeaderParser parser = new HeaderParser();
-            List<Future<UapiModel>> parsing = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                String name = names.get(i);
-                String text = texts.get(i);
-                parsing.add(pool.submit(() -> parser.parse(name, text)));
-            }
-            List<UapiModel> models = new ArrayList<>(texts.size());
-            int parseErrors = 0;
-            for (Future<UapiModel> model : parsing) {
-                try {
-                    models.add(model.get());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UapiguardException problem)) {
-                        throw e;
+            Deque<CompletableFuture<Comparison>> pending = new ArrayDeque<>();
+            CompletableFuture<UapiModel> previous = null;
+            for (int i = 0; i < revisions.size(); i++) {
+                int index = i;
+                String name = revisions.name(i);
+                long before = System.nanoTime();
+                String text = revisions.read(i);
+                readNanos.add(System.nanoTime() - before);
+                CompletableFuture<UapiModel> parsed = CompletableFuture.supplyAsync(() -> {
+                    long from = System.nanoTime();
+                    try {
+                        return parser.parse(name, text);
+                    } catch (UapiguardException e) {
+                        parseErrors.put(index, e.describe());
+                        return null;
+                    } finally {
+                        parseNanos.add(System.nanoTime() - from);
                     }
-                    models.add(null);
-                    parseErrors++;
-                    spec.commandLine().getErr().println("uapiguard: " + problem.describe());
+                }, pool);
+                if (previous != null) {
+                    pending.add(previous.thenCombineAsync(parsed, (older, newer) -> {
+                        if (older == null || newer == null) {
+                            return null;
+                        }
+                        long from = System.nanoTime();
+                        Comparison comparison = engine.compare(older, newer, path);
+                        compareNanos.add(System.nanoTime() - from);
+                        return comparison;
+                    }, pool));
+                }
+                previous = parsed;
+                while (pending.size() > 2 * threads + 2) {
+                    tally.add(pending.poll().join());
                 }
             }
-            long parsed = System.nanoTime();
-
-            CompatEngine engine = CompatEngine.standard();
-            List<Future<Comparison>> comparing = new ArrayList<>();
-            for (int i = 1; i < models.size(); i++) {
-                UapiModel older = models.get(i - 1);
-                UapiModel newer = models.get(i);
-                if (older != null && newer != null) {
-                    comparing.add(pool.submit(() -> engine.compare(older, newer, path)));
-                }
+            while (!pending.isEmpty()) {
+                tally.add(pending.poll().join());
             }
-            Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-            Map<String, Integer> byRule = new TreeMap<>();
-            int breakingPairs = 0;
-            for (Future<Comparison> pair : comparing) {
-                Comparison comparison = pair.get();
-                if (comparison.failsAt(Severity.BREAKING)) {
-                    breakingPairs++;
-                }
-                for (Finding f : comparison.findings()) {
-                    bySeverity.merge(f.severity(), 1, Integer::sum);
-                    byRule.merge(f.rule(), 1, Integer::sum);
-                }
-            }
-            long compared = System.nanoTime();
-
-            out.printf("revisions: %d (%d did not parse), pairs compared: %d, pairs with breaking findings: %d%n",
-                    texts.size(), parseErrors, comparing.size(), breakingPairs);
-            out.printf("findings: %d breaking, %d warning, %d info%n", bySeverity.getOrDefault(Severity.BREAKING, 0),
-                    bySeverity.getOrDefault(Severity.WARNING, 0), bySeverity.getOrDefault(Severity.INFO, 0));
-            byRule.forEach((rule, count) -> out.printf("  %-32s %d%n", rule, count));
-            out.printf("in-process ms (%d thread%s): read %d, parse %d (%d headers), compare %d (%d pairs), total %d%n",
-                    threads, threads == 1 ? "" : "s", millis(start, read), millis(read, parsed), texts.size(),
-                    millis(parsed, compared), comparing.size(), millis(start, compared));
-            out.flush();
-            return parseErrors == 0 ? 0 : 2;
         } finally {
             pool.shutdownNow();
         }
+        long end = System.nanoTime();
+
+        PrintWriter err = spec.commandLine().getErr();
+        parseErrors.values().forEach(problem -> err.println("uapiguard: " + problem));
+        err.flush();
+        out.printf("revisions: %d (%d did not parse), pairs compared: %d, pairs with breaking findings: %d%n",
+                revisions.size(), parseErrors.size(), tally.pairs, tally.breakingPairs);
+        out.printf("findings: %d breaking, %d warning, %d info%n", tally.count(Severity.BREAKING),
+                tally.count(Severity.WARNING), tally.count(Severity.INFO));
+        tally.byRule.forEach((rule, count) -> out.printf("  %-32s %d%n", rule, count));
+        out.printf("in-process ms (%d thread%s): read %d, parse %d (%d headers), compare %d (%d pairs);"
+                        + " wall %d, phases overlapping%n", threads, threads == 1 ? "" : "s",
+                readNanos.sum() / 1_000_000, parseNanos.sum() / 1_000_000, revisions.size() - parseErrors.size(),
+                compareNanos.sum() / 1_000_000, tally.pairs, (end - start) / 1_000_000);
+        out.flush();
+        return parseErrors.isEmpty() ? 0 : 2;
     }
 
-    private void readFiles(List<String> names, List<String> texts) {
+    /** Counts of the comparisons, in history order. */
+    private static final class Tally {
+        final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        final Map<String, Integer> byRule = new TreeMap<>();
+        int pairs;
+        int breakingPairs;
+
+        /** {@code comparison} is null for a pair with a side that did not parse. */
+        void add(Comparison comparison) {
+            if (comparison == null) {
+                return;
+            }
+            pairs++;
+            if (comparison.failsAt(Severity.BREAKING)) {
+                breakingPairs++;
+            }
+            for (Finding f : comparison.findings()) {
+                bySeverity.merge(f.severity(), 1, Integer::sum);
+                byRule.merge(f.rule(), 1, Integer::sum);
+            }
+        }
+
+        int count(Severity severity) {
+            return bySeverity.getOrDefault(severity, 0);
+        }
+    }
+
+    /** The revisions to compare, oldest first, each read when its turn comes. */
+    private interface Revisions extends AutoCloseable {
+        int size();
+
+        String name(int i);
+
+        String read(int i);
+
+        @Override
+        void close();
+    }
+
+    private Revisions fileRevisions() {
         if (!Files.isDirectory(files)) {
             throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "not a directory: " + files);
         }
+        List<Path> headers;
         try (Stream<Path> listing = Files.list(files)) {
-            for (Path file : listing.filter(f -> f.toString().endsWith(".h")).sorted().toList()) {
-                names.add(file.toString());
-                texts.add(Files.readString(file, StandardCharsets.UTF_8));
-            }
+            headers = listing.filter(f -> f.toString().endsWith(".h")).sorted().toList();
         } catch (IOException e) {
-            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT,
-                    "cannot read the headers in " + files + ": " + e.getMessage(), e);
+            throw cannotRead(e);
         }
-    }
-
-    private void readGit(List<String> names, List<String> texts) {
-        try (GitHeaders git = repo != null ? GitHeaders.open(repo) : GitHeaders.discover(Path.of(""))) {
-            for (FileRevision revision : git.history(this.revision, path)) {
-                String name = revision.commit().abbreviate(12).name() + ":" + path;
-                names.add(name);
-                texts.add(git.readBlob(revision.blob(), name));
+        return new Revisions() {
+            @Override
+            public int size() {
+                return headers.size();
             }
-        }
+
+            @Override
+            public String name(int i) {
+                return headers.get(i).toString();
+            }
+
+            @Override
+            public String read(int i) {
+                try {
+                    return Files.readString(headers.get(i), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw cannotRead(e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
-    private static long millis(long from, long to) {
-        return (to - from) / 1_000_000;
+    private UapiguardException cannotRead(IOException e) {
+        return new UapiguardException(UapiguardException.Reason.BAD_INPUT,
+                "cannot read the headers in " + files + ": " + e.getMessage(), e);
     }
+
+    private Revisions gitRevisions() {
+        GitHeaders git = repo != null ? GitHeaders.open(repo) : GitHeaders.discover(Path.of(""));
+        List<FileRevision> history;
+        try {
+            history = git.history(this.revision, path);
+        } catch (RuntimeException e) {
+            git.close();
+            throw e;
+        }
+        return new Revisions() {
+            @Override
+            public int size() {
+                return history.size();
+            }
+
+            @Override
+            public String name(int i) {
+                return history.get(i).commit().abbreviate(12).name() + ":" + path;
+            }
+
+            @Override
+            public String read(int i) {
+                return git.readBlob(history.get(i).blob(), name(i));
+            }
+
+            @Override
+            public void close() {
+                git.close();
+            }
+        };
+    }
+
 }

@@ -55,8 +55,15 @@ final class MapperExpansion {
 
     /** True when both sides define the mapper and the new expansion keeps every old entry in place. */
     static boolean compatible(Match.MapperPair m) {
-        return m.oldMapper().expansion() != null && m.newMapper().expansion() != null
-                && firstBreak(oldEntries(m), entries(m.newMapper().expansion())) < 0;
+        return m.oldMapper().expansion() != null && m.newMapper().expansion() != null && firstBreak(m) < 0;
+    }
+
+    /** {@link #firstBreak(List, List)} of a pair whose sides both define the mapper. */
+    static int firstBreak(Match.MapperPair m) {
+        if (m.renamedHelpers().isEmpty() && m.oldMapper().expansion().equals(m.newMapper().expansion())) {
+            return -1;   // most revisions leave the mapper alone: no need to split thousands of characters
+        }
+        return firstBreak(oldEntries(m), entries(m.newMapper().expansion()));
     }
 
     /** The old entries with renamed helpers under their new names ({@code FN(old)} read as {@code FN(new)}). */

@@ -26,12 +26,12 @@ final class MapperExpansionChanged implements Rule<Match.MapperPair> {
         if (m.oldMapper().expansion() == null || m.newMapper().expansion() == null) {
             return;
         }
-        List<String> o = MapperExpansion.oldEntries(m);
-        List<String> n = MapperExpansion.entries(m.newMapper().expansion());
-        int at = MapperExpansion.firstBreak(o, n);
+        int at = MapperExpansion.firstBreak(m);
         if (at < 0) {
             return;
         }
+        List<String> o = MapperExpansion.oldEntries(m);
+        List<String> n = MapperExpansion.entries(m.newMapper().expansion());
         String now = at < n.size() ? n.get(at) : null;
         out.of(INFO).symbol(MapperExpansion.MAPPER)
                 .message("Expansion of %s(FN) changed at entry %d: %s became %s.", MapperExpansion.MAPPER, at,

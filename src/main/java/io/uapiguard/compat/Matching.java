@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Pairs the old and new elements of two models; what the pairs mean is for the rules to say. */
 final class Matching {
@@ -33,9 +34,18 @@ final class Matching {
     static void matchAll(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
         Map<String, String> renamed = helpers(oldModel.helpers(), newModel.helpers(), out);
         out.accept(new Match.MapperPair(mapperOf(oldModel), mapperOf(newModel), renamed));
-        enums(oldModel, newModel, out);
-        defines(oldModel, newModel, out);
+        Names olds = new Names(oldModel);
+        Names news = new Names(newModel);
+        enums(olds, news, newModel.enums(), out);
+        defines(olds, news, out);
         structs(oldModel.structs(), newModel.structs(), out);
+    }
+
+    /** A model's enum constants and defines by name, built once per comparison and shared by both matchers. */
+    private record Names(Map<String, Placed> constants, Map<String, Define> defines) {
+        Names(UapiModel model) {
+            this(Matching.constants(model.enums()), Matching.definesByName(model.defines()));
+        }
     }
 
     private static Mapper mapperOf(UapiModel model) {
@@ -111,16 +121,21 @@ final class Matching {
     }
 
     private static void pairBy(List<HelperDoc> olds, List<HelperDoc> news, List<HelperDoc[]> pairs,
-            java.util.function.Function<HelperDoc, String> key) {
+            Function<HelperDoc, String> key) {
+        if (olds.isEmpty() || news.isEmpty()) {
+            return;
+        }
+        List<String> newKeys = new ArrayList<>(news.size());
+        for (HelperDoc n : news) {
+            newKeys.add(key.apply(n));
+        }
         for (var it = olds.iterator(); it.hasNext(); ) {
             HelperDoc old = it.next();
-            String k = key.apply(old);
-            for (int i = 0; i < news.size(); i++) {
-                if (k.equals(key.apply(news.get(i)))) {
-                    pairs.add(new HelperDoc[] {old, news.remove(i)});
-                    it.remove();
-                    break;
-                }
+            int i = newKeys.indexOf(key.apply(old));
+            if (i >= 0) {
+                pairs.add(new HelperDoc[] {old, news.remove(i)});
+                newKeys.remove(i);
+                it.remove();
             }
         }
     }
@@ -143,21 +158,38 @@ final class Matching {
         if (type == null) {
             return "";
         }
+        if (normalised(type)) {
+            return type;
+        }
         String t = type.strip();
-        StringBuilder out = null;
+        StringBuilder out = new StringBuilder(t.length());
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             boolean ws = Character.isWhitespace(c);
-            if (out == null && (ws && (c != ' ' || space))) {
-                out = new StringBuilder(t.length()).append(t, 0, i);
-            }
-            if (out != null && !(ws && space)) {
+            if (!(ws && space)) {
                 out.append(ws ? ' ' : c);
             }
             space = ws;
         }
-        return out == null ? t : out.toString();
+        return out.toString();
+    }
+
+    /** No whitespace but single spaces between other characters: what the front end writes. */
+    private static boolean normalised(String type) {
+        int n = type.length();
+        boolean space = true;   // a leading space is not normalised
+        for (int i = 0; i < n; i++) {
+            char c = type.charAt(i);
+            if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) {   // ASCII settles it without a call
+                space = false;
+            } else if (c != ' ' || space) {
+                return false;
+            } else {
+                space = true;
+            }
+        }
+        return !space || n == 0;
     }
 
     // ---- enums: constants by name across all enums, gone ones renamed within their enum ----
@@ -165,10 +197,10 @@ final class Matching {
     private record Placed(EnumDecl decl, EnumConstant constant) {
     }
 
-    static void enums(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
-        Map<String, Placed> olds = constants(oldModel.enums());
-        Map<String, Placed> news = constants(newModel.enums());
-        Map<String, Define> newDefines = definesByName(newModel.defines());
+    private static void enums(Names oldNames, Names newNames, List<EnumDecl> newEnums, Consumer<Match> out) {
+        Map<String, Placed> olds = oldNames.constants();
+        Map<String, Placed> news = newNames.constants();
+        Map<String, Define> newDefines = newNames.defines();
         List<Placed> gone = new ArrayList<>();
         for (Placed o : olds.values()) {
             Placed n = news.get(o.constant().name());
@@ -191,7 +223,7 @@ final class Matching {
                 out.accept(new Match.EnumConstantRemoved(o.decl(), o.constant(), survivor));
                 continue;
             }
-            EnumDecl counterpart = counterpart(o.decl(), newModel.enums());
+            EnumDecl counterpart = counterpart(o.decl(), newEnums);
             Placed successor = null;
             for (Placed n : appeared) {
                 if (n.decl() == counterpart && Objects.equals(n.constant().value(), o.constant().value())) {
@@ -246,10 +278,10 @@ final class Matching {
 
     // ---- defines: by name ----
 
-    static void defines(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
-        Map<String, Define> news = definesByName(newModel.defines());
-        Map<String, Placed> newConstants = constants(newModel.enums());
-        for (Define old : definesByName(oldModel.defines()).values()) {
+    private static void defines(Names oldNames, Names newNames, Consumer<Match> out) {
+        Map<String, Define> news = newNames.defines();
+        Map<String, Placed> newConstants = newNames.constants();
+        for (Define old : oldNames.defines().values()) {
             Define same = news.get(old.name());
             if (same != null) {
                 out.accept(new Match.DefinePair(old, same));
@@ -312,9 +344,13 @@ final class Matching {
 
     static void fields(StructDecl oldStruct, StructDecl newStruct, Consumer<Match> out) {
         Map<String, Field> news = new LinkedHashMap<>();
-        newStruct.fields().forEach(f -> news.putIfAbsent(f.path(), f));
+        for (Field f : newStruct.fields()) {
+            news.putIfAbsent(f.path(), f);
+        }
         Set<String> oldPaths = new HashSet<>();
-        oldStruct.fields().forEach(f -> oldPaths.add(f.path()));
+        for (Field f : oldStruct.fields()) {
+            oldPaths.add(f.path());
+        }
         List<Field> appeared = new ArrayList<>();
         for (Field f : news.values()) {
             if (!oldPaths.contains(f.path())) {

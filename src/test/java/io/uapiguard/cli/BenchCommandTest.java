@@ -36,4 +36,17 @@ class BenchCommandTest {
         assertThat(run.out()).startsWith("revisions: 2 (0 did not parse), pairs compared: 1,"
                 + " pairs with breaking findings: 0");
     }
+
+    @Test
+    void aRevisionThatDoesNotParseSkipsItsTwoPairsAndFailsTheRun() throws Exception {
+        Files.writeString(dir.resolve("000.h"), CliRun.fixture("helpers-v1.h"));
+        Files.writeString(dir.resolve("001.h"), "enum bpf_func_id { BPF_FUNC_unspec,\n");
+        Files.writeString(dir.resolve("002.h"), CliRun.fixture("helpers-appended.h"));
+        Files.writeString(dir.resolve("003.h"), CliRun.fixture("helpers-renumbered.h"));
+        CliRun run = CliRun.run("bench", "--files", dir.toString(), "--threads", "2");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("001.h:1:");
+        assertThat(run.out()).startsWith("revisions: 4 (1 did not parse), pairs compared: 1,"
+                + " pairs with breaking findings: 1").contains("helper.id-changed").doesNotContain("helper.added");
+    }
 }
