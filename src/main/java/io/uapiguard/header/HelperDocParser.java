@@ -53,47 +53,83 @@ public final class HelperDocParser {
 
     /** Signatures and malformed candidates; both empty when the header has no helper comment. */
     public Result scan(String headerText) {
+        return scan(headerText.toCharArray());
+    }
+
+    /** {@link #scan(String)} of a header's characters, which the front end already holds as an array. */
+    Result scan(char[] text) {
         List<HelperDoc> docs = new ArrayList<>();
         List<Malformed> malformed = new ArrayList<>();
-        int marker = headerText.indexOf(START_MARKER);
-        if (marker < 0) {
-            return new Result(docs, malformed);
-        }
+        int n = text.length;
+        // One pass to the marker, counting lines on the way.
         int line = 1;
-        for (int i = headerText.indexOf('\n'); i >= 0 && i < marker; i = headerText.indexOf('\n', i + 1)) {
-            line++;
-        }
-        int n = headerText.length();
-        int commentEnd = headerText.indexOf("*/", marker);
-        if (commentEnd < 0) {
-            commentEnd = n;
-        }
-        int pos = headerText.indexOf('\n', marker);
-        while (pos >= 0 && pos < n) {
-            int start = pos + 1;
-            line++;
-            int end = headerText.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
-            }
-            int stop = end > start && headerText.charAt(end - 1) == '\r' ? end - 1 : end;
-            if (commentEnd < end) {
-                break; // the line that closes the comment holds no signature
-            }
-            if (isCandidate(headerText, start, stop)) {
-                String text = headerText.substring(start + 3, stop);
-                try {
-                    docs.add(parseSignature(text, line));
-                } catch (IllegalArgumentException e) {
-                    malformed.add(new Malformed(line, text.strip(), e.getMessage()));
-                }
-            }
-            pos = end;
-            if (end == n) {
+        int marker = -1;
+        char first = START_MARKER.charAt(0);
+        for (int i = 0; i < n; i++) {
+            char c = text[i];
+            if (c == '\n') {
+                line++;
+            } else if (c == first && startsWith(text, i, START_MARKER)) {
+                marker = i;
                 break;
             }
         }
+        if (marker < 0) {
+            return new Result(docs, malformed);
+        }
+        int markerEnd = lineEnd(text, marker);
+        if (markerEnd < 0) {
+            return new Result(docs, malformed);
+        }
+        int start = markerEnd + 1;
+        while (start <= n) {
+            line++;
+            int end = lineEnd(text, start);
+            if (end < 0) {
+                break; // the line that closes the comment holds no signature
+            }
+            int stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
+            if (isCandidate(text, start, stop)) {
+                String candidate = new String(text, start + 3, stop - start - 3);
+                try {
+                    docs.add(parseSignature(candidate, line));
+                } catch (IllegalArgumentException e) {
+                    malformed.add(new Malformed(line, candidate.strip(), e.getMessage()));
+                }
+            }
+            start = end + 1;
+        }
         return new Result(docs, malformed);
+    }
+
+    private static boolean startsWith(char[] text, int at, String prefix) {
+        if (at + prefix.length() > text.length) {
+            return false;
+        }
+        for (int k = 1; k < prefix.length(); k++) {
+            if (text[at + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The index of the line end at or after {@code from} (the text's length on the last line), or -1 when the
+     * comment closes on this line first.
+     */
+    private static int lineEnd(char[] text, int from) {
+        int n = text.length;
+        for (int i = from; i < n; i++) {
+            char c = text[i];
+            if (c == '\n') {
+                return i;
+            }
+            if (c == '/' && i > from && text[i - 1] == '*') {
+                return -1;
+            }
+        }
+        return n;
     }
 
     /**
@@ -108,22 +144,22 @@ public final class HelperDocParser {
                 : List.of(function);
     }
 
-    private static boolean isCandidate(String s, int start, int stop) {
-        if (stop - start < 4 || s.charAt(start) != ' ' || s.charAt(start + 1) != '*' || s.charAt(start + 2) != ' ') {
+    private static boolean isCandidate(char[] s, int start, int stop) {
+        if (stop - start < 4 || s[start] != ' ' || s[start + 1] != '*' || s[start + 2] != ' ') {
             return false;
         }
-        char first = s.charAt(start + 3);
+        char first = s[start + 3];
         if (first == ' ' || first == '\t') {
             return false;
         }
         int paren = start + 3;
-        while (paren < stop && s.charAt(paren) != '(') {   // within the line: indexOf would run on to the next '('
+        while (paren < stop && s[paren] != '(') {
             paren++;
         }
         if (paren == stop) {
             return false;
         }
-        String head = s.substring(start + 3, stop).strip();
+        String head = new String(s, start + 3, stop - start - 3).strip();
         return !head.equals("Description") && !head.equals("Return");
     }
 

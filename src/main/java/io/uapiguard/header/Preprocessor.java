@@ -25,7 +25,8 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 final class Preprocessor {
 
     /** What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes. */
-    record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds) {
+    record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
+                  char[] text) {
     }
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
@@ -76,7 +77,8 @@ final class Preprocessor {
 
     Result run(String source) {
         this.text = source;
-        HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(source, file));
+        char[] chars = source.toCharArray();
+        HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(chars, file));
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
         List<PpToken> run = new ArrayList<>();
@@ -129,7 +131,7 @@ final class Preprocessor {
             throw parseError("unterminated #" + open.at.getText() + ": expected #endif before the end of the file",
                     open.at);
         }
-        return new Result(out, macros, includes, macroIds);
+        return new Result(out, macros, includes, macroIds, chars);
     }
 
     private boolean active() {

@@ -1,6 +1,7 @@
 package io.uapiguard.header;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.uapiguard.header.HelperDocParser.Malformed;
 import io.uapiguard.model.HelperDoc;
@@ -100,6 +101,16 @@ class HelperDocParserTest {
         assertThat(parser.scan("/* Start of BPF helper function descriptions:\n * bpf_x(int a)\n */").malformed())
                 .containsExactly(new Malformed(2, "bpf_x(int a)",
                         "expected a return type and a function name before '('"));
+    }
+
+    @Test
+    void theCommentEndsTheScanWhereverItCloses() {
+        assertThat(parser.scan("/* Start of BPF helper function descriptions: */\n * int bpf_x(int a)\n */").docs())
+                .isEmpty();
+        HelperDocParser.Result result = parser.scan("\r\n\n/*\r\n * Start of BPF helper function descriptions:\r\n"
+                + " * int bpf_x(int a)\r\n * \tDescription (x)\r\n * long bpf_y(void) */\r\n * int bpf_z(int a)\n");
+        assertThat(result.docs()).extracting(HelperDoc::function, HelperDoc::line).containsExactly(tuple("bpf_x", 5));
+        assertThat(parser.scan("int x; /* no helper comment */").docs()).isEmpty();
     }
 
     @Test

@@ -152,8 +152,15 @@ public abstract class HeaderLexerBase extends Lexer {
             }
             return emit(HeaderLexer.NUMBER, Token.DEFAULT_CHANNEL, start, end);
         }
-        // '#' may start a directive (a predicate decides), '.5' is a number, quotes open literals: ANTLR's.
-        if (c < 128 && c != '#' && !(c == '.' && next >= '0' && next <= '9')) {
+        if (c == '#' && next != '#' && blanksBefore(start)) {
+            // DIRECTIVE_START, whose predicate keeps ANTLR from caching this DFA edge: each '#' would cost a
+            // full ATN simulation.
+            Token t = emit(HeaderLexer.DIRECTIVE_START, Token.DEFAULT_CHANNEL, start, start + 1);
+            pushMode(HeaderLexer.DIRECTIVE);
+            return t;
+        }
+        // '.5' is a number, quotes open literals: ANTLR's.
+        if (c < 128 && !(c == '.' && next >= '0' && next <= '9')) {
             for (String p : Literals.PUNCTUATORS[c]) {
                 if (startsAt(s, start, p)) {
                     return emit(Literals.BY_TEXT.get(p), Token.DEFAULT_CHANNEL, start, start + p.length());
@@ -161,6 +168,20 @@ public abstract class HeaderLexerBase extends Lexer {
             }
         }
         return null;
+    }
+
+    /** {@link #atLineStart} for a token starting at {@code start}. */
+    private boolean blanksBefore(int start) {
+        for (int k = start - 1; k >= 0; k--) {
+            char c = source[k];
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '\f' && c != 0x0B && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsAt(char[] s, int at, String p) {

@@ -1,13 +1,13 @@
 package io.uapiguard.header.grammar;
 
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * A header's text as ANTLR's char stream, over the one char array that {@link HeaderLexerBase} also scans
- * directly. {@link CharStreams#fromString} would copy the text once more, char by char, for every parse.
+ * directly. ANTLR's {@code CharStreams.fromString} would copy the text once more, code point by code point, for
+ * every parse.
  */
 public final class SourceCharStream implements CharStream {
 
@@ -21,17 +21,17 @@ public final class SourceCharStream implements CharStream {
     }
 
     /**
-     * The stream of {@code text}. A text with characters outside the BMP, where char and code point indices
-     * differ, gets ANTLR's own code point stream instead (and the lexer then lexes it without shortcuts).
+     * The stream of {@code text}. Its indices, and so every column the front end reports, count UTF-16 code
+     * units, as Java strings do and as SARIF's default {@code columnKind} expects; a character outside the BMP
+     * outside a comment or literal lexes as two {@code OTHER} tokens rather than one, an error either way.
      */
-    public static CharStream of(String text, String name) {
-        char[] chars = text.toCharArray();
-        for (char c : chars) {
-            if (Character.isSurrogate(c)) {
-                return CharStreams.fromString(text, name);
-            }
-        }
-        return new SourceCharStream(chars, name);
+    public static SourceCharStream of(String text, String name) {
+        return of(text.toCharArray(), name);
+    }
+
+    /** The stream of {@code text}, which the caller must not change. */
+    public static SourceCharStream of(char[] text, String name) {
+        return new SourceCharStream(text, name);
     }
 
     /** The text itself; the lexer must not change it. */
