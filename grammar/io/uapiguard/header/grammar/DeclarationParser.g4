@@ -3,7 +3,8 @@
  * enums, structs and unions (nested, anonymous, bitfields, arrays, flexible arrays), typedefs, and
  * prototypes, which are accepted and ignored. Alternatives share their prefixes so that every decision
  * needs little lookahead (a struct body is never scanned twice). Constant expressions are kept as balanced token runs;
- * the front end's evaluator gives them values.
+ * the front end's evaluator gives them values. Labels name what the builder reads, so it reads fields instead of
+ * searching every child of a context (an enum's or a struct's hundreds of them).
  */
 parser grammar DeclarationParser;
 
@@ -21,7 +22,7 @@ externalDeclaration
     ;
 
 declarationSpecifiers
-    : specifierModifier* typeSpecifier specifierModifier*
+    : mods+=specifierModifier* type=typeSpecifier mods+=specifierModifier*
     ;
 
 specifierModifier
@@ -39,9 +40,9 @@ typeQualifier
 
 typeSpecifier
     : builtinTypeWord+ # builtinType
-    | (STRUCT | UNION) attributeSpecifier* IDENTIFIER? LBRACE memberDeclaration* RBRACE attributeSpecifier* # recordDefinition
+    | kind=(STRUCT | UNION) attrs+=attributeSpecifier* tag=IDENTIFIER? LBRACE body+=memberDeclaration* RBRACE attrs+=attributeSpecifier* # recordDefinition
     | (STRUCT | UNION) attributeSpecifier* IDENTIFIER # recordReference
-    | ENUM attributeSpecifier* IDENTIFIER? LBRACE (enumerator (COMMA enumerator)* COMMA?)? RBRACE attributeSpecifier* # enumDefinition
+    | ENUM attributeSpecifier* tag=IDENTIFIER? LBRACE (enumerators+=enumerator (COMMA enumerators+=enumerator)* COMMA?)? RBRACE attributeSpecifier* # enumDefinition
     | ENUM attributeSpecifier* IDENTIFIER # enumReference
     | IDENTIFIER # typedefName
     ;
@@ -60,11 +61,11 @@ builtinTypeWord
     ;
 
 enumerator
-    : IDENTIFIER attributeSpecifier* (ASSIGN constantExpression)?
+    : name=IDENTIFIER attributeSpecifier* (ASSIGN value=constantExpression)?
     ;
 
 memberDeclaration
-    : declarationSpecifiers (memberDeclarator (COMMA memberDeclarator)*)? SEMI # members
+    : declarationSpecifiers (declarators+=memberDeclarator (COMMA declarators+=memberDeclarator)*)? SEMI # members
     | SEMI # emptyMember
     ;
 
@@ -78,7 +79,7 @@ declaratorList
     ;
 
 declarator
-    : pointer* directDeclarator attributeSpecifier*
+    : pointers+=pointer* direct=directDeclarator attrs+=attributeSpecifier*
     ;
 
 pointer
@@ -124,7 +125,7 @@ attributeSpecifier
     ;
 
 attribute
-    : attributeName (LPAREN balanced* RPAREN)?
+    : attributeName (LPAREN balanced RPAREN)?
     ;
 
 attributeName
@@ -133,19 +134,19 @@ attributeName
     ;
 
 // A constant expression: tokens up to the next ',' ';' ']' '}' outside brackets, valued by the evaluator.
+// Its tokens are matched inline, not one rule context each: enumerator values are most of bpf.h's tokens.
 constantExpression
-    : expressionToken+
+    : ( LPAREN balanced RPAREN
+      | LBRACKET balanced RBRACKET
+      | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | LBRACE | RBRACE | COMMA | SEMI)
+      )+
     ;
 
-expressionToken
-    : LPAREN balanced* RPAREN
-    | LBRACKET balanced* RBRACKET
-    | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | LBRACE | RBRACE | COMMA | SEMI)
-    ;
-
+// Any tokens with their brackets balanced: one rule context per nesting level, none per token.
 balanced
-    : LPAREN balanced* RPAREN
-    | LBRACKET balanced* RBRACKET
-    | LBRACE balanced* RBRACE
-    | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | LBRACE | RBRACE)
+    : ( LPAREN balanced RPAREN
+      | LBRACKET balanced RBRACKET
+      | LBRACE balanced RBRACE
+      | ~(LPAREN | RPAREN | LBRACKET | RBRACKET | LBRACE | RBRACE)
+      )*
     ;

@@ -104,6 +104,14 @@ final class Matching {
      * a new doc left over is a newly documented context and concerns no rule.
      */
     static void docs(Helper oldHelper, Helper newHelper, Consumer<Match> out) {
+        if (sameSignatures(oldHelper.docs(), newHelper.docs())) {
+            // The usual case, where the pairing below would pair them in order anyway.
+            for (int i = 0; i < oldHelper.docs().size(); i++) {
+                out.accept(new Match.HelperDocPair(oldHelper, newHelper, oldHelper.docs().get(i),
+                        newHelper.docs().get(i)));
+            }
+            return;
+        }
         List<HelperDoc> olds = new ArrayList<>(oldHelper.docs());
         List<HelperDoc> news = new ArrayList<>(newHelper.docs());
         List<HelperDoc[]> pairs = new ArrayList<>();
@@ -118,6 +126,21 @@ final class Matching {
         for (HelperDoc[] p : pairs) {
             out.accept(new Match.HelperDocPair(oldHelper, newHelper, p[0], p[1]));
         }
+    }
+
+    /** Docs that are written the same, in the same order; lines may differ. */
+    private static boolean sameSignatures(List<HelperDoc> olds, List<HelperDoc> news) {
+        if (olds.size() != news.size()) {
+            return false;
+        }
+        for (int i = 0; i < olds.size(); i++) {
+            HelperDoc o = olds.get(i);
+            HelperDoc n = news.get(i);
+            if (!Objects.equals(o.returnType(), n.returnType()) || !o.params().equals(n.params())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void pairBy(List<HelperDoc> olds, List<HelperDoc> news, List<HelperDoc[]> pairs,

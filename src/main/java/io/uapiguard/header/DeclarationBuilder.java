@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Walks the declaration parse tree and builds what the model needs: every enum with evaluated values, every
@@ -74,7 +73,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
         boolean typedef = false;
         StringBuilder qualifiers = new StringBuilder();
         int aligned = 0;
-        for (DeclarationParser.SpecifierModifierContext m : ctx.specifierModifier()) {
+        for (DeclarationParser.SpecifierModifierContext m : ctx.mods) {
             if (m instanceof DeclarationParser.TypedefSpecifierContext) {
                 typedef = true;
             } else if (m instanceof DeclarationParser.QualifierSpecifierContext q) {
@@ -86,7 +85,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
                 aligned = Math.max(aligned, attributes(List.of(a.attributeSpecifier())).aligned());
             }
         }
-        return new Specifiers(type(ctx.typeSpecifier()), qualifiers.toString(), typedef, aligned);
+        return new Specifiers(type(ctx.type), qualifiers.toString(), typedef, aligned);
     }
 
     private CType type(DeclarationParser.TypeSpecifierContext ctx) {
@@ -119,18 +118,16 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     }
 
     private RecordDecl record(DeclarationParser.RecordDefinitionContext ctx) {
-        String kind = ctx.STRUCT() != null ? "struct" : "union";
-        TerminalNode tagNode = ctx.IDENTIFIER();
-        String tag = tagNode == null ? null : tagNode.getText();
-        int line = tagNode != null ? ((PpToken) tagNode.getSymbol()).expansionLine
-                : ((PpToken) ctx.getStart()).expansionLine;
+        String kind = ctx.kind.getType() == DeclarationParser.STRUCT ? "struct" : "union";
+        String tag = ctx.tag == null ? null : ctx.tag.getText();
+        int line = ((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).expansionLine;
         List<RecordDecl.Member> members = new ArrayList<>();
-        for (DeclarationParser.MemberDeclarationContext md : ctx.memberDeclaration()) {
+        for (DeclarationParser.MemberDeclarationContext md : ctx.body) {
             if (md instanceof DeclarationParser.MembersContext mc) {
                 members(mc, members);
             }
         }
-        Attributes attrs = attributes(ctx.attributeSpecifier());
+        Attributes attrs = attributes(ctx.attrs);
         RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned());
         if (tag != null) {
             records.add(decl);
@@ -142,14 +139,14 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     private void members(DeclarationParser.MembersContext ctx, List<RecordDecl.Member> out) {
         Specifiers spec = specifiers(ctx.declarationSpecifiers());
         int line = ((PpToken) ctx.getStart()).expansionLine;
-        if (ctx.memberDeclarator().isEmpty()) {
+        if (ctx.declarators.isEmpty()) {
             // C11 anonymous struct or union; any other declaration without a declarator declares nothing.
             if (spec.type() instanceof CType.Record r && r.decl().tag() == null && r.decl().members() != null) {
                 out.add(new RecordDecl.Member(spec.type(), null, null, line, spec.alignedAttr()));
             }
             return;
         }
-        for (DeclarationParser.MemberDeclaratorContext m : ctx.memberDeclarator()) {
+        for (DeclarationParser.MemberDeclaratorContext m : ctx.declarators) {
             if (m instanceof DeclarationParser.UnnamedBitfieldContext u) {
                 int width = bitWidth(u.constantExpression());
                 out.add(new RecordDecl.Member(spec.type(), null, width, line, spec.alignedAttr()));
@@ -174,7 +171,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     private Declared declare(CType base, String baseQualifiers, DeclarationParser.DeclaratorContext ctx) {
         CType type = base;
         String targetQualifiers = baseQualifiers;
-        for (DeclarationParser.PointerContext p : ctx.pointer()) {
+        for (DeclarationParser.PointerContext p : ctx.pointers) {
             type = new CType.Pointer(type, targetQualifiers);
             StringBuilder q = new StringBuilder();
             for (DeclarationParser.TypeQualifierContext tq : p.typeQualifier()) {
@@ -185,8 +182,9 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
             }
             targetQualifiers = q.toString();
         }
-        Declared inner = direct(ctx.directDeclarator(), type);
-        int aligned = Math.max(inner.alignedAttr(), attributes(ctx.attributeSpecifier()).aligned());
+        Declared inner = direct(ctx.direct, type);
+        int aligned = ctx.attrs.isEmpty() ? inner.alignedAttr()
+                : Math.max(inner.alignedAttr(), attributes(ctx.attrs).aligned());
         return new Declared(inner.name(), inner.nameToken(), inner.type(), aligned);
     }
 
@@ -233,16 +231,14 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     }
 
     private String enumeration(DeclarationParser.EnumDefinitionContext ctx) {
-        TerminalNode tagNode = ctx.IDENTIFIER();
-        String tag = tagNode == null ? null : tagNode.getText();
-        int line = tagNode != null ? ((PpToken) tagNode.getSymbol()).expansionLine
-                : ((PpToken) ctx.getStart()).expansionLine;
-        List<EnumConstant> constants = new ArrayList<>();
+        String tag = ctx.tag == null ? null : ctx.tag.getText();
+        int line = ((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).expansionLine;
+        List<EnumConstant> constants = new ArrayList<>(ctx.enumerators.size());
         BigInteger next = BigInteger.ZERO;
-        for (DeclarationParser.EnumeratorContext e : ctx.enumerator()) {
-            PpToken name = (PpToken) e.IDENTIFIER().getSymbol();
-            BigInteger value = e.constantExpression() == null ? next
-                    : evaluate(e.constantExpression(), "value of enumerator '" + name.getText() + "'");
+        for (DeclarationParser.EnumeratorContext e : ctx.enumerators) {
+            PpToken name = (PpToken) e.name;
+            BigInteger value = e.value == null ? next
+                    : evaluate(e.value, "value of enumerator '" + name.getText() + "'");
             constants.add(new EnumConstant(name.getText(), value, name.getLine()));
             enumerators.put(name.getText(), value);
             next = value.add(BigInteger.ONE);
@@ -288,9 +284,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
         if (a.LPAREN() == null) {
             return 16;
         }
-        List<PpToken> expr = a.balanced().isEmpty() ? List.of()
-                : tokens.subList(a.balanced(0).getStart().getTokenIndex(),
-                        a.balanced(a.balanced().size() - 1).getStop().getTokenIndex() + 1);
+        List<PpToken> expr = span(a.balanced());
         PpToken at = (PpToken) a.getStart();
         try {
             BigInteger v = evaluator.evaluate(expr, this::enumerator, false).value();

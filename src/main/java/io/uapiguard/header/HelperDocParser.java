@@ -227,6 +227,9 @@ public final class HelperDocParser {
     }
 
     private static String typeOf(List<String> tokens, int from, int to, String what) {
+        if (to - from == 1 && isIdentifier(tokens.get(from))) {
+            return tokens.get(from);   // u64, int: most types are one word
+        }
         StringBuilder type = new StringBuilder();
         boolean word = false;
         for (int i = from; i < to; i++) {
@@ -266,7 +269,7 @@ public final class HelperDocParser {
                 }
                 tokens.add(text.substring(start, i));
             } else if (c == '*' || c == '(' || c == ')' || c == ',') {
-                tokens.add(String.valueOf(c));
+                tokens.add(c == '*' ? "*" : c == '(' ? "(" : c == ')' ? ")" : ",");
                 i++;
             } else if (c == '.' && text.startsWith("...", i)) {
                 tokens.add("...");

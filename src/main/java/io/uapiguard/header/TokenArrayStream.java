@@ -14,6 +14,8 @@ import org.antlr.v4.runtime.misc.Interval;
 final class TokenArrayStream implements TokenStream {
 
     private final Token[] tokens;
+    /** The tokens' types: {@link #LA} is the parser's most frequent call. */
+    private final int[] types;
     private final String sourceName;
     private int p;
 
@@ -21,16 +23,19 @@ final class TokenArrayStream implements TokenStream {
     TokenArrayStream(List<PpToken> list, String sourceName) {
         this.sourceName = sourceName;
         this.tokens = new Token[list.size() + 1];
+        this.types = new int[list.size() + 1];
         for (int i = 0; i < list.size(); i++) {
             PpToken t = list.get(i);
             t.setTokenIndex(i);
             tokens[i] = t;
+            types[i] = t.getType();
         }
         PpToken last = list.isEmpty() ? null : list.get(list.size() - 1);
         PpToken eof = new PpToken(Token.EOF, "<EOF>", last == null ? 1 : last.getLine(),
                 last == null ? 0 : last.getCharPositionInLine() + last.getText().length());
         eof.setTokenIndex(list.size());
         tokens[list.size()] = eof;
+        types[list.size()] = Token.EOF;
     }
 
     @Override
@@ -47,8 +52,11 @@ final class TokenArrayStream implements TokenStream {
 
     @Override
     public int LA(int i) {
-        Token t = LT(i);
-        return t == null ? Token.INVALID_TYPE : t.getType();
+        int at = i > 0 ? p + i - 1 : p + i;
+        if (i == 0 || at < 0) {
+            return Token.INVALID_TYPE;
+        }
+        return types[Math.min(at, types.length - 1)];
     }
 
     @Override
