@@ -94,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                 int index = i;
                 String name = revisions.name(i);
                 long before = System.nanoTime();
-                String text = revisions.read(i);
+                char[] text = revisions.read(i);
                 readNanos.add(System.nanoTime() - before);
                 CompletableFuture<UapiModel> parsed = CompletableFuture.supplyAsync(() -> {
                     long from = System.nanoTime();
@@ -180,7 +180,8 @@ final class BenchCommand implements Callable<Integer> {
 
         String name(int i);
 
-        String read(int i);
+        /** The text, decoded on the reading thread as a reader would, for the parser to read in place. */
+        char[] read(int i);
 
         @Override
         void close();
@@ -208,9 +209,9 @@ final class BenchCommand implements Callable<Integer> {
             }
 
             @Override
-            public String read(int i) {
+            public char[] read(int i) {
                 try {
-                    return Files.readString(headers.get(i), StandardCharsets.UTF_8);
+                    return Files.readString(headers.get(i), StandardCharsets.UTF_8).toCharArray();
                 } catch (IOException e) {
                     throw cannotRead(e);
                 }
@@ -248,8 +249,8 @@ final class BenchCommand implements Callable<Integer> {
             }
 
             @Override
-            public String read(int i) {
-                return git.readBlob(history.get(i).blob(), name(i));
+            public char[] read(int i) {
+                return git.readBlob(history.get(i).blob(), name(i)).toCharArray();
             }
 
             @Override

@@ -17,6 +17,7 @@ public final class CompatEngine {
     public static final int VERSION = 1;
 
     private final Map<Class<?>, List<Rule<?>>> rulesByMatch = new HashMap<>();
+    private final ModelIndex.Recent indexes = new ModelIndex.Recent(8);
 
     CompatEngine(List<Rule<?>> rules) {
         for (Rule<?> rule : rules) {
@@ -32,7 +33,7 @@ public final class CompatEngine {
     /** Compares {@code oldModel} with {@code newModel}; locations name {@code path}. */
     public Comparison compare(UapiModel oldModel, UapiModel newModel, String path) {
         Findings findings = new Findings(path);
-        Matching.matchAll(oldModel, newModel, match -> judge(match, findings));
+        Matching.matchAll(indexes.of(oldModel), indexes.of(newModel), match -> judge(match, findings));
         return new Comparison(findings.sorted());
     }
 

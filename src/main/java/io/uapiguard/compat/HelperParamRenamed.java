@@ -21,7 +21,7 @@ final class HelperParamRenamed implements Rule<Match.HelperDocPair> {
 
     @Override
     public void judge(Match.HelperDocPair m, Findings out) {
-        if (m.newDoc() == null || !HelperParamsChanged.typesEqual(m.oldDoc(), m.newDoc())) {
+        if (m.newDoc() == null || m.writtenAlike() || !HelperParamsChanged.typesEqual(m.oldDoc(), m.newDoc())) {
             return;
         }
         for (int i = 0; i < m.oldDoc().params().size(); i++) {

@@ -22,7 +22,7 @@ final class HelperParamsChanged implements Rule<Match.HelperDocPair> {
 
     @Override
     public void judge(Match.HelperDocPair m, Findings out) {
-        if (m.newDoc() != null && !typesEqual(m.oldDoc(), m.newDoc())) {
+        if (m.newDoc() != null && !m.writtenAlike() && !typesEqual(m.oldDoc(), m.newDoc())) {
             String o = HelperText.signature(m.oldDoc());
             String n = HelperText.signature(m.newDoc());
             HelperText.attachDoc(out.of(INFO), m.newHelper(), m.newDoc())

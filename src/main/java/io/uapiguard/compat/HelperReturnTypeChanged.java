@@ -28,7 +28,7 @@ final class HelperReturnTypeChanged implements Rule<Match.HelperDocPair> {
 
     @Override
     public void judge(Match.HelperDocPair m, Findings out) {
-        if (m.newDoc() == null) {
+        if (m.newDoc() == null || m.writtenAlike()) {
             return;
         }
         String o = Matching.normalise(m.oldDoc().returnType());

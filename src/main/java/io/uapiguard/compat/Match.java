@@ -31,8 +31,11 @@ sealed interface Match {
     /**
      * Two documented signatures of one helper paired as described in docs/rules.md
      * ("Pairing documented signatures"); {@code newDoc} null when an old context lost its documentation.
+     * {@code writtenAlike}: return type and parameters are the same text (lines aside), so no rule about a
+     * changed signature has anything to say; false does not mean they differ.
      */
-    record HelperDocPair(Helper oldHelper, Helper newHelper, HelperDoc oldDoc, HelperDoc newDoc) implements Match {
+    record HelperDocPair(Helper oldHelper, Helper newHelper, HelperDoc oldDoc, HelperDoc newDoc, boolean writtenAlike)
+            implements Match {
     }
 
     /**

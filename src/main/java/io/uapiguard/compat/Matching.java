@@ -1,7 +1,7 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.compat.ModelIndex.Placed;
 import io.uapiguard.model.Define;
-import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
 import io.uapiguard.model.Field;
 import io.uapiguard.model.Helper;
@@ -31,21 +31,12 @@ final class Matching {
     private Matching() {
     }
 
-    static void matchAll(UapiModel oldModel, UapiModel newModel, Consumer<Match> out) {
-        Map<String, String> renamed = helpers(oldModel.helpers(), newModel.helpers(), out);
-        out.accept(new Match.MapperPair(mapperOf(oldModel), mapperOf(newModel), renamed));
-        Names olds = new Names(oldModel);
-        Names news = new Names(newModel);
-        enums(olds, news, newModel.enums(), out);
+    static void matchAll(ModelIndex olds, ModelIndex news, Consumer<Match> out) {
+        Map<String, String> renamed = helpers(olds.helpers, news.helpers, out);
+        out.accept(new Match.MapperPair(mapperOf(olds.model), mapperOf(news.model), renamed));
+        enums(olds, news, out);
         defines(olds, news, out);
-        structs(oldModel.structs(), newModel.structs(), out);
-    }
-
-    /** A model's enum constants and defines by name, built once per comparison and shared by both matchers. */
-    private record Names(Map<String, Placed> constants, Map<String, Define> defines) {
-        Names(UapiModel model) {
-            this(Matching.constants(model.enums()), Matching.definesByName(model.defines()));
-        }
+        structs(olds, news, out);
     }
 
     private static Mapper mapperOf(UapiModel model) {
@@ -55,11 +46,10 @@ final class Matching {
     // ---- helpers: by name, then gone names by id ----
 
     /** Emits the helper matches and returns the renames found, old name to new name. */
-    static Map<String, String> helpers(List<Helper> oldHelpers, List<Helper> newHelpers, Consumer<Match> out) {
-        Map<String, Helper> newByName = byName(newHelpers);
-        Map<String, Helper> oldByName = byName(oldHelpers);
+    static Map<String, String> helpers(Map<String, Helper> oldByName, Map<String, Helper> newByName,
+                                       Consumer<Match> out) {
         Map<Long, Helper> newByIdOfNewNames = new HashMap<>();
-        for (Helper h : newHelpers) {
+        for (Helper h : newByName.values()) {
             if (!oldByName.containsKey(h.name())) {
                 newByIdOfNewNames.putIfAbsent(h.id(), h);
             }
@@ -90,14 +80,6 @@ final class Matching {
         return renames;
     }
 
-    private static Map<String, Helper> byName(List<Helper> helpers) {
-        Map<String, Helper> map = new LinkedHashMap<>();
-        for (Helper h : helpers) {
-            map.putIfAbsent(h.name(), h);
-        }
-        return map;
-    }
-
     /**
      * Pairs the documented signatures of one helper: identical signatures first, then the same context (type of
      * the first parameter), then the rest in their order of appearance. An old doc left over is reported as lost;
@@ -108,7 +90,7 @@ final class Matching {
             // The usual case, where the pairing below would pair them in order anyway.
             for (int i = 0; i < oldHelper.docs().size(); i++) {
                 out.accept(new Match.HelperDocPair(oldHelper, newHelper, oldHelper.docs().get(i),
-                        newHelper.docs().get(i)));
+                        newHelper.docs().get(i), true));
             }
             return;
         }
@@ -124,7 +106,7 @@ final class Matching {
             pairs.add(new HelperDoc[] {lost, null});
         }
         for (HelperDoc[] p : pairs) {
-            out.accept(new Match.HelperDocPair(oldHelper, newHelper, p[0], p[1]));
+            out.accept(new Match.HelperDocPair(oldHelper, newHelper, p[0], p[1], false));
         }
     }
 
@@ -217,13 +199,11 @@ final class Matching {
 
     // ---- enums: constants by name across all enums, gone ones renamed within their enum ----
 
-    private record Placed(EnumDecl decl, EnumConstant constant) {
-    }
-
-    private static void enums(Names oldNames, Names newNames, List<EnumDecl> newEnums, Consumer<Match> out) {
-        Map<String, Placed> olds = oldNames.constants();
-        Map<String, Placed> news = newNames.constants();
-        Map<String, Define> newDefines = newNames.defines();
+    private static void enums(ModelIndex oldIndex, ModelIndex newIndex, Consumer<Match> out) {
+        Map<String, Placed> olds = oldIndex.constants;
+        Map<String, Placed> news = newIndex.constants;
+        Map<String, Define> newDefines = newIndex.defines;
+        List<EnumDecl> newEnums = newIndex.model.enums();
         List<Placed> gone = new ArrayList<>();
         for (Placed o : olds.values()) {
             Placed n = news.get(o.constant().name());
@@ -263,20 +243,6 @@ final class Matching {
         }
     }
 
-    private static Map<String, Placed> constants(List<EnumDecl> enums) {
-        Map<String, Placed> map = new LinkedHashMap<>();
-        for (EnumDecl e : enums) {
-            boolean helperEnum = HELPER_ENUM.equals(e.name());
-            for (EnumConstant c : e.constants()) {
-                if (helperEnum && c.name().startsWith(HELPER_PREFIX)) {
-                    continue;
-                }
-                map.putIfAbsent(c.name(), new Placed(e, c));
-            }
-        }
-        return map;
-    }
-
     /** The new enum that is "the same" as {@code old}: by name, or for an anonymous one, the one holding most of its names. */
     private static EnumDecl counterpart(EnumDecl old, List<EnumDecl> newEnums) {
         if (old.name() != null) {
@@ -301,10 +267,10 @@ final class Matching {
 
     // ---- defines: by name ----
 
-    private static void defines(Names oldNames, Names newNames, Consumer<Match> out) {
-        Map<String, Define> news = newNames.defines();
-        Map<String, Placed> newConstants = newNames.constants();
-        for (Define old : oldNames.defines().values()) {
+    private static void defines(ModelIndex oldIndex, ModelIndex newIndex, Consumer<Match> out) {
+        Map<String, Define> news = newIndex.defines;
+        Map<String, Placed> newConstants = newIndex.constants;
+        for (Define old : oldIndex.defines.values()) {
             Define same = news.get(old.name());
             if (same != null) {
                 out.accept(new Match.DefinePair(old, same));
@@ -313,16 +279,6 @@ final class Matching {
                 out.accept(new Match.DefineRemoved(old, now == null ? null : now.decl(), now == null ? null : now.constant()));
             }
         }
-    }
-
-    private static Map<String, Define> definesByName(List<Define> defines) {
-        Map<String, Define> map = new LinkedHashMap<>();
-        for (Define d : defines) {
-            if (!includeGuard(d)) {
-                map.putIfAbsent(d.name(), d);
-            }
-        }
-        return map;
     }
 
     /**
@@ -343,48 +299,27 @@ final class Matching {
 
     // ---- structs: by name, fields by access path, gone paths renamed at the same offset and type ----
 
-    static void structs(List<StructDecl> oldStructs, List<StructDecl> newStructs, Consumer<Match> out) {
-        Map<String, StructDecl> news = new LinkedHashMap<>();
-        for (StructDecl s : newStructs) {
-            if (s.name() != null) {
-                news.putIfAbsent(s.name(), s);
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        for (StructDecl old : oldStructs) {
-            if (old.name() == null || !seen.add(old.name())) {
-                continue;
-            }
-            StructDecl same = news.get(old.name());
+    private static void structs(ModelIndex oldIndex, ModelIndex newIndex, Consumer<Match> out) {
+        for (StructDecl old : oldIndex.structs.values()) {
+            StructDecl same = newIndex.structs.get(old.name());
             if (same == null) {
                 out.accept(new Match.StructRemoved(old));
                 continue;
             }
             out.accept(new Match.StructPair(old, same));
-            fields(old, same, out);
+            fields(old, oldIndex.fields(old), same, newIndex.fields(same), out);
         }
     }
 
-    static void fields(StructDecl oldStruct, StructDecl newStruct, Consumer<Match> out) {
-        Map<String, Field> news = new LinkedHashMap<>();
-        for (Field f : newStruct.fields()) {
-            news.putIfAbsent(f.path(), f);
-        }
-        Set<String> oldPaths = new HashSet<>();
-        for (Field f : oldStruct.fields()) {
-            oldPaths.add(f.path());
-        }
+    private static void fields(StructDecl oldStruct, Map<String, Field> olds, StructDecl newStruct,
+                               Map<String, Field> news, Consumer<Match> out) {
         List<Field> appeared = new ArrayList<>();
         for (Field f : news.values()) {
-            if (!oldPaths.contains(f.path())) {
+            if (!olds.containsKey(f.path())) {
                 appeared.add(f);
             }
         }
-        Set<String> done = new HashSet<>();
-        for (Field old : oldStruct.fields()) {
-            if (!done.add(old.path())) {
-                continue;
-            }
+        for (Field old : olds.values()) {
             Field same = news.get(old.path());
             if (same != null) {
                 out.accept(new Match.FieldPair(oldStruct, old, newStruct, same));

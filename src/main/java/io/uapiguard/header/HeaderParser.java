@@ -49,12 +49,17 @@ public final class HeaderParser {
      * @throws UapiguardException with reason PARSE_ERROR or LIMIT_EXCEEDED, never a partial model
      */
     public UapiModel parse(String file, String text) {
+        checkLength(file, text.length());
+        return parse(file, text.toCharArray());
+    }
+
+    /**
+     * {@link #parse(String, String)} of a text the caller already holds as characters (decoded while reading,
+     * say); the parser reads the array in place, so the caller must not change it.
+     */
+    public UapiModel parse(String file, char[] text) {
+        checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
-        if (text.length() > limits.maxInputChars()) {
-            throw new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED,
-                    "header is " + text.length() + " characters long, more than the " + limits.maxInputChars()
-                            + " accepted", file, 0, 0, null);
-        }
         Preprocessor preprocessor = new Preprocessor(file, budget);
         Preprocessor.Result pp = preprocessor.run(text);
         checkNesting(pp.tokens(), budget);
@@ -83,6 +88,14 @@ public final class HeaderParser {
         }
         budget.checkTime(null);
         return new UapiModel(UapiModel.SCHEMA_VERSION, helpers, mapper, decls.enums(), defines, structs, problems);
+    }
+
+    private void checkLength(String file, int length) {
+        if (length > limits.maxInputChars()) {
+            throw new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED,
+                    "header is " + length + " characters long, more than the " + limits.maxInputChars()
+                            + " accepted", file, 0, 0, null);
+        }
     }
 
     /**

@@ -42,7 +42,7 @@ final class Preprocessor {
     private final List<PpToken> out = new ArrayList<>();
     private final DirectiveParser parser;
     private final DirectiveVisitor visitor = new DirectiveVisitor();
-    private String text;
+    private char[] text;
 
     /** One open {@code #if} group: whether its enclosing group is active, whether a branch was taken. */
     private static final class Conditional {
@@ -76,8 +76,12 @@ final class Preprocessor {
     }
 
     Result run(String source) {
-        this.text = source;
-        char[] chars = source.toCharArray();
+        return run(source.toCharArray());
+    }
+
+    /** {@link #run(String)} of characters the caller hands over and no longer changes. */
+    Result run(char[] chars) {
+        this.text = chars;
         HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(chars, file));
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
@@ -284,7 +288,8 @@ final class Preprocessor {
 
         @Override
         public Void visitAngledInclude(DirectiveParser.AngledIncludeContext ctx) {
-            includes.add(text.substring(ctx.getStart().getStartIndex(), ctx.getStop().getStopIndex() + 1));
+            int start = ctx.getStart().getStartIndex();
+            includes.add(new String(text, start, ctx.getStop().getStopIndex() + 1 - start));
             return null;
         }
 

@@ -1,0 +1,106 @@
+package io.uapiguard.compat;
+
+import io.uapiguard.model.Define;
+import io.uapiguard.model.EnumConstant;
+import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Field;
+import io.uapiguard.model.Helper;
+import io.uapiguard.model.StructDecl;
+import io.uapiguard.model.UapiModel;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model's elements by the names the matching pairs them by, first occurrence winning. Built once per model
+ * and reused while the model takes part in comparisons: a history walk compares each revision twice, a check
+ * compares every candidate with the same stored base. Immutable once built.
+ */
+final class ModelIndex {
+
+    /** An enum constant with the enum that holds it. */
+    record Placed(EnumDecl decl, EnumConstant constant) {
+    }
+
+    final UapiModel model;
+    final Map<String, Helper> helpers;
+    final Map<String, Placed> constants;
+    final Map<String, Define> defines;
+    final Map<String, StructDecl> structs;
+    private final Map<StructDecl, Map<String, Field>> fields = new IdentityHashMap<>();
+
+    ModelIndex(UapiModel model) {
+        this.model = model;
+        this.helpers = new LinkedHashMap<>();
+        for (Helper h : model.helpers()) {
+            helpers.putIfAbsent(h.name(), h);
+        }
+        this.constants = constants(model.enums());
+        this.defines = new LinkedHashMap<>();
+        for (Define d : model.defines()) {
+            if (!Matching.includeGuard(d)) {
+                defines.putIfAbsent(d.name(), d);
+            }
+        }
+        this.structs = new LinkedHashMap<>();
+        for (StructDecl s : model.structs()) {
+            if (s.name() != null && structs.putIfAbsent(s.name(), s) == null) {
+                Map<String, Field> byPath = new LinkedHashMap<>();
+                for (Field f : s.fields()) {
+                    byPath.putIfAbsent(f.path(), f);
+                }
+                fields.put(s, byPath);
+            }
+        }
+    }
+
+    /** The fields of one of {@link #structs} by access path. */
+    Map<String, Field> fields(StructDecl struct) {
+        return fields.get(struct);
+    }
+
+    /** Every enum constant by name except the helper ids, which helper rules judge. */
+    private static Map<String, Placed> constants(List<EnumDecl> enums) {
+        Map<String, Placed> map = new LinkedHashMap<>();
+        for (EnumDecl e : enums) {
+            boolean helperEnum = Matching.HELPER_ENUM.equals(e.name());
+            for (EnumConstant c : e.constants()) {
+                if (helperEnum && c.name().startsWith(Matching.HELPER_PREFIX)) {
+                    continue;
+                }
+                map.putIfAbsent(c.name(), new Placed(e, c));
+            }
+        }
+        return map;
+    }
+
+    /** The indexes of the models compared most recently, found by identity: models are immutable. */
+    static final class Recent {
+        private final UapiModel[] models;
+        private final ModelIndex[] indexes;
+        private int next;
+
+        Recent(int size) {
+            this.models = new UapiModel[size];
+            this.indexes = new ModelIndex[size];
+        }
+
+        ModelIndex of(UapiModel model) {
+            synchronized (this) {
+                for (int i = 0; i < models.length; i++) {
+                    if (models[i] == model) {
+                        return indexes[i];
+                    }
+                }
+            }
+            ModelIndex index = new ModelIndex(model);   // outside the lock: building is the slow part
+            synchronized (this) {
+                models[next] = model;
+                indexes[next] = index;
+                next = (next + 1) % models.length;
+            }
+            return index;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.uapiguard.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.UapiModel;
+import org.junit.jupiter.api.Test;
+
+class ModelIndexTest {
+
+    private static final String HEADER = "enum bpf_func_id { BPF_FUNC_unspec, BPF_FUNC_map_lookup_elem, };\n"
+            + "enum { A = 1, B = 2, A2 = 1 };\n#define X 3\n#define _X_H_\n"
+            + "struct s { int a; struct { int b; }; int a2; };\nstruct s2 { long c; };\n";
+
+    @Test
+    void indexesNamesFirstOccurrenceFirstAndLeavesOutHelperIdsAndIncludeGuards() {
+        ModelIndex index = new ModelIndex(new HeaderParser().parse("t.h", HEADER));
+        assertThat(index.helpers).containsOnlyKeys("unspec", "map_lookup_elem");
+        assertThat(index.constants).containsOnlyKeys("A", "B", "A2");
+        assertThat(index.defines).containsOnlyKeys("X");
+        assertThat(index.structs).containsOnlyKeys("s", "s2");
+        assertThat(index.fields(index.structs.get("s"))).containsOnlyKeys("a", "b", "a2");
+    }
+
+    @Test
+    void recentIndexesAreFoundByIdentityAndTheOldestMakesRoom() {
+        UapiModel one = new HeaderParser().parse("t.h", HEADER);
+        UapiModel equalButAnother = new HeaderParser().parse("t.h", HEADER);
+        ModelIndex.Recent recent = new ModelIndex.Recent(2);
+        ModelIndex first = recent.of(one);
+        assertThat(recent.of(one)).isSameAs(first);
+        assertThat(recent.of(equalButAnother)).isNotSameAs(first);
+        recent.of(new HeaderParser().parse("u.h", HEADER));   // evicts the oldest: one
+        assertThat(recent.of(one)).isNotSameAs(first);
+    }
+}
