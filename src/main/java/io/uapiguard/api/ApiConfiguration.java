@@ -47,4 +47,17 @@ public class ApiConfiguration {
         registration.addUrlPatterns("/*");
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<CheckAdmissionFilter> checkAdmissionFilter(LimitsProperties limits, JsonMapper json) {
+        // One more than the cores: a check also waits on the database and the network now and then.
+        int slots = limits.concurrentChecks() > 0 ? limits.concurrentChecks()
+                : Runtime.getRuntime().availableProcessors() + 1;
+        FilterRegistrationBean<CheckAdmissionFilter> registration = new FilterRegistrationBean<>(
+                new CheckAdmissionFilter(slots, limits.checkQueueTimeout(), json));
+        // After the body limit (a body refused at once should not wait for a slot), before the body is read.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.addUrlPatterns("/api/v1/checks");
+        return registration;
+    }
 }

@@ -19,7 +19,7 @@ class ResolutionsTest {
     final HistoryQueries queries = mock(HistoryQueries.class);
 
     Resolutions resolutions(Duration ttl) {
-        return new Resolutions(queries, new LimitsProperties(DataSize.ofMegabytes(10), 64, ttl));
+        return new Resolutions(queries, new LimitsProperties(DataSize.ofMegabytes(10), 64, ttl, 0, Duration.ofSeconds(30)));
     }
 
     @Test
