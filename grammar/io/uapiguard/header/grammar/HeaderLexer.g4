@@ -4,9 +4,11 @@
  * continuations to HIDDEN, line ends to NEWLINES (they end a directive). A '#' first on a line opens the
  * DIRECTIVE mode, which lexes the directive's name; the rest of a directive is lexed in the default mode.
  * The base class answers whether a '#' stands first on its line; given the source text, it also scans the
- * default mode's comments, blanks, line ends, continuations, words and numbers itself, yielding exactly the
- * tokens of the rules below (keywords read from this grammar's ATN), since a fresh process otherwise spends
- * its lexing time filling and interpreting ANTLR's DFA. These rules stay the definition of every token.
+ * default mode's comments, blanks, line ends, continuations, words, numbers, punctuators and '#' itself,
+ * yielding exactly the tokens of the rules below (keywords and punctuators read from this grammar's ATN),
+ * since a fresh process otherwise spends its lexing time filling and interpreting ANTLR's DFA (and the
+ * predicate of DIRECTIVE_START keeps ANTLR from caching the edge on '#'). These rules stay the definition of
+ * every token.
  */
 lexer grammar HeaderLexer;
 
