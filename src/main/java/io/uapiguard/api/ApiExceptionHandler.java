@@ -2,6 +2,10 @@ package io.uapiguard.api;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.patch.HunkFailedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error of the API as RFC 7807 problem+json: the app exception's reason gives the status, parse errors carry
@@ -30,6 +35,18 @@ import tools.jackson.core.JacksonException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /**
+     * Writes {@code problem} as the whole response, for filters that answer before Spring MVC (and this
+     * handler) is reached; headers the caller set stay.
+     */
+    static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response,
+                      JsonMapper json) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
 
     static ProblemDetail tooLarge(long maxBytes) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,

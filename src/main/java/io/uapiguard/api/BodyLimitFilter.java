@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,13 +33,9 @@ final class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemDetail problem = ApiExceptionHandler.tooLarge(maxBytes);
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             // Tell the client not to keep streaming a body we will not read.
             response.setHeader("Connection", "close");
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            ApiExceptionHandler.write(ApiExceptionHandler.tooLarge(maxBytes), request, response, json);
             return;
         }
         chain.doFilter(new BoundedRequest(request, maxBytes), response);

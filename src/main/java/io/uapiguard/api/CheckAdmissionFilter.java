@@ -5,12 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,11 +51,8 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
                     "Too many checks are waiting; none started within " + queueTimeout.toSeconds()
                             + " s (uapiguard.limits.check-queue-timeout). Retry later.");
             problem.setTitle("Checks are queued too long");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", Long.toString(Math.max(1, queueTimeout.toSeconds())));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            ApiExceptionHandler.write(problem, request, response, json);
             return;
         }
         try {

@@ -49,7 +49,7 @@ public final class HeaderParser {
      * @throws UapiguardException with reason PARSE_ERROR or LIMIT_EXCEEDED, never a partial model
      */
     public UapiModel parse(String file, String text) {
-        checkLength(file, text.length());
+        checkLength(file, text.length());   // before the copy: an oversized text is refused without one
         return parse(file, text.toCharArray());
     }
 
