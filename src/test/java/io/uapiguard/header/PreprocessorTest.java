@@ -72,6 +72,38 @@ class PreprocessorTest {
         assertThat(tokens(text, true)).isEqualTo(tokens(text, false));
     }
 
+    @Test
+    void preprocessingIsTheSameWhetherTheLexerSkipsHiddenTokensOrNot() {
+        String tricky = "#define A(x) x /* c */ + \\\n 1 // tail\n#define B\tA(2)\n  # /* c */ if B > 2\n"
+                + "int a = A( 3 )B;\n#else\nint b;\n#endif\r\n#define C \\\r\n  4\nint c[C];";
+        assertThat(preprocessed(tricky, true)).isEqualTo(preprocessed(tricky, false));
+        for (String dir : List.of("model", "records", "expand")) {
+            for (Path p : Fixtures.headers(dir)) {
+                String text = Fixtures.text(p);
+                assertThat(preprocessed(text, true)).as(Fixtures.name(p)).isEqualTo(preprocessed(text, false));
+            }
+        }
+        List<Corpus.Revision> revisions = Corpus.require().revisions();
+        String newest = revisions.get(revisions.size() - 1).text();
+        assertThat(preprocessed(newest, true)).isEqualTo(preprocessed(newest, false));
+    }
+
+    /** The preprocessor's tokens as "type line:column expansionLine space text", then its macros. */
+    private static List<String> preprocessed(String text, boolean shortcuts) {
+        Preprocessor preprocessor = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"));
+        if (!shortcuts) {
+            preprocessor.withoutLexerShortcuts();
+        }
+        Preprocessor.Result result = preprocessor.run(text);
+        List<String> out = new ArrayList<>();
+        for (PpToken t : result.tokens()) {
+            out.add(t.getType() + " " + t.getLine() + ":" + t.getCharPositionInLine() + " " + t.expansionLine + " "
+                    + t.spaceBefore + " " + t.getText());
+        }
+        result.macros().values().forEach(m -> out.add(m.name() + " " + m.params() + " " + TokenText.of(m.body())));
+        return out;
+    }
+
     /** Every token as "type channel start-stop line:column text". */
     private static List<String> tokens(String text, boolean shortcut) {
         HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(text, "t.h"));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
@@ -40,8 +41,18 @@ public abstract class HeaderLexerBase extends Lexer {
         static final String[][] PUNCTUATORS = punctuators(BY_TEXT);
     }
 
+    /** {@link #skippedBefore()}: blanks, a comment or a continuation came before the token. */
+    public static final int SKIPPED_SPACE = 1;
+    /** {@link #skippedBefore()}: a line end came before the token. */
+    public static final int SKIPPED_NEWLINE = 2;
+
+    /** What {@link #shortcut} returns for a token it skipped. */
+    private static final Token SKIPPED = new CommonToken(Token.INVALID_TYPE);
+
     /** The source's characters, or null when the shortcuts are off. */
     private char[] source;
+    private boolean skipHidden;
+    private int skipped;
 
     /** The shortcuts are on when {@code input} is a {@link SourceCharStream}. */
     protected HeaderLexerBase(CharStream input) {
@@ -52,6 +63,20 @@ public abstract class HeaderLexerBase extends Lexer {
     /** Turns the shortcuts off, leaving every token to ANTLR (tests compare both). */
     public void disableShortcuts() {
         this.source = null;
+    }
+
+    /**
+     * Makes the shortcuts skip the off-channel tokens they scan (blanks, comments, continuations, line ends)
+     * instead of making a token of each, a third of all tokens: {@link #skippedBefore()} then says what was skipped
+     * before each token. Off-channel tokens that ANTLR lexes still come as tokens.
+     */
+    public void skipHiddenTokens() {
+        this.skipHidden = true;
+    }
+
+    /** {@link #SKIPPED_SPACE} and {@link #SKIPPED_NEWLINE}: what was skipped before the last token returned. */
+    public int skippedBefore() {
+        return skipped;
     }
 
     /** True when only blanks precede the current token on its line: a '#' there starts a directive. */
@@ -70,9 +95,13 @@ public abstract class HeaderLexerBase extends Lexer {
 
     @Override
     public Token nextToken() {
-        if (source != null && _mode == DEFAULT_MODE && !_hitEOF) {
+        skipped = 0;
+        while (source != null && _mode == DEFAULT_MODE && !_hitEOF) {
             Token t = shortcut(_input.index());
-            if (t != null) {
+            if (t == null) {
+                break;
+            }
+            if (t != SKIPPED) {
                 return t;
             }
         }
@@ -96,20 +125,23 @@ public abstract class HeaderLexerBase extends Lexer {
             while (end < n && s[end] != '\r' && s[end] != '\n') {
                 end++;
             }
-            return emit(HeaderLexer.LINE_COMMENT, HeaderLexer.COMMENTS, start, end);
+            return hidden(HeaderLexer.LINE_COMMENT, HeaderLexer.COMMENTS, start, end, getLine(),
+                    getCharPositionInLine() + (end - start));
         }
         if (c == '\n' || c == '\r' && next == '\n') {
             end = c == '\n' ? start + 1 : start + 2;
             while (end < n && (s[end] == ' ' || s[end] == '\t')) {
                 end++;
             }
-            return emit(HeaderLexer.NEWLINE, HeaderLexer.NEWLINES, start, end, getLine() + 1, end - start - (c == '\n' ? 1 : 2));
+            return hidden(HeaderLexer.NEWLINE, HeaderLexer.NEWLINES, start, end, getLine() + 1,
+                    end - start - (c == '\n' ? 1 : 2));
         }
         if (isBlank(c)) {
             while (end < n && isBlank(s[end])) {
                 end++;
             }
-            return emit(HeaderLexer.WS, Token.HIDDEN_CHANNEL, start, end);
+            return hidden(HeaderLexer.WS, Token.HIDDEN_CHANNEL, start, end, getLine(),
+                    getCharPositionInLine() + (end - start));
         }
         if (c == '\\') {
             while (end < n && (s[end] == ' ' || s[end] == '\t')) {
@@ -119,7 +151,7 @@ public abstract class HeaderLexerBase extends Lexer {
                 end++;
             }
             return end < n && s[end] == '\n'
-                    ? emit(HeaderLexer.LINE_CONTINUATION, Token.HIDDEN_CHANNEL, start, end + 1, getLine() + 1, 0)
+                    ? hidden(HeaderLexer.LINE_CONTINUATION, Token.HIDDEN_CHANNEL, start, end + 1, getLine() + 1, 0)
                     : null;
         }
         if (isWordStart(c)) {
@@ -209,7 +241,7 @@ public abstract class HeaderLexerBase extends Lexer {
             } else if (c == '*' && s[i + 1] == '/') {
                 int end = i + 2;
                 int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
-                return emit(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
+                return hidden(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
             }
         }
         return null;
@@ -227,6 +259,16 @@ public abstract class HeaderLexerBase extends Lexer {
         return isWordStart(c) || c >= '0' && c <= '9';
     }
 
+    /** An off-channel token, or {@link #SKIPPED} after moving past it when they are skipped. */
+    private Token hidden(int type, int channel, int start, int end, int endLine, int endColumn) {
+        if (!skipHidden) {
+            return emit(type, channel, start, end, endLine, endColumn);
+        }
+        skipped |= type == HeaderLexer.NEWLINE ? SKIPPED_NEWLINE : SKIPPED_SPACE;
+        moveTo(end, endLine, endColumn);
+        return SKIPPED;
+    }
+
     /** The token of [start, end), which holds no line end. */
     private Token emit(int type, int channel, int start, int end) {
         return emit(type, channel, start, end, getLine(), getCharPositionInLine() + (end - start));
@@ -236,11 +278,15 @@ public abstract class HeaderLexerBase extends Lexer {
     private Token emit(int type, int channel, int start, int end, int endLine, int endColumn) {
         Token t = _factory.create(_tokenFactorySourcePair, type, null, channel, start, end - 1, getLine(),
                 getCharPositionInLine());
+        moveTo(end, endLine, endColumn);
+        _token = t;
+        return t;
+    }
+
+    private void moveTo(int end, int endLine, int endColumn) {
         _input.seek(end);
         getInterpreter().setLine(endLine);
         getInterpreter().setCharPositionInLine(endColumn);
-        _token = t;
-        return t;
     }
 
     /**
