@@ -137,10 +137,17 @@ public final class Abi {
      * @param line 1-based line of the use in the header, 0 when unknown
      */
     public BaseType require(String typeName, int line) {
-        return lookup(typeName).orElseThrow(() -> new UapiguardException(UapiguardException.Reason.PARSE_ERROR,
-                "unknown type '" + typeName + "'" + (line > 0 ? " at line " + line : "")
-                        + ": neither a typedef of the header nor a base type of the " + name + " ABI",
-                null, line, 0, null));
+        BaseType t = types.get(typeName);   // not lookup(): no Optional, no capturing lambda for every member
+        if (t == null) {
+            t = types.get(CTypes.normalize(typeName));
+        }
+        if (t == null) {
+            throw new UapiguardException(UapiguardException.Reason.PARSE_ERROR,
+                    "unknown type '" + typeName + "'" + (line > 0 ? " at line " + line : "")
+                            + ": neither a typedef of the header nor a base type of the " + name + " ABI",
+                    null, line, 0, null);
+        }
+        return t;
     }
 
     public BaseType pointer() {

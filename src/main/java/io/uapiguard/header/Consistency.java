@@ -66,7 +66,7 @@ public final class Consistency {
             }
         }
         for (HelperDoc doc : docs) {
-            if (HelperDocParser.helperCandidates(doc.function()).stream().noneMatch(byName::containsKey)) {
+            if (!documentsAny(doc, byName)) {
                 problems.add(new Problem(DOC_ORPHAN, doc.function(), doc.line(),
                         "Helper " + doc.function() + " is documented but has no BPF_FUNC_ entry in enum bpf_func_id."));
             }
@@ -87,6 +87,15 @@ public final class Consistency {
         }
         problems.sort(ORDER);
         return List.copyOf(problems);
+    }
+
+    private static boolean documentsAny(HelperDoc doc, Map<String, Helper> byName) {
+        for (String candidate : HelperDocParser.helperCandidates(doc.function())) {
+            if (byName.containsKey(candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The C name of a helper: {@code map_lookup_elem} → {@code bpf_map_lookup_elem}; already prefixed stays. */

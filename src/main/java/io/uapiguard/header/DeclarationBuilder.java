@@ -45,6 +45,8 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     private final Map<String, RecordDecl> recordsByTag = new LinkedHashMap<>();
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
     private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
+    /** Made once: a method reference in place would be a new object and an indy call per expression. */
+    private final ConstantEvaluator.Resolver enumeratorValues = this::enumerator;
 
     DeclarationBuilder(String file, Budget budget, List<PpToken> tokens) {
         this.file = file;
@@ -161,7 +163,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     }
 
     private int bitWidth(DeclarationParser.ConstantExpressionContext ctx) {
-        BigInteger v = evaluate(ctx, "bitfield width");
+        BigInteger v = evaluate(ctx, "bitfield width", null);
         if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(64)) > 0) {
             throw error("bitfield width " + v + " is out of range (0 to 64)", (PpToken) ctx.getStart());
         }
@@ -196,7 +198,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
         if (ctx instanceof DeclarationParser.ArrayDeclaratorContext a) {
             Long length = null;
             if (a.constantExpression() != null) {
-                BigInteger v = evaluate(a.constantExpression(), "array length");
+                BigInteger v = evaluate(a.constantExpression(), "array length", null);
                 if (v.signum() < 0 || v.bitLength() > 62) {
                     throw error("array length " + v + " is out of range", (PpToken) a.constantExpression().getStart());
                 }
@@ -238,7 +240,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
         for (DeclarationParser.EnumeratorContext e : ctx.enumerators) {
             PpToken name = (PpToken) e.name;
             BigInteger value = e.value == null ? next
-                    : evaluate(e.value, "value of enumerator '" + name.getText() + "'");
+                    : evaluate(e.value, "value of enumerator", name);
             constants.add(new EnumConstant(name.getText(), value, name.getLine()));
             enumerators.put(name.getText(), value);
             next = value.add(BigInteger.ONE);
@@ -247,11 +249,13 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
         return tag;
     }
 
-    private BigInteger evaluate(DeclarationParser.ConstantExpressionContext ctx, String what) {
+    /** {@code what} (of {@code subject}, if not null) names the expression in an error. */
+    private BigInteger evaluate(DeclarationParser.ConstantExpressionContext ctx, String what, PpToken subject) {
         try {
-            return evaluator.evaluate(span(ctx), this::enumerator, false).value();
+            return evaluator.evaluate(span(ctx), enumeratorValues, false).value();
         } catch (ConstantEvaluator.EvalException e) {
-            throw error("in " + what + ": " + e.getMessage(), e.at != null ? e.at : (PpToken) ctx.getStart());
+            String named = subject == null ? what : what + " '" + subject.getText() + "'";
+            throw error("in " + named + ": " + e.getMessage(), e.at != null ? e.at : (PpToken) ctx.getStart());
         }
     }
 
@@ -287,7 +291,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
         List<PpToken> expr = span(a.balanced());
         PpToken at = (PpToken) a.getStart();
         try {
-            BigInteger v = evaluator.evaluate(expr, this::enumerator, false).value();
+            BigInteger v = evaluator.evaluate(expr, enumeratorValues, false).value();
             if (v.signum() <= 0 || v.bitCount() != 1 || v.bitLength() > 29) {
                 throw error("requested alignment " + v + " is not a positive power of two", at);
             }

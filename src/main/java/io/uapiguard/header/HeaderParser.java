@@ -151,14 +151,18 @@ public final class HeaderParser {
         }
         objectLike.sort(Comparator.comparingInt(Macro::line).thenComparingInt(Macro::column));
         List<Define> out = new ArrayList<>(objectLike.size());
+        ConstantEvaluator.Resolver enumerators = t -> {
+            BigInteger v = decls.enumerators().get(t.getText());
+            return v == null ? null : CValue.ofMathematical(v);
+        };
         for (Macro m : objectLike) {
-            out.add(new Define(m.name(), TokenText.of(m.body()), value(m, expander, evaluator, decls), m.line()));
+            out.add(new Define(m.name(), TokenText.of(m.body()), value(m, expander, evaluator, enumerators), m.line()));
         }
         return out;
     }
 
     private static BigInteger value(Macro m, MacroExpander expander, ConstantEvaluator evaluator,
-                                    DeclarationBuilder.Declarations decls) {
+                                    ConstantEvaluator.Resolver enumerators) {
         if (m.body().isEmpty()) {
             return null;
         }
@@ -172,10 +176,7 @@ public final class HeaderParser {
         List<PpToken> expanded = new ArrayList<>();
         try {
             expander.expand(body, expanded);
-            return evaluator.evaluate(expanded, t -> {
-                BigInteger v = decls.enumerators().get(t.getText());
-                return v == null ? null : CValue.ofMathematical(v);
-            }, false).value();
+            return evaluator.evaluate(expanded, enumerators, false).value();
         } catch (ConstantEvaluator.EvalException e) {
             return null;
         } catch (UapiguardException e) {

@@ -174,7 +174,7 @@ public final class HelperDocParser {
         if (!isIdentifier(function)) {
             throw new IllegalArgumentException("expected a function name before '(', found '" + function + "'");
         }
-        String returnType = typeOf(tokens, 0, open - 1, "return type");
+        String returnType = typeOf(tokens, 0, open - 1, 0);
         if (!")".equals(tokens.get(tokens.size() - 1))) {
             throw new IllegalArgumentException("expected the signature to end with ')'");
         }
@@ -211,9 +211,9 @@ public final class HelperDocParser {
         String last = tokens.get(to - 1);
         if (to - from >= 2 && isIdentifier(last) && !TYPE_KEYWORDS.contains(last) && !onlyTagOrQualifier(tokens, from,
                 to - 1)) {
-            return new Param(typeOf(tokens, from, to - 1, "type of parameter " + index), last);
+            return new Param(typeOf(tokens, from, to - 1, index), last);
         }
-        return new Param(typeOf(tokens, from, to, "type of parameter " + index), null);
+        return new Param(typeOf(tokens, from, to, index), null);
     }
 
     /** {@code struct}, {@code const}, ...: words that cannot be a whole type, so the word after them is no name. */
@@ -226,7 +226,8 @@ public final class HelperDocParser {
         return true;
     }
 
-    private static String typeOf(List<String> tokens, int from, int to, String what) {
+    /** The type written in tokens [from, to): the return type when {@code param} is 0, else that parameter's. */
+    private static String typeOf(List<String> tokens, int from, int to, int param) {
         if (to - from == 1 && isIdentifier(tokens.get(from))) {
             return tokens.get(from);   // u64, int: most types are one word
         }
@@ -235,7 +236,7 @@ public final class HelperDocParser {
         for (int i = from; i < to; i++) {
             String t = tokens.get(i);
             if (!"*".equals(t) && !isIdentifier(t)) {
-                throw new IllegalArgumentException("unexpected '" + t + "' in " + what);
+                throw new IllegalArgumentException("unexpected '" + t + "' in " + what(param));
             }
             word |= isIdentifier(t);
             if (type.length() > 0 && !("*".equals(t) && type.charAt(type.length() - 1) == '*')) {
@@ -244,9 +245,14 @@ public final class HelperDocParser {
             type.append(t);
         }
         if (!word) {
-            throw new IllegalArgumentException("expected a " + what);
+            throw new IllegalArgumentException("expected a " + what(param));
         }
         return type.toString();
+    }
+
+    /** Built only for an error: a signature has hundreds of parameters to name otherwise. */
+    private static String what(int param) {
+        return param == 0 ? "return type" : "type of parameter " + param;
     }
 
     private static boolean isIdentifier(String t) {
