@@ -39,7 +39,17 @@ public abstract class HeaderLexerBase extends Lexer {
         static final Map<String, Integer> BY_TEXT = literals(HeaderLexer._ATN);
         /** The punctuators by first character, longest first, as ANTLR's longest match picks them. */
         static final String[][] PUNCTUATORS = punctuators(BY_TEXT);
+        /** {@link #PUNCTUATORS}' token types. */
+        static final int[][] PUNCTUATOR_TYPES = types(PUNCTUATORS, BY_TEXT);
+        /** The keywords, found by the hash the word scan computes: no String made to look one up. */
+        static final WordTable KEYWORDS = WordTable.keywords(BY_TEXT);
     }
+
+    /**
+     * The text of every word and number lexed in this process, one String per distinct text (bounded, lossy):
+     * no copy for a word seen before, and the names that end up in maps hash once and compare by identity.
+     */
+    private static final WordTable WORDS = new WordTable(1 << 15);
 
     /** {@link #skippedBefore()}: blanks, a comment or a continuation came before the token. */
     public static final int SKIPPED_SPACE = 1;
@@ -155,7 +165,9 @@ public abstract class HeaderLexerBase extends Lexer {
                     : null;
         }
         if (isWordStart(c)) {
+            int hash = c;
             while (end < n && isWordPart(s[end])) {
+                hash = 31 * hash + s[end];
                 end++;
             }
             int length = end - start;
@@ -164,25 +176,29 @@ public abstract class HeaderLexerBase extends Lexer {
                     || length == 2 && c == 'u' && next == '8')) {
                 return null;   // a prefixed character or string literal
             }
-            String word = new String(s, start, length);
-            Integer keyword = Literals.BY_TEXT.get(word);
-            Token t = emit(keyword != null ? keyword : HeaderLexer.IDENTIFIER, Token.DEFAULT_CHANNEL, start, end);
-            ((WritableToken) t).setText(word);   // made for the lookup anyway: later reads of the text reuse it
+            int keyword = Literals.KEYWORDS.type(s, start, length, hash);
+            Token t = emit(keyword >= 0 ? keyword : HeaderLexer.IDENTIFIER, Token.DEFAULT_CHANNEL, start, end);
+            ((WritableToken) t).setText(WORDS.text(s, start, length, hash));
             return t;
         }
         if (c >= '0' && c <= '9') {
+            int hash = c;
             while (end < n) {
                 char d = s[end];
                 if ((d == 'e' || d == 'E' || d == 'p' || d == 'P') && end + 1 < n
                         && (s[end + 1] == '+' || s[end + 1] == '-')) {
+                    hash = 31 * (31 * hash + d) + s[end + 1];
                     end += 2;
                 } else if (isWordPart(d) || d == '.') {
+                    hash = 31 * hash + d;
                     end++;
                 } else {
                     break;
                 }
             }
-            return emit(HeaderLexer.NUMBER, Token.DEFAULT_CHANNEL, start, end);
+            Token t = emit(HeaderLexer.NUMBER, Token.DEFAULT_CHANNEL, start, end);
+            ((WritableToken) t).setText(WORDS.text(s, start, end - start, hash));
+            return t;
         }
         if (c == '#' && next != '#' && blanksBefore(start)) {
             // DIRECTIVE_START, whose predicate keeps ANTLR from caching this DFA edge: each '#' would cost a
@@ -193,9 +209,13 @@ public abstract class HeaderLexerBase extends Lexer {
         }
         // '.5' is a number, quotes open literals: ANTLR's.
         if (c < 128 && !(c == '.' && next >= '0' && next <= '9')) {
-            for (String p : Literals.PUNCTUATORS[c]) {
+            String[] candidates = Literals.PUNCTUATORS[c];
+            for (int k = 0; k < candidates.length; k++) {
+                String p = candidates[k];
                 if (startsAt(s, start, p)) {
-                    return emit(Literals.BY_TEXT.get(p), Token.DEFAULT_CHANNEL, start, start + p.length());
+                    Token t = emit(Literals.PUNCTUATOR_TYPES[c][k], Token.DEFAULT_CHANNEL, start, start + p.length());
+                    ((WritableToken) t).setText(p);
+                    return t;
                 }
             }
         }
@@ -321,6 +341,17 @@ public abstract class HeaderLexerBase extends Lexer {
                     .filter(p -> p.charAt(0) == first && !isWordStart(first) && !(first >= '0' && first <= '9'))
                     .sorted(Comparator.comparingInt(String::length).reversed())
                     .toArray(String[]::new);
+        }
+        return out;
+    }
+
+    private static int[][] types(String[][] texts, Map<String, Integer> byText) {
+        int[][] out = new int[texts.length][];
+        for (int c = 0; c < texts.length; c++) {
+            out[c] = new int[texts[c].length];
+            for (int k = 0; k < texts[c].length; k++) {
+                out[c][k] = byText.get(texts[c][k]);
+            }
         }
         return out;
     }
