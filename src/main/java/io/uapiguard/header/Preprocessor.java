@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
@@ -42,6 +45,8 @@ final class Preprocessor {
     private final List<PpToken> out = new ArrayList<>();
     private final DirectiveParser parser;
     private final DirectiveVisitor visitor = new DirectiveVisitor();
+    private final BailErrorStrategy bail = new BailErrorStrategy();
+    private final DefaultErrorStrategy report = new DefaultErrorStrategy();
     private char[] text;
     private boolean lexerShortcuts = true;
 
@@ -201,9 +206,24 @@ final class Preprocessor {
                 throw parseError("macro names must be identifiers, found '" + d.get(2).getText() + "'", d.get(2));
             }
         }
-        parser.setTokenStream(new TokenArrayStream(d, file));
         visitor.tokens = d;
-        parser.directive().accept(visitor);
+        parse(d).accept(visitor);
+    }
+
+    /**
+     * Bails out at the first error, skipping the default strategy's resynchronisation before every token of a
+     * replacement list; an error is then parsed again with it, for the message.
+     */
+    private DirectiveParser.DirectiveContext parse(List<PpToken> d) {
+        parser.setTokenStream(new TokenArrayStream(d, file));
+        parser.setErrorHandler(bail);
+        try {
+            return parser.directive();
+        } catch (ParseCancellationException e) {
+            parser.setTokenStream(new TokenArrayStream(d, file));
+            parser.setErrorHandler(report);
+            return parser.directive();
+        }
     }
 
     private final class DirectiveVisitor extends DirectiveParserBaseVisitor<Void> {
