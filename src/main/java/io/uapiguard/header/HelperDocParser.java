@@ -1,5 +1,6 @@
 package io.uapiguard.header;
 
+import io.uapiguard.header.grammar.WordTable;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class HelperDocParser {
     /** Words that end a type, never name a parameter: {@code unsigned long} is a type without a name. */
     private static final Set<String> TYPE_KEYWORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
             "signed", "unsigned", "_Bool", "const", "volatile");
+    private static final WordTable WORDS = WordTable.shared();
     private static final Set<String> TAGS_AND_QUALIFIERS = Set.of("struct", "union", "enum", "const", "volatile");
 
     /** A signature candidate that did not parse: its 1-based line, its text after {@code " * "}, and why. */
@@ -90,11 +92,11 @@ public final class HelperDocParser {
             }
             int stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
             if (isCandidate(text, start, stop)) {
-                String candidate = new String(text, start + 3, stop - start - 3);
                 try {
-                    docs.add(parseSignature(candidate, line));
+                    docs.add(parseSignature(text, start + 3, stop, line));
                 } catch (IllegalArgumentException e) {
-                    malformed.add(new Malformed(line, candidate.strip(), e.getMessage()));
+                    malformed.add(new Malformed(line, new String(text, start + 3, stop - start - 3).strip(),
+                            e.getMessage()));
                 }
             }
             start = end + 1;
@@ -165,7 +167,12 @@ public final class HelperDocParser {
 
     /** Parses {@code <ret> <name>(<params>)}; throws IllegalArgumentException saying what was expected. */
     static HelperDoc parseSignature(String text, int line) {
-        List<String> tokens = tokenize(text);
+        return parseSignature(text.toCharArray(), 0, text.length(), line);
+    }
+
+    /** {@link #parseSignature(String, int)} of the characters {@code s[from, to)}. */
+    private static HelperDoc parseSignature(char[] s, int start, int end, int line) {
+        List<String> tokens = tokenize(s, start, end);
         int open = tokens.indexOf("(");
         if (open < 2) {
             throw new IllegalArgumentException("expected a return type and a function name before '('");
@@ -260,28 +267,30 @@ public final class HelperDocParser {
         return CTypes.isWordChar(c) && !(c >= '0' && c <= '9');
     }
 
-    private static List<String> tokenize(String text) {
+    /** The words (interned: signatures repeat across revisions) and punctuation of {@code s[from, to)}. */
+    private static List<String> tokenize(char[] s, int from, int to) {
         List<String> tokens = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
+        int i = from;
+        while (i < to) {
+            char c = s[i];
             if (c == ' ' || c == '\t') {
                 i++;
             } else if (CTypes.isWordChar(c)) {
                 int start = i;
-                while (i < n && CTypes.isWordChar(text.charAt(i))) {
+                int hash = 0;
+                while (i < to && CTypes.isWordChar(s[i])) {
+                    hash = 31 * hash + s[i];
                     i++;
                 }
-                tokens.add(text.substring(start, i));
+                tokens.add(WORDS.text(s, start, i - start, hash));
             } else if (c == '*' || c == '(' || c == ')' || c == ',') {
                 tokens.add(c == '*' ? "*" : c == '(' ? "(" : c == ')' ? ")" : ",");
                 i++;
-            } else if (c == '.' && text.startsWith("...", i)) {
+            } else if (c == '.' && i + 2 < to && s[i + 1] == '.' && s[i + 2] == '.') {
                 tokens.add("...");
                 i += 3;
             } else {
-                throw new IllegalArgumentException("unexpected character '" + c + "' at column " + (i + 4));
+                throw new IllegalArgumentException("unexpected character '" + c + "' at column " + (i - from + 4));
             }
         }
         if (tokens.isEmpty()) {

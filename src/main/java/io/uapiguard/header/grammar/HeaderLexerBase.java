@@ -49,7 +49,7 @@ public abstract class HeaderLexerBase extends Lexer {
      * The text of every word and number lexed in this process, one String per distinct text (bounded, lossy):
      * no copy for a word seen before, and the names that end up in maps hash once and compare by identity.
      */
-    private static final WordTable WORDS = new WordTable(1 << 15);
+    private static final WordTable WORDS = WordTable.shared();
 
     /** {@link #skippedBefore()}: blanks, a comment or a continuation came before the token. */
     public static final int SKIPPED_SPACE = 1;

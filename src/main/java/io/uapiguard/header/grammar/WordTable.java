@@ -12,7 +12,9 @@ import java.util.Map;
  * every lexer of the process without a lock: each slot holds an immutable entry, and a lost race only costs
  * a String.
  */
-final class WordTable {
+public final class WordTable {
+
+    private static final WordTable SHARED = new WordTable(1 << 15);
 
     /** A word and its characters (compared without String calls) and token type; immutable. */
     private record Entry(String text, char[] chars, int type) {
@@ -21,6 +23,14 @@ final class WordTable {
     private final Entry[] slots;
     private final int mask;
     private final boolean probing;
+
+    /**
+     * The process's interning table, shared by the lexer and the other scanners of header text: a name is one
+     * String however many revisions hold it.
+     */
+    public static WordTable shared() {
+        return SHARED;
+    }
 
     /** An interning table of {@code size} slots (a power of two), one word per slot. */
     WordTable(int size) {
@@ -69,7 +79,7 @@ final class WordTable {
     }
 
     /** The interned text of {@code s[start, start + length)}, whose {@link String#hashCode} is {@code hash}. */
-    String text(char[] s, int start, int length, int hash) {
+    public String text(char[] s, int start, int length, int hash) {
         if (probing) {
             throw new IllegalStateException("a keyword table does not intern");
         }
