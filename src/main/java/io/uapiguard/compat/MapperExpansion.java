@@ -60,10 +60,49 @@ final class MapperExpansion {
 
     /** {@link #firstBreak(List, List)} of a pair whose sides both define the mapper. */
     static int firstBreak(Match.MapperPair m) {
-        if (m.renamedHelpers().isEmpty() && m.oldMapper().expansion().equals(m.newMapper().expansion())) {
-            return -1;   // most revisions leave the mapper alone: no need to split thousands of characters
+        if (m.renamedHelpers().isEmpty() && appendsOnly(m.oldMapper().expansion(), m.newMapper().expansion())) {
+            return -1;   // most revisions leave the mapper alone or append: no need to split thousands of characters
         }
         return firstBreak(oldEntries(m), entries(m.newMapper().expansion()));
+    }
+
+    /**
+     * True when {@code now} is {@code was}, or {@code was} followed by more entries: it starts with the same text,
+     * which closes every parenthesis it opens, and goes on only after a comma. A false answer decides nothing.
+     */
+    static boolean appendsOnly(String was, String now) {
+        if (!now.startsWith(was)) {
+            return false;
+        }
+        int depth = 0;
+        char last = ',';
+        for (int i = 0; i < was.length(); i++) {
+            char c = was.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+            if (!Character.isWhitespace(c)) {
+                last = c;
+            }
+        }
+        if (depth != 0) {
+            return false;
+        }
+        if (last == ',') {
+            return true;   // the next character starts a new entry, whatever it is
+        }
+        for (int i = was.length(); i < now.length(); i++) {
+            char c = now.charAt(i);
+            if (c == ',') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;   // only whitespace was added
     }
 
     /** The old entries with renamed helpers under their new names ({@code FN(old)} read as {@code FN(new)}). */
