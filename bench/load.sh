@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Load benchmark of the CI bot's call: full-header checks against a stored base, 8 concurrent clients.
 # Starts the service on 127.0.0.1 (embedded PostgreSQL in a temporary directory), ingests the corpus bundle
-# through the admin API, then runs wrk (Debian package wrk): a warm-up, then the measured run.
-#   bench/load.sh [DURATION_S=60] [CLIENTS=8]     (JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS)
-# Needs: target/uapiguard.jar (mvn -q -DskipTests package), wrk, jq, curl, git, ../shared/corpus/.
+# through the admin API, then measures two ways, each for DURATION_S:
+#   1. saturation: wrk (Debian package wrk), CLIENTS connections each sending its next check as soon as the last
+#      is answered (closed loop), after a 30 s warm-up: the most checks per second, latency including queueing;
+#   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
+#      counted from when each check was due.
+#   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]   (JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS)
+# Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
+# ../shared/corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration=${1:-60}
 clients=${2:-8}
+rate=${3:-300}
 port=${UAPIGUARD_BENCH_PORT:-18080}
 threads=$(( clients < 2 ? clients : 2 ))   # wrk needs at least one connection per thread
 bundle=${UAPIGUARD_CORPUS:-../shared/corpus}/bpf-uapi-history.bundle
@@ -16,7 +22,8 @@ jar=target/uapiguard.jar
 for tool in wrk jq curl java; do
   command -v "$tool" >/dev/null || { echo "load.sh: $tool is required" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "load.sh: build first: mvn -q -DskipTests package" >&2; exit 2; }
+[ -f "$jar" ] && [ -f target/test-classes/io/uapiguard/bench/CheckLoad.class ] \
+  || { echo "load.sh: build first: mvn -q -DskipTests package" >&2; exit 2; }
 [ -f "$bundle" ] || { echo "load.sh: no corpus at $bundle" >&2; exit 2; }
 bundle=$(cd "$(dirname "$bundle")" && pwd)/$(basename "$bundle")
 
@@ -60,12 +67,21 @@ wrk -t"$threads" -c"$clients" -d30s -s bench/check.lua "$base/api/v1/checks" >/d
 # CPU time of the service process (user+system, clock ticks), to state the cost of one check apart from
 # whatever else the machine is running.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-echo "measured: ${duration} s, $clients connections, $threads wrk threads; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "measured: ${duration} s each, $clients connections ($threads wrk threads); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_per_check() {   # OUTPUT_FILE TICKS_BEFORE TICKS_AFTER
+  local requests
+  requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$1")
+  awk -v t=$(($3 - $2)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
+}
+echo "== 1. saturation (closed loop): wrk, $clients connections"
 before=$(cpu_ticks)
 wrk -t"$threads" -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks" | tee "$work/wrk.out"
-after=$(cpu_ticks)
-requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$work/wrk.out")
-awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
-  'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
+cpu_per_check "$work/wrk.out" "$before" "$(cpu_ticks)"
+echo "== 2. fixed rate (open loop): $rate checks/s from $clients connections, latency from when each was due"
+before=$(cpu_ticks)
+java -XX:+UseSerialGC -Xmx256m -cp target/test-classes io.uapiguard.bench.CheckLoad \
+  "$base/api/v1/checks" "$work/body.json" "$rate" "$clients" "$duration" | tee "$work/rate.out"
+cpu_per_check "$work/rate.out" "$before" "$(cpu_ticks)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"

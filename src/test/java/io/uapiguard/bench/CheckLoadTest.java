@@ -1,0 +1,65 @@
+package io.uapiguard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The load generator of bench/load.sh keeps its rate and counts latency from when a request was due. */
+class CheckLoadTest {
+
+    private HttpServer server;
+    private final AtomicInteger served = new AtomicInteger();
+    private volatile long delayMillis;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/ok", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int n = served.incrementAndGet();
+            exchange.sendResponseHeaders(n % 10 == 0 ? 500 : 200, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void sendsAtTheGivenRateAndCountsStatusErrors() throws Exception {
+        CheckLoad.Result r = CheckLoad.run(uri(), new byte[100], 100, 4, Duration.ofSeconds(1));
+        assertThat(r.latencies().length + r.errors()).isEqualTo(100);
+        assertThat(r.errors()).isEqualTo(10);
+        assertThat(r.percentile(50)).isLessThan(Duration.ofMillis(50).toNanos());
+    }
+
+    @Test
+    void aSlowServerChargesTheRequestsItHeldUp() throws Exception {
+        // One client due every 10 ms, answers taking 30 ms: each request starts later than it was due, and the
+        // lateness adds up; a closed-loop count would say 30 ms every time.
+        delayMillis = 30;
+        CheckLoad.Result r = CheckLoad.run(uri(), new byte[10], 100, 1, Duration.ofMillis(500));
+        assertThat(r.percentile(100)).isGreaterThan(Duration.ofMillis(200).toNanos());
+    }
+
+    private URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ok");
+    }
+}
