@@ -9,8 +9,8 @@ public record CheckRequest(
         String repository,
         @Schema(description = "A tag or commit id; omitted for the newest ingested revision", example = "v6.8")
         String base,
-        @Schema(description = "The full text of the candidate header")
-        String header,
+        @Schema(description = "The full text of the candidate header", type = "string", implementation = String.class)
+        HeaderText header,
         @Schema(description = "A unified diff, git format-patch output, or an mbox of a patch series, applied in order")
         String patch,
         @Schema(description = "The watched header path; omitted for the repository's first path",

@@ -54,16 +54,15 @@ public class CheckService {
         RevisionInfo base = resolutions.resolve(repository.name(), request.base()).orElseThrow(() ->
                 revisionNotFound(repository.name(), request.base()));
         UapiModel baseModel = baseModel(repository.name(), base, path);
-        String candidate;
+        UapiModel candidateModel;
         if (request.header() != null) {
-            candidate = request.header();
+            candidateModel = parser.parse(path, request.header().chars());
         } else {
             String baseText = queries.headerText(repository.name(), base.commitId(), path)
                     .orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
                             path + " is not stored at " + label(base)));
-            candidate = patcher.apply(path, baseText, request.patch());
+            candidateModel = parser.parse(path, patcher.apply(path, baseText, request.patch()));
         }
-        UapiModel candidateModel = parser.parse(path, candidate);
         Comparison comparison = engine.compare(baseModel, candidateModel, path);
         return new Outcome(repository.name(), path, base, label(base), comparison);
     }

@@ -7,6 +7,7 @@ import static io.uapiguard.api.ServiceFixtures.PATH;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.AdditionalMatchers.aryEq;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -76,7 +77,8 @@ class CheckControllerTest {
         when(queries.resolve("linux", "v2")).thenReturn(Optional.of(ServiceFixtures.revision(C2, "v2")));
         when(queries.model("linux", C2, PATH)).thenReturn(Optional.of(baseModel));
         when(queries.headerText("linux", C2, PATH)).thenReturn(Optional.of(BASE_TEXT));
-        when(parser.parse(eq(PATH), anyString())).thenReturn(candidateModel);
+        when(parser.parse(eq(PATH), anyString())).thenReturn(candidateModel);   // a patched base
+        when(parser.parse(eq(PATH), any(char[].class))).thenReturn(candidateModel);   // a posted header
         when(engine.compare(baseModel, candidateModel, PATH)).thenReturn(ServiceFixtures.breaking());
     }
 
@@ -94,7 +96,7 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.verdict").value("breaking"))
                 .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"))
                 .andExpect(jsonPath("$.findings[0].location.line").value(120));
-        verify(parser).parse(PATH, HEADER);
+        verify(parser).parse(eq(PATH), aryEq(HEADER.toCharArray()));
     }
 
     @Test
@@ -186,7 +188,7 @@ class CheckControllerTest {
                         .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
                 .andExpect(status().isNotAcceptable())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        verify(parser, never()).parse(anyString(), anyString());
+        verify(parser, never()).parse(anyString(), any(char[].class));
     }
 
     @Test
@@ -248,8 +250,17 @@ class CheckControllerTest {
     }
 
     @Test
+    void headerThatIsNotAJsonStringIs400Problem() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"repository\": \"linux\", \"header\": {\"text\": \"int x;\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verify(parser, never()).parse(anyString(), any(char[].class));
+    }
+
+    @Test
     void headerThatDoesNotParseIs422WithPosition() throws Exception {
-        when(parser.parse(eq(PATH), anyString())).thenThrow(new UapiguardException(Reason.PARSE_ERROR,
+        when(parser.parse(eq(PATH), any(char[].class))).thenThrow(new UapiguardException(Reason.PARSE_ERROR,
                 "expected ';' after enum", PATH, 7, 3, null));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
@@ -263,7 +274,7 @@ class CheckControllerTest {
 
     @Test
     void headerThatTripsAParserLimitIs422() throws Exception {
-        when(parser.parse(eq(PATH), anyString())).thenThrow(new UapiguardException(Reason.LIMIT_EXCEEDED,
+        when(parser.parse(eq(PATH), any(char[].class))).thenThrow(new UapiguardException(Reason.LIMIT_EXCEEDED,
                 "macro expansion exceeds depth 200", PATH, 3, 1, null));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
@@ -318,7 +329,7 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.file").value(PATH))
                 .andExpect(jsonPath("$.line").value(3))
                 .andExpect(jsonPath("$.detail", containsString("expected 'line three' but the header has 'line 3'")));
-        verify(parser, never()).parse(anyString(), anyString());
+        verify(parser, never()).parse(anyString(), any(char[].class));
     }
 
     @Test
