@@ -103,7 +103,11 @@ public final class CheckLoad {
                 if (connection == null) {
                     connection = new Connection(uri);
                 }
-                if (connection.exchange(request) != 200) {
+                int status = connection.exchange(request);
+                if (connection.closed) {
+                    connection = Connection.close(connection);   // the server's keep-alive limit: reconnect
+                }
+                if (status != 200) {
                     errors.incrementAndGet();
                     continue;
                 }
@@ -132,11 +136,16 @@ public final class CheckLoad {
         return out;
     }
 
-    /** One kept-alive HTTP/1.1 connection; answers are read to their end (Content-Length or chunked) and dropped. */
+    /**
+     * One kept-alive HTTP/1.1 connection; answers are read to their end (Content-Length or chunked) and dropped.
+     * A server that ends the connection after an answer (Tomcat does after 100 requests) gets a new one.
+     */
     private static final class Connection {
         private final Socket socket;
         private final OutputStream out;
         private final BufferedInputStream in;
+        /** The last answer said {@code Connection: close}. */
+        boolean closed;
 
         Connection(URI uri) throws IOException {
             socket = new Socket();
@@ -181,9 +190,7 @@ public final class CheckLoad {
             } else if (length > 0) {
                 skip(length);
             }
-            if (close) {
-                throw new IOException("the server closed the connection");
-            }
+            closed = close;
             return Integer.parseInt(parts[1]);
         }
 

@@ -31,6 +31,9 @@ class CheckLoadTest {
                 Thread.currentThread().interrupt();
             }
             int n = served.incrementAndGet();
+            if (n % 7 == 0) {
+                exchange.getResponseHeaders().add("Connection", "close");   // a keep-alive limit
+            }
             exchange.sendResponseHeaders(n % 10 == 0 ? 500 : 200, -1);
             exchange.close();
         });
@@ -43,7 +46,7 @@ class CheckLoadTest {
     }
 
     @Test
-    void sendsAtTheGivenRateAndCountsStatusErrors() throws Exception {
+    void sendsAtTheGivenRateReconnectsWhenTheServerClosesAndCountsStatusErrors() throws Exception {
         CheckLoad.Result r = CheckLoad.run(uri(), new byte[100], 100, 4, Duration.ofSeconds(1));
         assertThat(r.latencies().length + r.errors()).isEqualTo(100);
         assertThat(r.errors()).isEqualTo(10);
