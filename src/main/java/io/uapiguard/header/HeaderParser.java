@@ -3,6 +3,7 @@ package io.uapiguard.header;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.grammar.DeclarationParser;
 import io.uapiguard.header.grammar.HeaderLexer;
+import io.uapiguard.header.grammar.WordTable;
 import io.uapiguard.model.Define;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
@@ -130,7 +131,7 @@ public final class HeaderParser {
         }
         List<Helper> out = new ArrayList<>(entries.size());
         for (EnumConstant c : entries) {
-            String name = c.name().substring(HELPER_PREFIX.length());
+            String name = WordTable.shared().intern(c.name().substring(HELPER_PREFIX.length()));
             out.add(new Helper(name, c.value().longValue(), c.line(), byHelper.get(name)));
         }
         return out;

@@ -93,6 +93,20 @@ public final class WordTable {
         return text;
     }
 
+    /** The interned String equal to {@code text}: the one already held, or {@code text} itself from now on. */
+    public String intern(String text) {
+        if (probing) {
+            throw new IllegalStateException("a keyword table does not intern");
+        }
+        int i = text.hashCode() & mask;
+        Entry e = slots[i];
+        if (e != null && e.text.equals(text)) {
+            return e.text;
+        }
+        slots[i] = new Entry(text, text.toCharArray(), 0);
+        return text;
+    }
+
     private static boolean same(char[] word, char[] s, int start, int length) {
         if (word.length != length) {
             return false;
