@@ -72,7 +72,7 @@ public final class HeaderParser {
         List<Define> defines = defines(pp, preprocessor.expander(), evaluator, decls);
         MapperReader mapperReader = new MapperReader(pp, preprocessor.expander(), evaluator);
         Mapper mapper = mapperReader.read();
-        HelperDocParser.Result docs = new HelperDocParser().scan(pp.text());
+        HelperDocParser.Result docs = new HelperDocParser().scan(pp.text(), pp.comments());
         List<Helper> helpers = helpers(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());

@@ -1,5 +1,6 @@
 package io.uapiguard.header;
 
+import io.uapiguard.header.grammar.CommentIndex;
 import io.uapiguard.header.grammar.WordTable;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
@@ -60,6 +61,21 @@ public final class HelperDocParser {
 
     /** {@link #scan(String)} of a header's characters, which the front end already holds as an array. */
     Result scan(char[] text) {
+        return scan(text, (CommentIndex) null);
+    }
+
+    /**
+     * {@link #scan(char[])}, reading the lines of the helper comment from {@code comments} (the lexer's index of
+     * the same text) when the comment is in it, instead of looking for line ends again.
+     */
+    Result scan(char[] text, CommentIndex comments) {
+        if (comments != null) {
+            int marker = indexOf(text, START_MARKER);
+            CommentIndex.Lines lines = marker < 0 ? null : comments.linesFrom(marker);
+            if (lines != null) {
+                return scanLines(text, lines);
+            }
+        }
         List<HelperDoc> docs = new ArrayList<>();
         List<Malformed> malformed = new ArrayList<>();
         int n = text.length;
@@ -90,18 +106,46 @@ public final class HelperDocParser {
             if (end < 0) {
                 break; // the line that closes the comment holds no signature
             }
-            int stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
-            if (isCandidate(text, start, stop)) {
-                try {
-                    docs.add(parseSignature(text, start + 3, stop, line));
-                } catch (IllegalArgumentException e) {
-                    malformed.add(new Malformed(line, new String(text, start + 3, stop - start - 3).strip(),
-                            e.getMessage()));
-                }
-            }
+            candidate(text, start, end, line, docs, malformed);
             start = end + 1;
         }
         return new Result(docs, malformed);
+    }
+
+    /** The lines after the marker's line, up to the comment's closing line, which holds no signature. */
+    private static Result scanLines(char[] text, CommentIndex.Lines lines) {
+        List<HelperDoc> docs = new ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
+        for (int i = 1; i < lines.count(); i++) {
+            int start = lines.end(i - 1) + 1;
+            int end = lines.end(i);
+            candidate(text, start, end, lines.firstLine() + i, docs, malformed);
+        }
+        return new Result(docs, malformed);
+    }
+
+    /** Parses the line [start, end) if it is a signature candidate. */
+    private static void candidate(char[] text, int start, int end, int line, List<HelperDoc> docs,
+                                  List<Malformed> malformed) {
+        int stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
+        if (isCandidate(text, start, stop)) {
+            try {
+                docs.add(parseSignature(text, start + 3, stop, line));
+            } catch (IllegalArgumentException e) {
+                malformed.add(new Malformed(line, new String(text, start + 3, stop - start - 3).strip(),
+                        e.getMessage()));
+            }
+        }
+    }
+
+    private static int indexOf(char[] text, String s) {
+        char first = s.charAt(0);
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == first && startsWith(text, i, s)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsWith(char[] text, int at, String prefix) {

@@ -1,6 +1,7 @@
 package io.uapiguard.header;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.header.grammar.CommentIndex;
 import io.uapiguard.header.grammar.DirectiveParser;
 import io.uapiguard.header.grammar.DirectiveParserBaseVisitor;
 import io.uapiguard.header.grammar.HeaderLexer;
@@ -27,9 +28,12 @@ import org.antlr.v4.runtime.atn.PredictionMode;
  */
 final class Preprocessor {
 
-    /** What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes. */
+    /**
+     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, the
+     * text, and the long comments' line ends as the lexer found them (null when its shortcuts were off).
+     */
     record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
-                  char[] text) {
+                  char[] text, CommentIndex comments) {
     }
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
@@ -97,8 +101,10 @@ final class Preprocessor {
         HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(chars, file));
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
+        CommentIndex comments = null;
         if (lexerShortcuts) {
             lexer.skipHiddenTokens();
+            comments = lexer.indexComments();
         } else {
             lexer.disableShortcuts();
         }
@@ -161,7 +167,7 @@ final class Preprocessor {
             throw parseError("unterminated #" + open.at.getText() + ": expected #endif before the end of the file",
                     open.at);
         }
-        return new Result(out, macros, includes, macroIds, chars);
+        return new Result(out, macros, includes, macroIds, chars, comments);
     }
 
     private boolean active() {

@@ -32,6 +32,18 @@ class HelperDocParserCorpusTest {
     }
 
     @Test
+    void readingTheHelperCommentFromTheLexersIndexGivesWhatTheOwnScanGives() {
+        HelperDocParser parser = new HelperDocParser();
+        for (Corpus.Revision rev : revisions()) {
+            char[] text = rev.text().toCharArray();
+            Preprocessor.Result pp = new Preprocessor("bpf.h", new Budget(Limits.DEFAULT, "bpf.h")).run(text);
+            assertThat(pp.comments().linesFrom(rev.text().indexOf(HelperDocParser.START_MARKER)))
+                    .as("the helper comment is indexed at %s", rev.commit().name()).isNotNull();
+            assertThat(parser.scan(text, pp.comments())).as(rev.commit().name()).isEqualTo(parser.scan(text));
+        }
+    }
+
+    @Test
     void everyRevisionYieldsWellFormedSignaturesOfKnownHelpers() {
         List<Corpus.Revision> revisions = revisions();
         assertThat(revisions).hasSize(408);

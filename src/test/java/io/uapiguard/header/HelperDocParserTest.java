@@ -120,4 +120,30 @@ class HelperDocParserTest {
         assertThat(HelperDocParser.helperCandidates("get_local_storage")).containsExactly("get_local_storage");
         assertThat(HelperDocParser.helperCandidates("bpf_")).containsExactly("bpf_");
     }
+
+    @Test
+    void theLexersCommentIndexGivesTheSameDocsAsTheOwnScan() {
+        String pad = " *\tpadding so that the comment is a long one, as the lexer keeps only those\n".repeat(20);
+        String docs = " * Start of BPF helper function descriptions:\n *\n * long bpf_one(void *ctx)\n"
+                + " * \tDescription\n *\t\tx\r\n * int bpf_two(u32 a, ...)\r\n" + pad + " * bad(\n */\nint x;\n";
+        List<String> texts = List.of(
+                "/* lead */\n/*\n" + docs,
+                // the marker on the comment's closing line: no docs, either way
+                "/*\n" + pad + " * Start of BPF helper function descriptions: */\n",
+                // an earlier marker outside any long comment decides, as in the plain scan
+                "/* Start of BPF helper function descriptions: */\n/*\n" + docs,
+                "// Start of BPF helper function descriptions:\n * long bpf_x(void)\n/*\n" + docs,
+                "int y; /* no marker at all */\n/*\n" + pad + " */\n");
+        for (String text : texts) {
+            char[] chars = text.toCharArray();
+            Preprocessor.Result pp = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h")).run(chars);
+            assertThat(parser.scan(chars, pp.comments())).as(text).isEqualTo(parser.scan(chars));
+        }
+        Preprocessor.Result first = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"))
+                .run(texts.get(0).toCharArray());
+        HelperDocParser.Result viaIndex = parser.scan(texts.get(0).toCharArray(), first.comments());
+        assertThat(viaIndex.docs()).extracting(HelperDoc::function).containsExactly("bpf_one", "bpf_two");
+        assertThat(viaIndex.docs()).extracting(HelperDoc::line).containsExactly(5, 8);
+        assertThat(viaIndex.malformed()).extracting(HelperDocParser.Malformed::line).containsExactly(29);
+    }
 }

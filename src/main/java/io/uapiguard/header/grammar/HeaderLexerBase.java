@@ -63,6 +63,7 @@ public abstract class HeaderLexerBase extends Lexer {
     private char[] source;
     private boolean skipHidden;
     private int skipped;
+    private CommentIndex comments;
 
     /** The shortcuts are on when {@code input} is a {@link SourceCharStream}. */
     protected HeaderLexerBase(CharStream input) {
@@ -82,6 +83,15 @@ public abstract class HeaderLexerBase extends Lexer {
      */
     public void skipHiddenTokens() {
         this.skipHidden = true;
+    }
+
+    /**
+     * Makes the shortcuts record the long block comments they scan, and their line ends, in the returned index
+     * (filled as lexing goes on; comments ANTLR lexes are not in it).
+     */
+    public CommentIndex indexComments() {
+        comments = new CommentIndex();
+        return comments;
     }
 
     /** {@link #SKIPPED_SPACE} and {@link #SKIPPED_NEWLINE}: what was skipped before the last token returned. */
@@ -251,6 +261,8 @@ public abstract class HeaderLexerBase extends Lexer {
     /** A terminated comment from {@code start}, or null (ANTLR then reports it unterminated). */
     private Token blockComment(int start) {
         char[] s = source;
+        CommentIndex index = comments;
+        int mark = index == null ? 0 : index.mark();
         int line = getLine();
         int lastNewline = -1;
         for (int i = start + 2; i + 1 < s.length; i++) {
@@ -258,11 +270,20 @@ public abstract class HeaderLexerBase extends Lexer {
             if (c == '\n') {
                 line++;
                 lastNewline = i;
+                if (index != null) {
+                    index.newline(i);
+                }
             } else if (c == '*' && s[i + 1] == '/') {
                 int end = i + 2;
+                if (index != null) {
+                    index.comment(start, end, getLine(), mark);
+                }
                 int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
                 return hidden(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
             }
+        }
+        if (index != null) {
+            index.drop(mark);
         }
         return null;
     }
