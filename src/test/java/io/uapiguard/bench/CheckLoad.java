@@ -95,9 +95,8 @@ public final class CheckLoad {
         int n = 0;
         Connection connection = null;
         for (long due = first; due < end; due += period) {
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);   // again if it woke early: never send before the check is due
             }
             try {
                 if (connection == null) {
