@@ -2,7 +2,6 @@ package io.uapiguard.header;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.grammar.HeaderLexer;
-import io.uapiguard.header.grammar.WordTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,8 +216,7 @@ final class MacroExpander {
      * macro argument was written (the instance rather than the pattern), else where the left one was.
      */
     private PpToken paste(PpToken left, PpToken right) {
-        // Interned like the lexer's words: BPF_FUNC_ ## name makes every helper id's name, in every revision.
-        String text = WordTable.shared().intern(left.getText() + right.getText());
+        String text = left.getText() + right.getText();
         int type = TokenKinds.typeOf(text);
         if (type < 0) {
             throw error("pasting \"" + left.getText() + "\" and \"" + right.getText()
