@@ -33,8 +33,9 @@ public final class HelperDocParser {
     /** Words that end a type, never name a parameter: {@code unsigned long} is a type without a name. */
     private static final Set<String> TYPE_KEYWORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
             "signed", "unsigned", "_Bool", "const", "volatile");
-    private static final WordTable WORDS = WordTable.shared();
     private static final Set<String> TAGS_AND_QUALIFIERS = Set.of("struct", "union", "enum", "const", "volatile");
+    /** Signature words are interned as the lexer's are: the same few hundred recur in every revision. */
+    private static final WordTable WORDS = WordTable.shared();
 
     /** A signature candidate that did not parse: its 1-based line, its text after {@code " * "}, and why. */
     public record Malformed(int line, String text, String reason) {
@@ -214,7 +215,7 @@ public final class HelperDocParser {
         return parseSignature(text.toCharArray(), 0, text.length(), line);
     }
 
-    /** {@link #parseSignature(String, int)} of the characters {@code s[from, to)}. */
+    /** {@link #parseSignature(String, int)} of the characters {@code s[start, end)}. */
     private static HelperDoc parseSignature(char[] s, int start, int end, int line) {
         List<String> tokens = tokenize(s, start, end);
         int open = tokens.indexOf("(");
