@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -185,6 +186,30 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         void close();
+
+        static Revisions of(int size, IntFunction<String> names, IntFunction<char[]> reader, Runnable closer) {
+            return new Revisions() {
+                @Override
+                public int size() {
+                    return size;
+                }
+
+                @Override
+                public String name(int i) {
+                    return names.apply(i);
+                }
+
+                @Override
+                public char[] read(int i) {
+                    return reader.apply(i);
+                }
+
+                @Override
+                public void close() {
+                    closer.run();
+                }
+            };
+        }
     }
 
     private Revisions fileRevisions() {
@@ -197,30 +222,13 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw cannotRead(e);
         }
-        return new Revisions() {
-            @Override
-            public int size() {
-                return headers.size();
+        return Revisions.of(headers.size(), i -> headers.get(i).toString(), i -> {
+            try {
+                return Files.readString(headers.get(i), StandardCharsets.UTF_8).toCharArray();
+            } catch (IOException e) {
+                throw cannotRead(e);
             }
-
-            @Override
-            public String name(int i) {
-                return headers.get(i).toString();
-            }
-
-            @Override
-            public char[] read(int i) {
-                try {
-                    return Files.readString(headers.get(i), StandardCharsets.UTF_8).toCharArray();
-                } catch (IOException e) {
-                    throw cannotRead(e);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        }, () -> { });
     }
 
     private UapiguardException cannotRead(IOException e) {
@@ -237,27 +245,8 @@ final class BenchCommand implements Callable<Integer> {
             git.close();
             throw e;
         }
-        return new Revisions() {
-            @Override
-            public int size() {
-                return history.size();
-            }
-
-            @Override
-            public String name(int i) {
-                return history.get(i).commit().abbreviate(12).name() + ":" + path;
-            }
-
-            @Override
-            public char[] read(int i) {
-                return git.readBlob(history.get(i).blob(), name(i)).toCharArray();
-            }
-
-            @Override
-            public void close() {
-                git.close();
-            }
-        };
+        IntFunction<String> names = i -> history.get(i).commit().abbreviate(12).name() + ":" + path;
+        return Revisions.of(history.size(), names,
+                i -> git.readBlob(history.get(i).blob(), names.apply(i)).toCharArray(), git::close);
     }
-
 }

@@ -1,6 +1,7 @@
 package io.uapiguard.header;
 
 import io.uapiguard.header.grammar.CommentIndex;
+import io.uapiguard.header.grammar.SourceCharStream;
 import io.uapiguard.header.grammar.WordTable;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
@@ -62,7 +63,7 @@ public final class HelperDocParser {
 
     /** {@link #scan(String)} of a header's characters, which the front end already holds as an array. */
     Result scan(char[] text) {
-        return scan(text, (CommentIndex) null);
+        return scan(text, null);
     }
 
     /**
@@ -70,38 +71,30 @@ public final class HelperDocParser {
      * the same text) when the comment is in it, instead of looking for line ends again.
      */
     Result scan(char[] text, CommentIndex comments) {
-        if (comments != null) {
-            int marker = indexOf(text, START_MARKER);
-            CommentIndex.Lines lines = marker < 0 ? null : comments.linesFrom(marker);
-            if (lines != null) {
-                return scanLines(text, lines);
-            }
-        }
         List<HelperDoc> docs = new ArrayList<>();
         List<Malformed> malformed = new ArrayList<>();
-        int n = text.length;
-        // One pass to the marker, counting lines on the way.
-        int line = 1;
-        int marker = -1;
-        char first = START_MARKER.charAt(0);
-        for (int i = 0; i < n; i++) {
-            char c = text[i];
-            if (c == '\n') {
-                line++;
-            } else if (c == first && startsWith(text, i, START_MARKER)) {
-                marker = i;
-                break;
-            }
-        }
+        int marker = indexOf(text, START_MARKER);
         if (marker < 0) {
             return new Result(docs, malformed);
+        }
+        CommentIndex.Lines lines = comments == null ? null : comments.linesFrom(marker);
+        if (lines != null) {
+            for (int i = 1; i < lines.count(); i++) {   // the comment's closing line has no line end: not read
+                candidate(text, lines.end(i - 1) + 1, lines.end(i), lines.firstLine() + i, docs, malformed);
+            }
+            return new Result(docs, malformed);
+        }
+        int line = 1;
+        for (int i = 0; i < marker; i++) {
+            if (text[i] == '\n') {
+                line++;
+            }
         }
         int markerEnd = lineEnd(text, marker);
         if (markerEnd < 0) {
             return new Result(docs, malformed);
         }
-        int start = markerEnd + 1;
-        while (start <= n) {
+        for (int start = markerEnd + 1; start <= text.length; ) {
             line++;
             int end = lineEnd(text, start);
             if (end < 0) {
@@ -109,18 +102,6 @@ public final class HelperDocParser {
             }
             candidate(text, start, end, line, docs, malformed);
             start = end + 1;
-        }
-        return new Result(docs, malformed);
-    }
-
-    /** The lines after the marker's line, up to the comment's closing line, which holds no signature. */
-    private static Result scanLines(char[] text, CommentIndex.Lines lines) {
-        List<HelperDoc> docs = new ArrayList<>();
-        List<Malformed> malformed = new ArrayList<>();
-        for (int i = 1; i < lines.count(); i++) {
-            int start = lines.end(i - 1) + 1;
-            int end = lines.end(i);
-            candidate(text, start, end, lines.firstLine() + i, docs, malformed);
         }
         return new Result(docs, malformed);
     }
@@ -142,23 +123,11 @@ public final class HelperDocParser {
     private static int indexOf(char[] text, String s) {
         char first = s.charAt(0);
         for (int i = 0; i < text.length; i++) {
-            if (text[i] == first && startsWith(text, i, s)) {
+            if (text[i] == first && SourceCharStream.startsWith(text, i, s)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private static boolean startsWith(char[] text, int at, String prefix) {
-        if (at + prefix.length() > text.length) {
-            return false;
-        }
-        for (int k = 1; k < prefix.length(); k++) {
-            if (text[at + k] != prefix.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

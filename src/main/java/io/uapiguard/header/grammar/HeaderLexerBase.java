@@ -222,7 +222,7 @@ public abstract class HeaderLexerBase extends Lexer {
             String[] candidates = Literals.PUNCTUATORS[c];
             for (int k = 0; k < candidates.length; k++) {
                 String p = candidates[k];
-                if (startsAt(s, start, p)) {
+                if (SourceCharStream.startsWith(s, start, p)) {
                     Token t = emit(Literals.PUNCTUATOR_TYPES[c][k], Token.DEFAULT_CHANNEL, start, start + p.length());
                     ((WritableToken) t).setText(p);
                     return t;
@@ -240,18 +240,6 @@ public abstract class HeaderLexerBase extends Lexer {
                 return true;
             }
             if (c != ' ' && c != '\t' && c != '\f' && c != 0x0B && c != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean startsAt(char[] s, int at, String p) {
-        if (at + p.length() > s.length) {
-            return false;
-        }
-        for (int k = 0; k < p.length(); k++) {
-            if (s[at + k] != p.charAt(k)) {
                 return false;
             }
         }

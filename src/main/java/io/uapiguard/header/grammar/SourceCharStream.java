@@ -34,6 +34,19 @@ public final class SourceCharStream implements CharStream {
         return new SourceCharStream(text, name);
     }
 
+    /** True when {@code s} holds {@code prefix} at {@code at}. */
+    public static boolean startsWith(char[] s, int at, String prefix) {
+        if (at < 0 || at + prefix.length() > s.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (s[at + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The text itself; the lexer must not change it. */
     char[] chars() {
         return chars;
