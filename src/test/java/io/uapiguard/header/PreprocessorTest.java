@@ -30,7 +30,7 @@ class PreprocessorTest {
     void wordBlankAndNumberShortcutsYieldExactlyTheGrammarsTokens() {
         String tricky = "struct structs __restrict__ __restrict restrict_ _Bool $x a1 __attribute__((x))\r\n"
                 + "  \t\f\u000B\r\r\n\n\t x \\ \t\r\n y \\\n z \\ w // line comment\r\n"
-                + "L'a' u'b' U\"c\" u8\"d\" u8'e' L u8 Lx\"f\" 0x1fULL 1e+5 1e- 0x1p-3 1.5e 3.. .5 ... 07 9a_b\n"
+                + "L'a' u'b' U\"c\" u8\"d\" u8'e' L u8 Lx\"f\" 0x1fULL 1e+5 1e- 0x1p-3 1.5e 3.. .5 ... 07 9a_b 9$ 0x1$x\n"
                 + "#define F(a) a ## b\n  # if X\n#endif\n\r x\r";
         assertThat(tokens(tricky, true)).isEqualTo(tokens(tricky, false));
         String keywords = String.join(" ", List.of("struct", "union", "enum", "typedef", "const", "volatile",

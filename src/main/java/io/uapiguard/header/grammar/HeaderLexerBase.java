@@ -199,7 +199,7 @@ public abstract class HeaderLexerBase extends Lexer {
                         && (s[end + 1] == '+' || s[end + 1] == '-')) {
                     hash = 31 * (31 * hash + d) + s[end + 1];
                     end += 2;
-                } else if (isWordPart(d) || d == '.') {
+                } else if (isNumberPart(d)) {
                     hash = 31 * hash + d;
                     end++;
                 } else {
@@ -286,6 +286,11 @@ public abstract class HeaderLexerBase extends Lexer {
 
     private static boolean isWordPart(char c) {
         return isWordStart(c) || c >= '0' && c <= '9';
+    }
+
+    /** NUMBER's [0-9a-zA-Z_.]: no '$', which a word takes. */
+    private static boolean isNumberPart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.';
     }
 
     /** An off-channel token, or {@link #SKIPPED} after moving past it when they are skipped. */
