@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -27,6 +26,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private int run(Revisions revisions, PrintWriter out) throws InterruptedException {
         long start = System.nanoTime();
-        LongAdder readNanos = new LongAdder();
+        long readNanos = 0;   // only this thread reads
         LongAdder parseNanos = new LongAdder();
         LongAdder compareNanos = new LongAdder();
         Map<Integer, String> parseErrors = new ConcurrentSkipListMap<>();
@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
                 String name = revisions.name(i);
                 long before = System.nanoTime();
                 char[] text = revisions.read(i);
-                readNanos.add(System.nanoTime() - before);
+                readNanos += System.nanoTime() - before;
                 CompletableFuture<UapiModel> parsed = CompletableFuture.supplyAsync(() -> {
                     long from = System.nanoTime();
                     try {
@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
         tally.byRule.forEach((rule, count) -> out.printf("  %-32s %d%n", rule, count));
         out.printf("in-process ms (%d thread%s): read %d, parse %d (%d headers), compare %d (%d pairs);"
                         + " wall %d, phases overlapping%n", threads, threads == 1 ? "" : "s",
-                readNanos.sum() / 1_000_000, parseNanos.sum() / 1_000_000, revisions.size() - parseErrors.size(),
+                readNanos / 1_000_000, parseNanos.sum() / 1_000_000, revisions.size() - parseErrors.size(),
                 compareNanos.sum() / 1_000_000, tally.pairs, (end - start) / 1_000_000);
         out.flush();
         return parseErrors.isEmpty() ? 0 : 2;
@@ -176,39 +176,26 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The revisions to compare, oldest first, each read when its turn comes. */
-    private interface Revisions extends AutoCloseable {
-        int size();
+    /** The revisions to read in order: their names, a reader of each text, and what closes their source. */
+    private record Revisions(List<String> names, IntFunction<char[]> reader, Runnable closer)
+            implements AutoCloseable {
 
-        String name(int i);
+        int size() {
+            return names.size();
+        }
+
+        String name(int i) {
+            return names.get(i);
+        }
 
         /** The text, decoded on the reading thread as a reader would, for the parser to read in place. */
-        char[] read(int i);
+        char[] read(int i) {
+            return reader.apply(i);
+        }
 
         @Override
-        void close();
-
-        static Revisions of(int size, IntFunction<String> names, IntFunction<char[]> reader, Runnable closer) {
-            return new Revisions() {
-                @Override
-                public int size() {
-                    return size;
-                }
-
-                @Override
-                public String name(int i) {
-                    return names.apply(i);
-                }
-
-                @Override
-                public char[] read(int i) {
-                    return reader.apply(i);
-                }
-
-                @Override
-                public void close() {
-                    closer.run();
-                }
-            };
+        public void close() {
+            closer.run();
         }
     }
 
@@ -222,7 +209,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw cannotRead(e);
         }
-        return Revisions.of(headers.size(), i -> headers.get(i).toString(), i -> {
+        return new Revisions(headers.stream().map(Path::toString).toList(), i -> {
             try {
                 return Files.readString(headers.get(i), StandardCharsets.UTF_8).toCharArray();
             } catch (IOException e) {
@@ -245,8 +232,7 @@ final class BenchCommand implements Callable<Integer> {
             git.close();
             throw e;
         }
-        IntFunction<String> names = i -> history.get(i).commit().abbreviate(12).name() + ":" + path;
-        return Revisions.of(history.size(), names,
-                i -> git.readBlob(history.get(i).blob(), names.apply(i)).toCharArray(), git::close);
+        List<String> names = history.stream().map(r -> r.commit().abbreviate(12).name() + ":" + path).toList();
+        return new Revisions(names, i -> git.readBlob(history.get(i).blob(), names.get(i)).toCharArray(), git::close);
     }
 }

@@ -55,15 +55,22 @@ final class MapperExpansion {
 
     /** True when both sides define the mapper and the new expansion keeps every old entry in place. */
     static boolean compatible(Match.MapperPair m) {
-        return m.oldMapper().expansion() != null && m.newMapper().expansion() != null && firstBreak(m) < 0;
+        return m.oldMapper().expansion() != null && m.newMapper().expansion() != null && firstBreak(m) == null;
     }
 
-    /** {@link #firstBreak(List, List)} of a pair whose sides both define the mapper. */
-    static int firstBreak(Match.MapperPair m) {
+    /** The first old entry the new expansion does not keep in place: its index, and what stands there now. */
+    record Break(int at, String was, String now) {
+    }
+
+    /** {@link #firstBreak(List, List)} of a pair whose sides both define the mapper, or null when new only appends. */
+    static Break firstBreak(Match.MapperPair m) {
         if (m.renamedHelpers().isEmpty() && appendsOnly(m.oldMapper().expansion(), m.newMapper().expansion())) {
-            return -1;   // most revisions leave the mapper alone or append: no need to split thousands of characters
+            return null;   // most revisions leave the mapper alone or append: no need to split thousands of characters
         }
-        return firstBreak(oldEntries(m), entries(m.newMapper().expansion()));
+        List<String> was = oldEntries(m);
+        List<String> now = entries(m.newMapper().expansion());
+        int at = firstBreak(was, now);
+        return at < 0 ? null : new Break(at, was.get(at), at < now.size() ? now.get(at) : null);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.uapiguard.compat;
 
-import java.util.List;
 
 /** What __BPF_FUNC_MAPPER(FN) expands to differs, other than entries appended at the end. */
 final class MapperExpansionChanged implements Rule<Match.MapperPair> {
@@ -26,18 +25,15 @@ final class MapperExpansionChanged implements Rule<Match.MapperPair> {
         if (m.oldMapper().expansion() == null || m.newMapper().expansion() == null) {
             return;
         }
-        int at = MapperExpansion.firstBreak(m);
-        if (at < 0) {
+        MapperExpansion.Break b = MapperExpansion.firstBreak(m);
+        if (b == null) {
             return;
         }
-        List<String> o = MapperExpansion.oldEntries(m);
-        List<String> n = MapperExpansion.entries(m.newMapper().expansion());
-        String now = at < n.size() ? n.get(at) : null;
         out.of(INFO).symbol(MapperExpansion.MAPPER)
-                .message("Expansion of %s(FN) changed at entry %d: %s became %s.", MapperExpansion.MAPPER, at,
-                        o.get(at), now == null ? "nothing" : now)
-                .values(o.get(at), now)
+                .message("Expansion of %s(FN) changed at entry %d: %s became %s.", MapperExpansion.MAPPER, b.at(),
+                        b.was(), b.now() == null ? "nothing" : b.now())
+                .values(b.was(), b.now())
                 .at(MapperExpansion.line(m.newMapper()), Findings.Side.NEW)
-                .attach("macro", MapperExpansion.MAPPER).attach("entry", at).add();
+                .attach("macro", MapperExpansion.MAPPER).attach("entry", b.at()).add();
     }
 }

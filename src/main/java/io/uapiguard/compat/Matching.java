@@ -158,43 +158,29 @@ final class Matching {
         return doc.params().isEmpty() ? "" : normalise(doc.params().get(0).type());
     }
 
-    /** The type with runs of whitespace as one space; front-end types are normalised already, so this is cheap. */
+    /**
+     * The type with runs of whitespace as one space. One pass that copies nothing when the type is normalised
+     * already, as front-end types are; ASCII other than blanks needs no {@link Character#isWhitespace} call.
+     */
     static String normalise(String type) {
         if (type == null) {
             return "";
         }
-        if (normalised(type)) {
-            return type;
-        }
         String t = type.strip();
-        StringBuilder out = new StringBuilder(t.length());
+        StringBuilder out = null;
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            boolean ws = Character.isWhitespace(c);
-            if (!(ws && space)) {
+            boolean ws = (c <= ' ' || c >= 128) && Character.isWhitespace(c);
+            if (out == null && ws && (c != ' ' || space)) {
+                out = new StringBuilder(t.length()).append(t, 0, i);
+            }
+            if (out != null && !(ws && space)) {
                 out.append(ws ? ' ' : c);
             }
             space = ws;
         }
-        return out.toString();
-    }
-
-    /** No whitespace but single spaces between other characters: what the front end writes. */
-    private static boolean normalised(String type) {
-        int n = type.length();
-        boolean space = true;   // a leading space is not normalised
-        for (int i = 0; i < n; i++) {
-            char c = type.charAt(i);
-            if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) {   // ASCII settles it without a call
-                space = false;
-            } else if (c != ' ' || space) {
-                return false;
-            } else {
-                space = true;
-            }
-        }
-        return !space || n == 0;
+        return out == null ? t : out.toString();
     }
 
     // ---- enums: constants by name across all enums, gone ones renamed within their enum ----

@@ -77,30 +77,42 @@ final class ModelIndex {
 
     /** The indexes of the models compared most recently, found by identity: models are immutable. */
     static final class Recent {
+        /** Most recently used first. */
         private final UapiModel[] models;
         private final ModelIndex[] indexes;
-        private int next;
 
         Recent(int size) {
             this.models = new UapiModel[size];
             this.indexes = new ModelIndex[size];
         }
 
+        /**
+         * The index of {@code model}, built if it is not among the most recently used: a base that every check
+         * compares with stays while candidates come and go.
+         */
         ModelIndex of(UapiModel model) {
             synchronized (this) {
                 for (int i = 0; i < models.length; i++) {
                     if (models[i] == model) {
-                        return indexes[i];
+                        ModelIndex index = indexes[i];
+                        putFirst(i, model, index);
+                        return index;
                     }
                 }
             }
             ModelIndex index = new ModelIndex(model);   // outside the lock: building is the slow part
             synchronized (this) {
-                models[next] = model;
-                indexes[next] = index;
-                next = (next + 1) % models.length;
+                putFirst(models.length - 1, model, index);   // the least recently used goes
             }
             return index;
+        }
+
+        /** Moves entries 0..from-1 one down over {@code from} and puts {@code model} first. */
+        private void putFirst(int from, UapiModel model, ModelIndex index) {
+            System.arraycopy(models, 0, models, 1, from);
+            System.arraycopy(indexes, 0, indexes, 1, from);
+            models[0] = model;
+            indexes[0] = index;
         }
     }
 }

@@ -5,14 +5,11 @@ import io.uapiguard.UapiguardException.Reason;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -153,12 +150,7 @@ final class GitSource {
         String last = uri.replaceAll("[/\\\\]+$", "");
         last = last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf(':')) + 1)
                 .replaceAll("\\.(git|bundle)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-            return last.toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return last.toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(HistoryWalk.sha256(uri), 0, 6);
     }
 
     /** A repository name derived from a location: its last path segment without .git/.bundle. */

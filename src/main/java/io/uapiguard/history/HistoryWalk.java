@@ -4,9 +4,13 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,21 +85,29 @@ final class HistoryWalk {
             s.append("branch ").append(branch).append(' ').append(ref == null ? "-" : ref.getObjectId().name())
                     .append('\n');
         }
+        followedTags(repo, info).forEach((name, ref) -> s.append("tag ").append(name).append(' ')
+                .append(ref.getObjectId().name()).append('\n'));
+        return HexFormat.of().formatHex(sha256(s.toString()));
+    }
+
+    /** The tags matching the repository's tag pattern, by name. */
+    private static Map<String, Ref> followedTags(Repository repo, RepositoryInfo info) throws IOException {
         Pattern pattern = glob(info.tagPattern());
-        List<String> tagLines = new ArrayList<>();
+        Map<String, Ref> out = new TreeMap<>();
         for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
             String name = ref.getName().substring(Constants.R_TAGS.length());
             if (pattern.matcher(name).matches()) {
-                tagLines.add("tag " + name + " " + ref.getObjectId().name());
+                out.put(name, ref);
             }
         }
-        tagLines.stream().sorted().forEach(t -> s.append(t).append('\n'));
+        return out;
+    }
+
+    static byte[] sha256(String text) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
         }
     }
 
@@ -113,13 +125,9 @@ final class HistoryWalk {
             }
             Map<String, String> tags = new TreeMap<>();
             Map<String, RevCommit> tagCommits = new TreeMap<>();
-            Pattern pattern = glob(info.tagPattern());
-            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
-                String name = ref.getName().substring(Constants.R_TAGS.length());
-                if (!pattern.matcher(name).matches()) {
-                    continue;
-                }
-                RevObject target = walk.peel(walk.parseAny(ref.getObjectId()));
+            for (Map.Entry<String, Ref> tag : followedTags(repo, info).entrySet()) {
+                String name = tag.getKey();
+                RevObject target = walk.peel(walk.parseAny(tag.getValue().getObjectId()));
                 if (target instanceof RevCommit c) {
                     tags.put(name, c.name());
                     tagCommits.put(name, c);

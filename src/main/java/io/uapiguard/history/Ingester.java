@@ -312,8 +312,9 @@ public final class Ingester implements HistoryAdmin {
         }
         try {
             List<ParsedBlob> batch = new ArrayList<>();
-            for (Future<ParsedBlob> f : futures) {
-                ParsedBlob b = get(f);
+            for (int i = 0; i < futures.size(); i++) {
+                ParsedBlob b = get(futures.get(i));
+                futures.set(i, null);   // stored below: its text and model need not outlive the batch
                 batch.add(b);
                 if (b.model() != null) {
                     models.put(b.blobId(), b.model());

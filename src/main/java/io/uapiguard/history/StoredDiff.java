@@ -19,12 +19,11 @@ public final class StoredDiff {
         HistoryQueries queries = new JdbcHistoryQueries(dataSource);
         String path = queries.repository(repository).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
                 "no repository named '" + repository + "' is registered")).paths().get(0);
-        return compare(dataSource, repository, a, b, path);
+        return compare(queries, repository, a, b, path);
     }
 
     /** Compares {@code a} with {@code b} (tags or commit ids) on {@code path}. */
-    public static Comparison compare(DataSource dataSource, String repository, String a, String b, String path) {
-        HistoryQueries queries = new JdbcHistoryQueries(dataSource);
+    private static Comparison compare(HistoryQueries queries, String repository, String a, String b, String path) {
         RevisionInfo old = resolve(queries, repository, a);
         RevisionInfo now = resolve(queries, repository, b);
         return queries.comparison(repository, old.commitId(), now.commitId(), path);

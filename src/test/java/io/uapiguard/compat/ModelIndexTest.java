@@ -33,4 +33,17 @@ class ModelIndexTest {
         recent.of(new HeaderParser().parse("u.h", HEADER));   // evicts the oldest: one
         assertThat(recent.of(one)).isNotSameAs(first);
     }
+
+    @Test
+    void aModelUsedOnEveryComparisonStaysWhileOthersComeAndGo() {
+        HeaderParser parser = new HeaderParser();
+        UapiModel base = parser.parse("t.h", HEADER);
+        ModelIndex.Recent recent = new ModelIndex.Recent(2);
+        ModelIndex baseIndex = recent.of(base);
+        for (int check = 0; check < 5; check++) {   // as the service does: the same base, a new candidate each time
+            assertThat(recent.of(base)).isSameAs(baseIndex);
+            recent.of(parser.parse("candidate.h", HEADER));
+        }
+        assertThat(recent.of(base)).isSameAs(baseIndex);
+    }
 }

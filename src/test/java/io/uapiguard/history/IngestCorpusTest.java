@@ -134,6 +134,7 @@ class IngestCorpusTest {
     @Test
     void anIngestKilledAtAnyPointAndRunAgainEndsInTheStateOfAnUninterruptedOne() throws Exception {
         List<Predicate<String>> killPoints = List.of(
+                line -> line.startsWith("ingest: fetch"),   // a half-written clone in the cache
                 line -> line.equals("ingest: parse 96/408"),
                 line -> line.equals("ingest: record 200/408"),
                 line -> line.startsWith("ingest: compare 100/") || line.equals("ingest: compare"),
