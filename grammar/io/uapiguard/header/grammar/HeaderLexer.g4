@@ -21,7 +21,8 @@ channels {
     NEWLINES
 }
 
-// The predicate sits after '#', not on the rule's left edge, so that the lexer's DFA stays cacheable.
+// The predicate sits after '#', not on the rule's left edge, so that the DFA states before it stay cacheable;
+// the edge on '#' itself is not cached, which is why the base class scans '#' itself.
 DIRECTIVE_START : '#' {atLineStart()}? -> pushMode(DIRECTIVE);
 
 BLOCK_COMMENT        : '/*' .*? '*/' -> channel(COMMENTS);

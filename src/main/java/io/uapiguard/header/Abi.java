@@ -127,8 +127,12 @@ public final class Abi {
 
     /** The base type named {@code typeName} (any spelling; normalised here), if the table has it. */
     public Optional<BaseType> lookup(String typeName) {
+        return Optional.ofNullable(find(typeName));
+    }
+
+    private BaseType find(String typeName) {
         BaseType t = types.get(typeName);
-        return Optional.ofNullable(t != null ? t : types.get(CTypes.normalize(typeName)));
+        return t != null ? t : types.get(CTypes.normalize(typeName));
     }
 
     /**
@@ -137,10 +141,7 @@ public final class Abi {
      * @param line 1-based line of the use in the header, 0 when unknown
      */
     public BaseType require(String typeName, int line) {
-        BaseType t = types.get(typeName);   // not lookup(): no Optional, no capturing lambda for every member
-        if (t == null) {
-            t = types.get(CTypes.normalize(typeName));
-        }
+        BaseType t = find(typeName);   // not lookup(): no Optional, no capturing lambda for every member
         if (t == null) {
             throw new UapiguardException(UapiguardException.Reason.PARSE_ERROR,
                     "unknown type '" + typeName + "'" + (line > 0 ? " at line " + line : "")

@@ -26,6 +26,18 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     /** What the declarations of one header define. */
     record Declarations(List<EnumDecl> enums, List<RecordDecl> records, Map<String, RecordDecl> recordsByTag,
                         Map<String, CType> typedefs, Map<String, BigInteger> enumerators) {
+
+        /** The enumerators as constants of expressions (other names have no value). */
+        ConstantEvaluator.Resolver enumeratorValues() {
+            return valuesOf(enumerators);
+        }
+    }
+
+    private static ConstantEvaluator.Resolver valuesOf(Map<String, BigInteger> enumerators) {
+        return name -> {
+            BigInteger v = enumerators.get(name.getText());
+            return v == null ? null : CValue.ofMathematical(v);
+        };
     }
 
     private record Specifiers(CType type, String qualifiers, boolean typedef, int alignedAttr) {
@@ -46,7 +58,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
     private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
     /** Made once: a method reference in place would be a new object and an indy call per expression. */
-    private final ConstantEvaluator.Resolver enumeratorValues = this::enumerator;
+    private final ConstantEvaluator.Resolver enumeratorValues = valuesOf(enumerators);
 
     DeclarationBuilder(String file, Budget budget, List<PpToken> tokens) {
         this.file = file;
@@ -257,11 +269,6 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
             String named = subject == null ? what : what + " '" + subject.getText() + "'";
             throw error("in " + named + ": " + e.getMessage(), e.at != null ? e.at : (PpToken) ctx.getStart());
         }
-    }
-
-    private CValue enumerator(PpToken name) {
-        BigInteger v = enumerators.get(name.getText());
-        return v == null ? null : CValue.ofMathematical(v);
     }
 
     private Attributes attributes(List<DeclarationParser.AttributeSpecifierContext> specs) {

@@ -72,7 +72,7 @@ public final class HeaderParser {
         List<Define> defines = defines(pp, preprocessor.expander(), evaluator, decls);
         MapperReader mapperReader = new MapperReader(pp, preprocessor.expander(), evaluator);
         Mapper mapper = mapperReader.read();
-        HelperDocParser.Result docs = new HelperDocParser().scan(pp.text(), pp.comments());
+        HelperDocParser.Result docs = new HelperDocParser().scan(text, pp.comments());
         List<Helper> helpers = helpers(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());
@@ -152,10 +152,7 @@ public final class HeaderParser {
         }
         objectLike.sort(Comparator.comparingInt(Macro::line).thenComparingInt(Macro::column));
         List<Define> out = new ArrayList<>(objectLike.size());
-        ConstantEvaluator.Resolver enumerators = t -> {
-            BigInteger v = decls.enumerators().get(t.getText());
-            return v == null ? null : CValue.ofMathematical(v);
-        };
+        ConstantEvaluator.Resolver enumerators = decls.enumeratorValues();
         for (Macro m : objectLike) {
             out.add(new Define(m.name(), TokenText.of(m.body()), value(m, expander, evaluator, enumerators), m.line()));
         }

@@ -58,17 +58,13 @@ public final class HelperDocParser {
 
     /** Signatures and malformed candidates; both empty when the header has no helper comment. */
     public Result scan(String headerText) {
-        return scan(headerText.toCharArray());
-    }
-
-    /** {@link #scan(String)} of a header's characters, which the front end already holds as an array. */
-    Result scan(char[] text) {
-        return scan(text, null);
+        return scan(headerText.toCharArray(), null);
     }
 
     /**
-     * {@link #scan(char[])}, reading the lines of the helper comment from {@code comments} (the lexer's index of
-     * the same text) when the comment is in it, instead of looking for line ends again.
+     * {@link #scan(String)} of a header's characters, reading the lines of the helper comment from
+     * {@code comments} (the lexer's index of the same text; may be null) when the comment is in it, instead of
+     * looking for line ends again.
      */
     Result scan(char[] text, CommentIndex comments) {
         List<HelperDoc> docs = new ArrayList<>();

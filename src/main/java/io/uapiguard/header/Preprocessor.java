@@ -29,11 +29,11 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 final class Preprocessor {
 
     /**
-     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, the
-     * text, and the long comments' line ends as the lexer found them (null when its shortcuts were off).
+     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, and
+     * the long comments' line ends as the lexer found them (null when its shortcuts were off).
      */
     record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
-                  char[] text, CommentIndex comments) {
+                  CommentIndex comments) {
     }
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
@@ -121,22 +121,20 @@ final class Preprocessor {
             if ((++count & 0xFFF) == 0) {
                 budget.checkTime(t);
             }
+            // Off-channel tokens, and what the lexer skipped before this one, are spacing; a line end closes a
+            // directive.
             int skipped = lexer.skippedBefore();
-            if (skipped != 0) {
-                // What the lexer skipped, as if it had come as tokens: a line end closes a directive.
-                if (directive != null && (skipped & HeaderLexer.SKIPPED_NEWLINE) != 0) {
+            boolean offChannel = t.getChannel() != Token.DEFAULT_CHANNEL;
+            if (skipped != 0 || offChannel) {
+                boolean lineEnd = (skipped & HeaderLexer.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES;
+                if (directive != null && lineEnd) {
                     directive(directive);
                     directive = null;
                 }
                 space = true;
-            }
-            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-                if (directive != null && t.getChannel() == HeaderLexer.NEWLINES) {
-                    directive(directive);
-                    directive = null;
+                if (offChannel) {
+                    continue;
                 }
-                space = true;
-                continue;
             }
             if (type == HeaderLexer.UNTERMINATED_COMMENT) {
                 throw parseError("unterminated comment: '/*' without '*/'", t);
@@ -167,7 +165,7 @@ final class Preprocessor {
             throw parseError("unterminated #" + open.at.getText() + ": expected #endif before the end of the file",
                     open.at);
         }
-        return new Result(out, macros, includes, macroIds, chars, comments);
+        return new Result(out, macros, includes, macroIds, comments);
     }
 
     private boolean active() {

@@ -1,48 +1,30 @@
 package io.uapiguard.header;
 
 import io.uapiguard.header.grammar.HeaderLexer;
-import java.util.HashMap;
+import io.uapiguard.header.grammar.HeaderLexerBase;
 import java.util.Map;
 import org.antlr.v4.runtime.Vocabulary;
 
 /**
  * What the preprocessor needs to know about token types: which are words (identifiers and keywords, which a
- * macro may name) and which type the text of a pasted token has. Derived from the lexer's vocabulary.
+ * macro may name) and which type the text of a pasted token has. Derived from the lexer's grammar.
  */
 final class TokenKinds {
 
-    private static final Map<String, Integer> BY_TEXT = new HashMap<>();
+    /** Texts that lex as one fixed token in the default mode, where pasting happens. */
+    private static final Map<String, Integer> BY_TEXT = HeaderLexerBase.literalTypes();
     private static final boolean[] WORD = new boolean[HeaderLexer.VOCABULARY.getMaxTokenType() + 1];
 
     static {
+        WORD[HeaderLexer.IDENTIFIER] = true;
+        BY_TEXT.forEach((text, type) -> WORD[type] |= isIdentifierText(text));
+        // The directive keywords (define, ifdef, ...) are words too where a directive's mode lexes them.
         Vocabulary v = HeaderLexer.VOCABULARY;
         for (int type = 1; type <= v.getMaxTokenType(); type++) {
             String literal = v.getLiteralName(type);
-            if (literal != null && literal.length() > 2) {
-                String text = literal.substring(1, literal.length() - 1);
-                BY_TEXT.put(text, type);
-                if (isIdentifierText(text)) {
-                    WORD[type] = true;
-                }
+            if (literal != null && literal.length() > 2 && isIdentifierText(literal.substring(1, literal.length() - 1))) {
+                WORD[type] = true;
             }
-        }
-        // Keyword rules with alternative spellings have no single literal name.
-        for (String s : new String[] {"restrict", "__restrict", "__restrict__"}) {
-            BY_TEXT.put(s, HeaderLexer.RESTRICT);
-        }
-        for (String s : new String[] {"signed", "__signed__"}) {
-            BY_TEXT.put(s, HeaderLexer.SIGNED);
-        }
-        for (String s : new String[] {"inline", "__inline", "__inline__"}) {
-            BY_TEXT.put(s, HeaderLexer.INLINE);
-        }
-        for (String s : new String[] {"__attribute__", "__attribute"}) {
-            BY_TEXT.put(s, HeaderLexer.ATTRIBUTE);
-        }
-        int[] words = {HeaderLexer.IDENTIFIER, HeaderLexer.RESTRICT,
-            HeaderLexer.SIGNED, HeaderLexer.INLINE, HeaderLexer.ATTRIBUTE};
-        for (int w : words) {
-            WORD[w] = true;
         }
     }
 

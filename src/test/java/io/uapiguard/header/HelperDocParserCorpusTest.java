@@ -39,7 +39,7 @@ class HelperDocParserCorpusTest {
             Preprocessor.Result pp = new Preprocessor("bpf.h", new Budget(Limits.DEFAULT, "bpf.h")).run(text);
             assertThat(pp.comments().linesFrom(rev.text().indexOf(HelperDocParser.START_MARKER)))
                     .as("the helper comment is indexed at %s", rev.commit().name()).isNotNull();
-            assertThat(parser.scan(text, pp.comments())).as(rev.commit().name()).isEqualTo(parser.scan(text));
+            assertThat(parser.scan(text, pp.comments())).as(rev.commit().name()).isEqualTo(parser.scan(text, null));
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Where the long block comments of a text are and where their lines end, as the lexer found them while it
- * scanned them: whoever reads such a comment line by line afterwards (the helper documentation is 70 % of
+ * scanned them: whoever reads such a comment line by line afterwards (the helper documentation is 60 % of
  * bpf.h) need not look for line ends and the comment's end again. Comments shorter than {@link #LONG}
  * characters are not kept.
  */

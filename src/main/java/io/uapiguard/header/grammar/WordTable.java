@@ -1,5 +1,6 @@
 package io.uapiguard.header.grammar;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -108,14 +109,6 @@ public final class WordTable {
     }
 
     private static boolean same(char[] word, char[] s, int start, int length) {
-        if (word.length != length) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (word[k] != s[start + k]) {
-                return false;
-            }
-        }
-        return true;
+        return word.length == length && Arrays.equals(word, 0, length, s, start, start + length);
     }
 }

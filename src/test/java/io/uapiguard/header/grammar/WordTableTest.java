@@ -26,9 +26,13 @@ class WordTableTest {
         assertThat(first).isEqualTo("bpf_map");
         assertThat(text(words, "bpf_map bpf_map", 8, 7)).isSameAs(first);
         // "Aa" and "BB" share a hash: the slot now holds the second, and each still reads right.
-        assertThat(text(words, "Aa", 0, 2)).isEqualTo("Aa");
-        assertThat(text(words, "BB", 0, 2)).isEqualTo("BB");
-        assertThat(text(words, "Aa", 0, 2)).isEqualTo("Aa");
+        String aa = text(words, "Aa", 0, 2);
+        String bb = text(words, "BB", 0, 2);
+        assertThat(aa).isEqualTo("Aa");
+        assertThat(bb).isEqualTo("BB");
+        String aaAgain = text(words, "Aa", 0, 2);
+        assertThat(aaAgain).isEqualTo("Aa").isNotSameAs(aa);   // "BB" had taken the slot
+        assertThat(text(words, "Aa", 0, 2)).isSameAs(aaAgain);
     }
 
     @Test
