@@ -55,7 +55,7 @@ public class ApiConfiguration {
                 : Runtime.getRuntime().availableProcessors() + 1;
         FilterRegistrationBean<CheckAdmissionFilter> registration = new FilterRegistrationBean<>(
                 new CheckAdmissionFilter(slots, limits.checkQueueTimeout(), json));
-        // After the body limit (a body refused at once should not wait for a slot), before the body is read.
+        // After the body limit, which bounds the body this filter reads before it waits for a slot.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.addUrlPatterns("/api/v1/checks");
         return registration;

@@ -1,10 +1,18 @@
 package io.uapiguard.api;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs at most N checks at once, first come first served; the others wait their turn. A check is CPU-bound
- * (reading a 300 KB body, parsing it, comparing), so more of them at once than there are cores only makes every
- * one of them slower and their latencies uneven. A check that waits longer than the queue timeout gets a 503
- * with Retry-After rather than hanging.
+ * (decoding a 300 KB body, parsing it, comparing), so more of them at once than there are cores only makes every
+ * one of them slower and their latencies uneven. The body is received before the check waits for a slot. A check
+ * that waits longer than the queue timeout gets a 503 with Retry-After rather than hanging.
  */
 final class CheckAdmissionFilter extends OncePerRequestFilter {
 
@@ -39,6 +47,16 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // The upload is network time, not CPU: read it before taking a slot, so that slow clients cannot hold
+        // the slots. The body limit filter in front bounds what is read here.
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (BodyLimitFilter.BodyTooLargeException e) {
+            response.setHeader("Connection", "close");
+            ApiExceptionHandler.write(ApiExceptionHandler.tooLarge(e.maxBytes), request, response, json);
+            return;
+        }
         boolean admitted;
         try {
             admitted = slots.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -56,9 +74,57 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(new ReadBody(request, body), response);
         } finally {
             slots.release();
+        }
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
 }

@@ -78,4 +78,29 @@ class CheckAdmissionFilterTest {
         filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/checks"), new MockHttpServletResponse(), nested);
         assertThat(ran).hasValue(1);   // the GET ran while the POST held the only slot
     }
+
+    @Test
+    void theBodyIsReceivedBeforeTheCheckWaitsForASlotAndReadAgainInside() throws Exception {
+        CheckAdmissionFilter filter = new CheckAdmissionFilter(1, Duration.ofMillis(200), json);
+        MockHttpServletRequest waiting = new MockHttpServletRequest("POST", "/api/v1/checks");
+        waiting.setContent("{\"header\": \"int x;\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicInteger consumedWhileQueued = new AtomicInteger(-1);
+        FilterChain holdsTheSlot = (req, res) -> {
+            // The only slot is taken: the other request, refused after its wait, has read its body all the same.
+            MockHttpServletResponse refused = new MockHttpServletResponse();
+            filter.doFilter(waiting, refused, (r, s2) -> { });
+            consumedWhileQueued.set(waiting.getInputStream().available());
+        };
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/checks"), new MockHttpServletResponse(),
+                holdsTheSlot);
+        assertThat(consumedWhileQueued).hasValue(0);
+
+        MockHttpServletRequest admitted = new MockHttpServletRequest("POST", "/api/v1/checks");
+        admitted.setContent("{\"header\": \"int y;\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        filter.doFilter(admitted, new MockHttpServletResponse(),
+                (req, res) -> seen.append(new String(req.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(seen.toString()).isEqualTo("{\"header\": \"int y;\"}");
+    }
 }

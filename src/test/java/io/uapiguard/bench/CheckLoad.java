@@ -69,6 +69,10 @@ public final class CheckLoad {
 
     /** Sends {@code rate} requests per second in total from {@code clients} threads for {@code duration}. */
     static Result run(URI uri, byte[] body, double rate, int clients, Duration duration) throws InterruptedException {
+        if (!(rate > 0) || clients < 1 || duration.isNegative() || uri.getPort() < 0) {
+            throw new IllegalArgumentException("need a rate > 0, clients >= 1, a duration >= 0 and a URL with a "
+                    + "port: " + rate + ", " + clients + ", " + duration + ", " + uri);
+        }
         long period = (long) (clients * 1e9 / rate);   // each client's interval between due times
         long start = System.nanoTime() + 100_000_000L;
         long end = start + duration.toNanos();
@@ -110,7 +114,7 @@ public final class CheckLoad {
                     errors.incrementAndGet();
                     continue;
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {   // a malformed answer too: counted, not fatal
                 errors.incrementAndGet();
                 connection = Connection.close(connection);
                 continue;

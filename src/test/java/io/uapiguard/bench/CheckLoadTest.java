@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -16,13 +18,15 @@ import org.junit.jupiter.api.Test;
 class CheckLoadTest {
 
     private HttpServer server;
+    private ExecutorService executor;
     private final AtomicInteger served = new AtomicInteger();
     private volatile long delayMillis;
 
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
         server.createContext("/ok", exchange -> {
             exchange.getRequestBody().readAllBytes();
             try {
@@ -34,7 +38,13 @@ class CheckLoadTest {
             if (n % 7 == 0) {
                 exchange.getResponseHeaders().add("Connection", "close");   // a keep-alive limit
             }
-            exchange.sendResponseHeaders(n % 10 == 0 ? 500 : 200, -1);
+            byte[] answer = ("{\"n\": " + n + "}").getBytes(StandardCharsets.UTF_8);
+            // Answers of each framing the generator must read through: chunked, a fixed length, none.
+            int framing = n % 3;
+            exchange.sendResponseHeaders(n % 10 == 0 ? 500 : 200, framing == 0 ? 0 : framing == 1 ? answer.length : -1);
+            if (framing != 2) {
+                exchange.getResponseBody().write(answer);
+            }
             exchange.close();
         });
         server.start();
@@ -43,14 +53,16 @@ class CheckLoadTest {
     @AfterEach
     void stop() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     @Test
-    void sendsAtTheGivenRateReconnectsWhenTheServerClosesAndCountsStatusErrors() throws Exception {
+    void sendsAtTheGivenRateReadsEachFramingReconnectsWhenTheServerClosesAndCountsStatusErrors() throws Exception {
         CheckLoad.Result r = CheckLoad.run(uri(), new byte[100], 100, 4, Duration.ofSeconds(1));
         assertThat(r.latencies().length + r.errors()).isEqualTo(100);
         assertThat(r.errors()).isEqualTo(10);
         assertThat(r.percentile(50)).isLessThan(Duration.ofMillis(50).toNanos());
+        assertThat(r.seconds()).isBetween(0.95, 3.0);   // 100 checks due over one second, none sent early
     }
 
     @Test
@@ -60,6 +72,12 @@ class CheckLoadTest {
         delayMillis = 30;
         CheckLoad.Result r = CheckLoad.run(uri(), new byte[10], 100, 1, Duration.ofMillis(500));
         assertThat(r.percentile(100)).isGreaterThan(Duration.ofMillis(200).toNanos());
+    }
+
+    @Test
+    void aMeaninglessRunIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckLoad.run(uri(), new byte[1], 0, 1,
+                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private URI uri() {
