@@ -18,6 +18,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The real history of bpf.h in {@code ../shared/corpus/}, read in place. Tests call {@link #require()},
@@ -59,6 +60,15 @@ public final class Corpus {
                         .setCloneAllBranches(true)
                         .call();
                 instance = new Corpus(bundle, git.getRepository());
+                // One clone per test JVM: gone with it, so that target/ does not collect them.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    git.close();
+                    try {
+                        FileSystemUtils.deleteRecursively(dir);
+                    } catch (IOException e) {
+                        // left for 'mvn clean'
+                    }
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (GitAPIException e) {
