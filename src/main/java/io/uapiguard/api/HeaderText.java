@@ -19,7 +19,7 @@ public record HeaderText(char[] chars) {
         @Override
         public HeaderText deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                return (HeaderText) ctxt.handleUnexpectedToken(HeaderText.class, p);
+                return ctxt.reportInputMismatch(this, "'header' must be a JSON string: the candidate header's text");
             }
             // The length first, then the parser's segments written straight into an array of that size: one
             // array, where the parser's own text accessors would join its segments into another one first.

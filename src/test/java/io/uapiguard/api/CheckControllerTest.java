@@ -5,6 +5,7 @@ import static io.uapiguard.api.ServiceFixtures.C2;
 import static io.uapiguard.api.ServiceFixtures.C3;
 import static io.uapiguard.api.ServiceFixtures.PATH;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.AdditionalMatchers.aryEq;
@@ -254,7 +255,9 @@ class CheckControllerTest {
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"repository\": \"linux\", \"header\": {\"text\": \"int x;\"}}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("'header' must be a JSON string")))
+                .andExpect(jsonPath("$.detail", not(containsString("io.uapiguard"))));
         verify(parser, never()).parse(anyString(), any(char[].class));
     }
 
