@@ -42,7 +42,7 @@ public abstract class HeaderLexerBase extends Lexer {
         /** {@link #PUNCTUATORS}' token types. */
         static final int[][] PUNCTUATOR_TYPES = types(PUNCTUATORS, BY_TEXT);
         /** The keywords, found by the hash the word scan computes: no String made to look one up. */
-        static final WordTable KEYWORDS = WordTable.keywords(BY_TEXT);
+        static final KeywordTable KEYWORDS = new KeywordTable(BY_TEXT);
     }
 
     /**

@@ -10,7 +10,7 @@ class WordTableTest {
 
     @Test
     void keywordsAreFoundByTheirCharactersAndOtherWordsAreNot() {
-        WordTable keywords = WordTable.keywords(Map.of("struct", 7, "int", 9, "__restrict", 11, "->", 13));
+        KeywordTable keywords = new KeywordTable(Map.of("struct", 7, "int", 9, "__restrict", 11, "->", 13));
         assertThat(type(keywords, "x struct y", 2, 6)).isEqualTo(7);
         assertThat(type(keywords, "int", 0, 3)).isEqualTo(9);
         assertThat(type(keywords, "__restrict", 0, 10)).isEqualTo(11);
@@ -50,7 +50,7 @@ class WordTableTest {
         assertThatThrownBy(() -> new WordTable(1000)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static int type(WordTable table, String s, int start, int length) {
+    private static int type(KeywordTable table, String s, int start, int length) {
         return table.type(s.toCharArray(), start, length, s.substring(start, start + length).hashCode());
     }
 
