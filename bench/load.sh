@@ -6,7 +6,9 @@
 #      is answered (closed loop), after a 30 s warm-up: the most checks per second, latency including queueing;
 #   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
 #      counted from when each check was due.
-#   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]   (JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS)
+#   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
+# JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default -XX:+UseParallelGC as in the Dockerfile and
+# bin/uapiguard serve (set it to -XX:+UseG1GC to measure the JVM's default collector).
 # Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
 # ../shared/corpus/.
 set -euo pipefail
@@ -36,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g ${UAPIGUARD_BENCH_JAVA_OPTS:-} -jar "$jar" serve \
+UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g ${UAPIGUARD_BENCH_JAVA_OPTS:--XX:+UseParallelGC} -jar "$jar" serve \
   --server.address=127.0.0.1 --server.port="$port" \
   --uapiguard.database.data-dir="$work/pg" --uapiguard.history.cache-dir="$work/repos" \
   --uapiguard.remotes.allow-local-paths=true --logging.level.root=WARN >"$work/service.log" 2>&1 &

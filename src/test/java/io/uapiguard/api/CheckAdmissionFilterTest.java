@@ -3,6 +3,7 @@ package io.uapiguard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -102,5 +103,22 @@ class CheckAdmissionFilterTest {
                 (req, res) -> seen.append(new String(req.getInputStream().readAllBytes(),
                         java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(seen.toString()).isEqualTo("{\"header\": \"int y;\"}");
+    }
+
+    @Test
+    void theBodyReadsTheSameWhateverLengthTheClientDeclares() throws Exception {
+        byte[] content = "{\"header\": \"int z;\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (long declared : new long[] {content.length, -1, content.length + 100,
+                CheckAdmissionFilter.PRESIZED_MAX + 1L}) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/checks");
+            request.setContent(content);
+            HttpServletRequestWrapper declaring = new HttpServletRequestWrapper(request) {
+                @Override
+                public long getContentLengthLong() {
+                    return declared;
+                }
+            };
+            assertThat(CheckAdmissionFilter.readBody(declaring)).as("declared %d", declared).isEqualTo(content);
+        }
     }
 }
