@@ -54,7 +54,8 @@ curl -fsS "$base/actuator/health" >/dev/null
 auth=(-H "Authorization: Bearer $token")
 curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/repositories" \
   -d "$(jq -n --arg l "$bundle" '{name: "corpus", location: $l}')" >/dev/null
-echo "ingest: $(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest")"
+echo "ingest: $(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest?wait=true" \
+  | jq -c .summary)"
 
 # The candidate: the newest stored header itself, checked against the newest revision.
 newest=$(curl -fsS "$base/api/v1/repositories/corpus/revisions" | jq -r '.[0].commitId')

@@ -6,20 +6,27 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.history.HistoryAdmin;
-import io.uapiguard.history.HistoryAdmin.IngestSummary;
+import io.uapiguard.history.IngestRuns;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
+import io.uapiguard.store.IngestRunStore.Run;
 import java.net.URI;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Register a repository, trigger an ingest. Reached only through {@link AdminTokenInterceptor}. */
+/** Register a repository, trigger an ingest and follow it. Reached only through {@link AdminTokenInterceptor}. */
 @RestController
 @RequestMapping("/api/v1/admin")
 @Tag(name = "admin", description = "Needs 'Authorization: Bearer $UAPIGUARD_ADMIN_TOKEN'; 404 when no token is set")
@@ -29,11 +36,15 @@ class AdminController {
     /** Names appear in URLs and report paths: keep them to one plain path segment. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    private static final int RECENT_RUNS = 20;
+
     private final HistoryAdmin admin;
+    private final IngestRuns runs;
     private final RemotePolicy remotes;
 
-    AdminController(HistoryAdmin admin, RemotePolicy remotes) {
+    AdminController(HistoryAdmin admin, IngestRuns runs, RemotePolicy remotes) {
         this.admin = admin;
+        this.runs = runs;
         this.remotes = remotes;
     }
 
@@ -52,9 +63,41 @@ class AdminController {
         return ResponseEntity.created(location).body(info);
     }
 
-    @Operation(summary = "Ingest what is new in a registered repository (synchronous)")
+    @Operation(summary = "Ingest what is new in a registered repository",
+            description = "Queues an ingest and answers 202 with the run and its Location; while one of the "
+                    + "repository's runs is unfinished, that run is the answer. With wait=true the answer comes "
+                    + "when the run ends: 200 with the run, or the run's error as a problem.")
     @PostMapping("/repositories/{repository}/ingest")
-    IngestSummary ingest(@PathVariable String repository) {
-        return admin.ingest(repository);
+    ResponseEntity<?> ingest(@PathVariable String repository,
+                             @RequestParam(defaultValue = "false") boolean wait) throws InterruptedException {
+        Run run = runs.submit(repository, "api").run();
+        URI location = UriComponentsBuilder.fromPath("/api/v1/admin/ingests/{id}").buildAndExpand(run.id()).toUri();
+        if (!wait) {
+            return ResponseEntity.accepted().location(location).body(IngestRunView.of(run));
+        }
+        Run finished = runs.await(run.id());
+        IngestRunView view = IngestRunView.of(finished);
+        if (view.error() == null) {
+            return ResponseEntity.ok().location(location).body(view);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(view.error().status()),
+                view.error().detail());
+        problem.setTitle("The ingest of " + repository + " " + view.state());
+        problem.setProperty("run", location.toString());
+        return ResponseEntity.status(problem.getStatus()).location(location)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Operation(summary = "One ingest run: its state, step and progress, then its summary or error")
+    @GetMapping("/ingests/{id}")
+    IngestRunView run(@PathVariable long id) {
+        return runs.find(id).map(IngestRunView::of).orElseThrow(() ->
+                new UapiguardException(Reason.NOT_FOUND, "no ingest run " + id));
+    }
+
+    @Operation(summary = "The latest ingest runs of a repository, newest first")
+    @GetMapping("/repositories/{repository}/ingests")
+    List<IngestRunView> runs(@PathVariable String repository) {
+        return runs.recent(repository, RECENT_RUNS).stream().map(IngestRunView::of).toList();
     }
 }

@@ -1,18 +1,36 @@
 package io.uapiguard.history;
 
+import io.uapiguard.store.IngestRunStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The write side of the history for the service: clones go to {@code uapiguard.history.cache-dir}. */
+/**
+ * The write side of the history for the service: clones go to {@code uapiguard.history.cache-dir}; ingests run in
+ * the background, and every registered repository is ingested each {@code uapiguard.history.poll-interval}
+ * (0, the default: only when asked).
+ */
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
+
+    /** A run's instance renews it this often; one not renewed for {@link #STALE} is abandoned. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration STALE = Duration.ofMinutes(1);
 
     @Bean
     Ingester historyAdmin(DataSource dataSource, @Value("${uapiguard.history.cache-dir:}") String cacheDir) {
         return new Ingester(dataSource, StringUtils.hasText(cacheDir) ? Path.of(cacheDir) : null);
+    }
+
+    @Bean(destroyMethod = "close")
+    IngestRuns ingestRuns(DataSource dataSource, Ingester ingester, JsonMapper json,
+                          @Value("${uapiguard.history.poll-interval:0s}") Duration poll) {
+        return new IngestRuns(new IngestRunStore(dataSource, STALE), ingester::ingest, json::writeValueAsString,
+                new IngestRuns.Timing(HEARTBEAT, STALE, poll));
     }
 }

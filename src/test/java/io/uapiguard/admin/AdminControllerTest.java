@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -14,12 +15,15 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.api.ApiConfiguration;
 import io.uapiguard.history.HistoryAdmin;
-import io.uapiguard.history.HistoryAdmin.IngestSummary;
+import io.uapiguard.history.IngestRuns;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
-import java.time.Duration;
+import io.uapiguard.store.IngestRunStore.Queued;
+import io.uapiguard.store.IngestRunStore.Run;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -46,6 +50,8 @@ class AdminControllerTest {
     HistoryAdmin admin;
     @MockitoBean
     HistoryQueries queries;
+    @MockitoBean
+    IngestRuns runs;
 
     @Test
     void withoutTokenIs401WithBearerChallenge() throws Exception {
@@ -102,20 +108,106 @@ class AdminControllerTest {
     }
 
     @Test
-    void triggersAnIngest() throws Exception {
-        when(admin.ingest("bpf-next")).thenReturn(new IngestSummary("bpf-next", 408, 3, 3, 0, 6, 0,
-                Duration.ofMillis(1500)));
+    void anIngestIsQueuedAnswering202WithTheRunAndItsLocation() throws Exception {
+        when(runs.submit("bpf-next", "api")).thenReturn(new Queued(run(7, "queued", null, null, null), true));
         mvc.perform(post("/api/v1/admin/repositories/bpf-next/ingest").header("Authorization", "Bearer s3cret-token"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.repository").value("bpf-next"))
-                .andExpect(jsonPath("$.newRevisions").value(3));
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/admin/ingests/7"))
+                .andExpect(jsonPath("$.id").value(7))
+                .andExpect(jsonPath("$.state").value("queued"))
+                .andExpect(jsonPath("$.trigger").value("api"))
+                .andExpect(jsonPath("$.summary").doesNotExist())
+                .andExpect(jsonPath("$.error").doesNotExist());
+        verify(runs, never()).await(7);
     }
 
     @Test
     void ingestOfAnUnknownRepositoryIs404() throws Exception {
-        when(admin.ingest("nope")).thenThrow(new UapiguardException(Reason.NOT_FOUND, "no repository named 'nope'"));
+        when(runs.submit("nope", "api")).thenThrow(new UapiguardException(Reason.NOT_FOUND,
+                "no repository named 'nope' is registered"));
         mvc.perform(post("/api/v1/admin/repositories/nope/ingest").header("Authorization", "Bearer s3cret-token"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("no repository named 'nope'"));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("no repository named 'nope' is registered"));
+    }
+
+    @Test
+    void waitingForAnIngestAnswersTheFinishedRunWithItsSummary() throws Exception {
+        when(runs.submit("bpf-next", "api")).thenReturn(new Queued(run(8, "queued", null, null, null), true));
+        when(runs.await(8)).thenReturn(run(8, "succeeded", "{\"newRevisions\": 3}", null, null));
+        mvc.perform(post("/api/v1/admin/repositories/bpf-next/ingest?wait=true")
+                        .header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Location", "/api/v1/admin/ingests/8"))
+                .andExpect(jsonPath("$.state").value("succeeded"))
+                .andExpect(jsonPath("$.summary.newRevisions").value(3));
+    }
+
+    @Test
+    void waitingForAnIngestThatFailsAnswersItsErrorAsAProblemWithItsStatus() throws Exception {
+        when(runs.submit("bpf-next", "api")).thenReturn(new Queued(run(9, "running", null, null, null), false));
+        when(runs.await(9)).thenReturn(run(9, "failed", null, 422, "bpf.h at 1a2b: expected ';'"));
+        mvc.perform(post("/api/v1/admin/repositories/bpf-next/ingest?wait=true")
+                        .header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("The ingest of bpf-next failed"))
+                .andExpect(jsonPath("$.detail").value("bpf.h at 1a2b: expected ';'"))
+                .andExpect(jsonPath("$.run").value("/api/v1/admin/ingests/9"));
+    }
+
+    @Test
+    void aRunShowsItsProgressWhileItRuns() throws Exception {
+        Run running = new Run(5, "bpf-next", "running", "poll", "i1", Instant.parse("2026-11-25T01:00:00Z"),
+                Instant.parse("2026-11-25T01:00:01Z"), null, "parse", 120, 408, null, null, null);
+        when(runs.find(5)).thenReturn(Optional.of(running));
+        mvc.perform(get("/api/v1/admin/ingests/5").header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("running"))
+                .andExpect(jsonPath("$.trigger").value("poll"))
+                .andExpect(jsonPath("$.startedAt").value("2026-11-25T01:00:01Z"))
+                .andExpect(jsonPath("$.progress.step").value("parse"))
+                .andExpect(jsonPath("$.progress.done").value(120))
+                .andExpect(jsonPath("$.progress.total").value(408));
+    }
+
+    @Test
+    void anAbandonedRunSaysSoAsAnError() throws Exception {
+        when(runs.find(6)).thenReturn(Optional.of(run(6, "abandoned", null, null, null)));
+        mvc.perform(get("/api/v1/admin/ingests/6").header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.error.status").value(503))
+                .andExpect(jsonPath("$.error.detail").value(IngestRunView.ABANDONED));
+    }
+
+    @Test
+    void anUnknownRunIs404() throws Exception {
+        when(runs.find(404)).thenReturn(Optional.empty());
+        mvc.perform(get("/api/v1/admin/ingests/404").header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no ingest run 404"));
+    }
+
+    @Test
+    void aRepositorysRunsAreListedNewestFirst() throws Exception {
+        when(runs.recent("bpf-next", 20)).thenReturn(List.of(run(3, "failed", null, 502, "fetch failed"),
+                run(2, "succeeded", "{}", null, null)));
+        mvc.perform(get("/api/v1/admin/repositories/bpf-next/ingests").header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(3))
+                .andExpect(jsonPath("$[0].error.status").value(502))
+                .andExpect(jsonPath("$[1].state").value("succeeded"));
+    }
+
+    @Test
+    void runsAreAdminOnly() throws Exception {
+        mvc.perform(get("/api/v1/admin/ingests/5")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/admin/repositories/bpf-next/ingests")).andExpect(status().isUnauthorized());
+        verify(runs, never()).find(5);
+    }
+
+    private static Run run(long id, String state, String summary, Integer errorStatus, String error) {
+        return new Run(id, "bpf-next", state, "api", "i1", Instant.parse("2026-11-25T01:00:00Z"), null, null, null,
+                0, 0, summary, errorStatus, error);
     }
 }

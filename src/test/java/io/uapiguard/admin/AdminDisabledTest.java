@@ -3,6 +3,7 @@ package io.uapiguard.admin;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.uapiguard.api.ApiConfiguration;
 import io.uapiguard.history.HistoryAdmin;
+import io.uapiguard.history.IngestRuns;
 import io.uapiguard.store.HistoryQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ class AdminDisabledTest {
     HistoryAdmin admin;
     @MockitoBean
     HistoryQueries queries;
+    @MockitoBean
+    IngestRuns runs;
 
     @Test
     void adminEndpointsAre404WithoutAConfiguredToken() throws Exception {
@@ -42,7 +46,10 @@ class AdminDisabledTest {
                 .andExpect(jsonPath("$.title").value("Admin API disabled"));
         mvc.perform(post("/api/v1/admin/repositories/x/ingest"))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/admin/ingests/1"))
+                .andExpect(status().isNotFound());
         verify(admin, never()).register(any());
-        verify(admin, never()).ingest(any());
+        verify(runs, never()).submit(any(), any());
+        verify(runs, never()).find(1);
     }
 }

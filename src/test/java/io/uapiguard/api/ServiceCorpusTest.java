@@ -235,10 +235,28 @@ class ServiceCorpusTest extends CorpusService {
                 "application/json");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         ingestedCorpus();
-        HttpResponse<String> ingest = send(HttpRequest.newBuilder(URI.create(url("/api/v1/admin/repositories/"
-                        + REPOSITORY + "/ingest")))
+        HttpResponse<String> queued = adminPost("/api/v1/admin/repositories/" + REPOSITORY + "/ingest");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        String location = queued.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/api/v1/admin/ingests/\\d+");
+
+        HttpResponse<String> waited = adminPost("/api/v1/admin/repositories/" + REPOSITORY + "/ingest?wait=true");
+        assertThat(waited.statusCode()).as(waited.body()).isEqualTo(200);
+        JsonNode run = JSON.readTree(waited.body());
+        assertThat(run.path("state").asString()).isEqualTo("succeeded");
+        assertThat(run.path("summary").path("blobsParsed").asInt()).as("nothing new to parse").isZero();
+
+        HttpResponse<String> first = send(HttpRequest.newBuilder(URI.create(url(location)))
+                .header("Authorization", "Bearer full-test-token").GET().build());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).path("state").asString()).isIn("queued", "running", "succeeded");
+        HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(url("/api/v1/admin/repositories/"
+                + REPOSITORY + "/ingests"))).header("Authorization", "Bearer full-test-token").GET().build());
+        assertThat(JSON.readTree(list.body()).get(0).path("id").asLong()).isEqualTo(run.path("id").asLong());
+    }
+
+    private HttpResponse<String> adminPost(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Authorization", "Bearer full-test-token").POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(200);
-        assertThat(JSON.readTree(ingest.body()).path("blobsParsed").asInt()).as("nothing new to parse").isZero();
     }
 }
