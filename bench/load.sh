@@ -5,7 +5,7 @@
 #   1. saturation: wrk (Debian package wrk), CLIENTS connections each sending its next check as soon as the last
 #      is answered (closed loop), after a 30 s warm-up: the most checks per second, latency including queueing;
 #   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
-#      counted from when each check was due.
+#      counted from when each check was due; RATE may list several (300,350,400), each measured in turn.
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
 # JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default -XX:+UseParallelGC as in the Dockerfile and
 # bin/uapiguard serve (set it to -XX:+UseG1GC to measure the JVM's default collector).
@@ -81,10 +81,12 @@ echo "== 1. saturation (closed loop): wrk, $clients connections"
 before=$(cpu_ticks)
 wrk -t"$threads" -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks" | tee "$work/wrk.out"
 cpu_per_check "$work/wrk.out" "$before" "$(cpu_ticks)"
-echo "== 2. fixed rate (open loop): $rate checks/s from $clients connections, latency from when each was due"
-before=$(cpu_ticks)
-java -XX:+UseSerialGC -Xmx256m -cp target/test-classes io.uapiguard.bench.CheckLoad \
-  "$base/api/v1/checks" "$work/body.json" "$rate" "$clients" "$duration" | tee "$work/rate.out"
-cpu_per_check "$work/rate.out" "$before" "$(cpu_ticks)"
+for r in ${rate//,/ }; do
+  echo "== 2. fixed rate (open loop): $r checks/s from $clients connections, latency from when each was due"
+  before=$(cpu_ticks)
+  java -XX:+UseSerialGC -Xmx256m -cp target/test-classes io.uapiguard.bench.CheckLoad \
+    "$base/api/v1/checks" "$work/body.json" "$r" "$clients" "$duration" | tee "$work/rate.out"
+  cpu_per_check "$work/rate.out" "$before" "$(cpu_ticks)"
+done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"

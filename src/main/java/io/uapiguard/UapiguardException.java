@@ -16,7 +16,9 @@ public class UapiguardException extends RuntimeException {
         /** Input tripped a resource limit (expansion depth, token count, time, size). */
         LIMIT_EXCEEDED(2, 422),
         /** Something on our side failed. */
-        INTERNAL(3, 500);
+        INTERNAL(3, 500),
+        /** The service cannot take this now (it is stopping); asking again later can succeed. */
+        UNAVAILABLE(3, 503);
 
         private final int exitCode;
         private final int httpStatus;

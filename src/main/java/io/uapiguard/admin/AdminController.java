@@ -11,9 +11,10 @@ import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.IngestRunStore.Run;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +42,13 @@ class AdminController {
     private final HistoryAdmin admin;
     private final IngestRuns runs;
     private final RemotePolicy remotes;
+    private final Duration ingestWait;
 
-    AdminController(HistoryAdmin admin, IngestRuns runs, RemotePolicy remotes) {
+    AdminController(HistoryAdmin admin, IngestRuns runs, RemotePolicy remotes, AdminProperties properties) {
         this.admin = admin;
         this.runs = runs;
         this.remotes = remotes;
+        this.ingestWait = properties.ingestWait();
     }
 
     @Operation(summary = "Register or update a repository",
@@ -66,23 +69,26 @@ class AdminController {
     @Operation(summary = "Ingest what is new in a registered repository",
             description = "Queues an ingest and answers 202 with the run and its Location; while one of the "
                     + "repository's runs is unfinished, that run is the answer. With wait=true the answer comes "
-                    + "when the run ends: 200 with the run, or the run's error as a problem.")
+                    + "when the run ends (200 with the run, or its error as a problem with its status), or as 202 "
+                    + "once uapiguard.admin.ingest-wait (10 min) has passed.")
     @PostMapping("/repositories/{repository}/ingest")
     ResponseEntity<?> ingest(@PathVariable String repository,
                              @RequestParam(defaultValue = "false") boolean wait) throws InterruptedException {
         Run run = runs.submit(repository, "api").run();
         URI location = UriComponentsBuilder.fromPath("/api/v1/admin/ingests/{id}").buildAndExpand(run.id()).toUri();
-        if (!wait) {
-            return ResponseEntity.accepted().location(location).body(IngestRunView.of(run));
+        if (wait) {
+            run = runs.await(run.id(), ingestWait);
         }
-        Run finished = runs.await(run.id());
-        IngestRunView view = IngestRunView.of(finished);
+        IngestRunView view = IngestRunView.of(run);
+        if (!run.finished()) {
+            return ResponseEntity.accepted().location(location).body(view);
+        }
         if (view.error() == null) {
             return ResponseEntity.ok().location(location).body(view);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(view.error().status()),
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(view.error().status()),
                 view.error().detail());
-        problem.setTitle("The ingest of " + repository + " " + view.state());
+        problem.setTitle("abandoned".equals(run.state()) ? "Ingest abandoned" : "Ingest failed");
         problem.setProperty("run", location.toString());
         return ResponseEntity.status(problem.getStatus()).location(location)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -89,6 +89,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case PARSE_ERROR -> "Header or patch does not parse";
             case LIMIT_EXCEEDED -> "Input exceeds a limit";
             case INTERNAL -> "Internal error";
+            case UNAVAILABLE -> "Service unavailable";
         };
     }
 

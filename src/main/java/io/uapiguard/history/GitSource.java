@@ -103,7 +103,7 @@ final class GitSource {
             Repository repo = new FileRepositoryBuilder().setGitDir(mirror.toFile()).setMustExist(true).build();
             try (Git git = new Git(repo)) {
                 git.fetch().setRemote(uri).setRefSpecs(MIRROR).setRemoveDeletedRefs(true).setTagOpt(
-                        org.eclipse.jgit.transport.TagOpt.NO_TAGS).call();
+                        org.eclipse.jgit.transport.TagOpt.NO_TAGS).setTimeout(FETCH_IDLE_SECONDS).call();
             } catch (GitAPIException | RuntimeException e) {
                 repo.close();
                 throw new UapiguardException(Reason.BAD_INPUT, "cannot fetch " + location + ": " + rootMessage(e), e);
@@ -115,6 +115,9 @@ final class GitSource {
     }
 
     /** The bare mirror for {@code uri}, created atomically (a half-made mirror is never left in the cache). */
+    /** A fetch that receives nothing for this long fails, rather than holding its ingest (and repository) forever. */
+    static final int FETCH_IDLE_SECONDS = 300;
+
     private static Path mirror(Path cacheDir, String uri) throws IOException {
         Path dir = cacheDir.resolve(slug(uri) + ".git");
         if (Files.isDirectory(dir)) {

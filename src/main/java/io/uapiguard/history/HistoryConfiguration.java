@@ -21,6 +21,8 @@ class HistoryConfiguration {
     /** A run's instance renews it this often; one not renewed for {@link #STALE} is abandoned. */
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration STALE = Duration.ofMinutes(1);
+    /** How long a stop waits for the running ingest before marking its run failed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     @Bean
     Ingester historyAdmin(DataSource dataSource, @Value("${uapiguard.history.cache-dir:}") String cacheDir) {
@@ -31,6 +33,6 @@ class HistoryConfiguration {
     IngestRuns ingestRuns(DataSource dataSource, Ingester ingester, JsonMapper json,
                           @Value("${uapiguard.history.poll-interval:0s}") Duration poll) {
         return new IngestRuns(new IngestRunStore(dataSource, STALE), ingester::ingest, json::writeValueAsString,
-                new IngestRuns.Timing(HEARTBEAT, STALE, poll));
+                new IngestRuns.Timing(HEARTBEAT, STALE, poll, STOP_GRACE));
     }
 }

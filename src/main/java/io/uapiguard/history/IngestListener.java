@@ -19,7 +19,12 @@ public interface IngestListener {
     default void warn(String message) {
     }
 
-    /** A line of information (waiting for a lock, what was found). */
+    /** A line of information (what was found). */
     default void info(String message) {
+    }
+
+    /** The ingest waits for another one of the same repository to end (it holds the repository's lock). */
+    default void waiting(String message) {
+        info(message);
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,8 +35,11 @@ public final class IngestRuns implements AutoCloseable {
         IngestSummary ingest(String repository, IngestListener listener);
     }
 
-    /** Timing: heartbeat renewal, how long without one makes a run abandoned, poll interval (zero: off). */
-    public record Timing(Duration heartbeat, Duration stale, Duration poll) {
+    /**
+     * Timing: heartbeat renewal, how long without one makes a run abandoned, poll interval (zero: off), and how
+     * long a stop waits for the running ingest before marking it failed.
+     */
+    public record Timing(Duration heartbeat, Duration stale, Duration poll, Duration stopGrace) {
         public Timing {
             if (heartbeat.isZero() || heartbeat.isNegative() || poll.isNegative()) {
                 throw new IllegalArgumentException("the heartbeat must be positive and the poll interval not negative");
@@ -60,23 +64,32 @@ public final class IngestRuns implements AutoCloseable {
     /** This instance's queued and running runs: heartbeats and the stop touch the database only when there are. */
     private final Set<Long> unfinished = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("uapiguard-ingest"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            daemon("uapiguard-ingest-timer"));
+    // Apart, so that a slow poll round (a database that answers slowly) cannot delay heartbeats into abandonment.
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            daemon("uapiguard-ingest-heartbeat"));
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            daemon("uapiguard-ingest-poll"));
+    private final Duration stopGrace;
+    private volatile boolean closed;
 
     public IngestRuns(IngestRunStore runs, Work work, Function<IngestSummary, String> summaryJson, Timing timing) {
         this.runs = runs;
         this.work = work;
         this.summaryJson = summaryJson;
+        this.stopGrace = timing.stopGrace();
         long beat = timing.heartbeat().toMillis();
-        timer.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         if (!timing.poll().isZero()) {
             long poll = timing.poll().toMillis();
-            timer.scheduleWithFixedDelay(this::pollAll, poll, poll, TimeUnit.MILLISECONDS);
+            poller.scheduleWithFixedDelay(this::pollAll, poll, poll, TimeUnit.MILLISECONDS);
         }
     }
 
     /** Queues an ingest of the repository, or finds its unfinished one; NOT_FOUND for an unknown name. */
-    public Queued submit(String repository, String trigger) {
+    public synchronized Queued submit(String repository, String trigger) {
+        if (closed) {
+            throw new UapiguardException(Reason.UNAVAILABLE, "the service is stopping; ask again once it is back");
+        }
         Queued queued = runs.queue(repositoryId(repository), trigger, instance);
         if (queued.created()) {
             long run = queued.run().id();
@@ -102,13 +115,14 @@ public final class IngestRuns implements AutoCloseable {
     }
 
     /**
-     * The run once it has finished. Read from the store, since another instance may be running it; a run whose
-     * instance died reads as abandoned once its heartbeat is stale, so this ends.
+     * The run once it has finished, or as it is when {@code timeout} has passed. Read from the store, since another
+     * instance may be running it.
      */
-    public Run await(long id) throws InterruptedException {
+    public Run await(long id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Run run = runs.find(id).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND, "no ingest run " + id));
-            if (run.finished()) {
+            if (run.finished() || System.nanoTime() - deadline >= 0) {
                 return run;
             }
             Thread.sleep(AWAIT_POLL.toMillis());
@@ -126,15 +140,24 @@ public final class IngestRuns implements AutoCloseable {
     }
 
     private void ingest(long id, String repository) {
+        boolean recorded;
         try {
             IngestSummary summary = work.ingest(repository, new Progress(id));
-            runs.succeed(id, summaryJson.apply(summary));
+            recorded = runs.succeed(id, summaryJson.apply(summary));
         } catch (UapiguardException e) {
             log.warn("ingest of {} failed: {}", repository, e.describe());
-            runs.fail(id, e.reason().httpStatus(), e.describe());
-        } catch (RuntimeException e) {
+            recorded = runs.fail(id, e.reason().httpStatus(), e.describe());
+        } catch (Throwable e) {   // whatever it was, the run must not stay running
             log.error("ingest of {} failed", repository, e);
-            runs.fail(id, 500, "internal error (" + e.getClass().getSimpleName() + "); the service log has the details");
+            recorded = runs.fail(id, 500, "internal error (" + e.getClass().getSimpleName()
+                    + "); the service log has the details");
+            if (e instanceof Error error) {
+                throw error;
+            }
+        }
+        if (!recorded) {
+            log.warn("ingest run {} of {} ended after it was marked failed (abandoned or stopped); its outcome is "
+                    + "in the history all the same", id, repository);
         }
     }
 
@@ -143,7 +166,7 @@ public final class IngestRuns implements AutoCloseable {
             return;
         }
         try {
-            runs.heartbeat(instance);
+            runs.heartbeat(List.copyOf(unfinished));
         } catch (RuntimeException e) {
             log.warn("cannot renew the ingest heartbeat: {}", e.getMessage());
         }
@@ -159,21 +182,30 @@ public final class IngestRuns implements AutoCloseable {
         }
     }
 
-    /** Stops taking work; the running ingest is interrupted and its run, like any queued one, marked failed. */
+    /**
+     * Stops taking work; the running ingest is interrupted and given the stop grace to end, then its run, like any
+     * queued one, is marked failed. Git and JDBC calls mostly ignore interrupts: an ingest that goes on regardless
+     * finds its run failed already, and its outcome still lands in the history.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        synchronized (this) {
+            closed = true;
+        }
+        poller.shutdownNow();
         worker.shutdownNow();
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+            worker.awaitTermination(stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+            poller.awaitTermination(stopGrace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeats.shutdownNow();
         if (unfinished.isEmpty()) {
             return;
         }
         try {
-            runs.failUnfinished(instance, STOPPED);
+            runs.failUnfinished(List.copyOf(unfinished), STOPPED);
         } catch (RuntimeException e) {
             log.warn("cannot mark this instance's unfinished ingests as stopped: {}", e.getMessage());
         }
@@ -211,9 +243,14 @@ public final class IngestRuns implements AutoCloseable {
         public void warn(String message) {
             log.warn("ingest run {}: {}", id, message);
         }
+
+        @Override
+        public void waiting(String message) {
+            step("waiting", 0);   // for another ingest of the repository (the command line's, say)
+        }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -182,7 +182,7 @@ public final class Ingester implements HistoryAdmin {
         Registered reg = store.repository(repository).orElseThrow(() ->
                 new UapiguardException(Reason.NOT_FOUND, "no repository named '" + repository + "' is registered"));
         return store.withIngestLock(reg.id(),
-                () -> listener.info("another ingest of " + repository + " is running; waiting for it"),
+                () -> listener.waiting("another ingest of " + repository + " is running; waiting for it"),
                 () -> run(reg, listener));
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -66,26 +67,36 @@ public final class IngestRunStore {
      * first, and the database's one-unfinished-run-per-repository index decides between instances queuing at once.
      */
     public Queued queue(long repositoryId, String trigger, String instance) {
-        return tx.execute(status -> {
-            jdbc.sql("""
-                    UPDATE ingest_runs SET state = 'failed', finished_at = now(), error_status = 503,
-                           error = 'abandoned: instance ' || instance || ' stopped renewing it at '
-                                   || to_char(heartbeat_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-                    WHERE repository_id = ? AND state IN ('queued', 'running')
-                      AND heartbeat_at < now() - make_interval(secs => ?)
-                    """).params(repositoryId, staleSeconds).update();
-            Optional<Long> id = jdbc.sql("""
-                    INSERT INTO ingest_runs (repository_id, state, trigger, instance) VALUES (?, 'queued', ?, ?)
-                    ON CONFLICT (repository_id) WHERE state IN ('queued', 'running') DO NOTHING
-                    RETURNING id
-                    """).params(repositoryId, trigger, instance).query(Long.class).optional();
-            if (id.isPresent()) {
-                return new Queued(find(id.get()).orElseThrow(), true);
+        // The unfinished run that blocked the insert can finish before it is read (a no-change ingest takes
+        // well under a second): then the insert is tried again.
+        for (int attempt = 0; ; attempt++) {
+            Optional<Queued> queued = tx.execute(status -> queueOnce(repositoryId, trigger, instance));
+            if (queued.isPresent() || attempt == 4) {
+                return queued.orElseThrow(() -> new IllegalStateException(
+                        "runs of repository " + repositoryId + " kept finishing while another was queued"));
             }
-            Run unfinished = jdbc.sql(SELECT + " WHERE r.repository_id = ? AND r.state IN ('queued', 'running')")
-                    .params(staleSeconds, repositoryId).query(IngestRunStore::run).single();
-            return new Queued(unfinished, false);
-        });
+        }
+    }
+
+    private Optional<Queued> queueOnce(long repositoryId, String trigger, String instance) {
+        jdbc.sql("""
+                UPDATE ingest_runs SET state = 'failed', finished_at = now(), error_status = 503,
+                       error = 'abandoned: its instance stopped renewing it at '
+                               || to_char(heartbeat_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                WHERE repository_id = ? AND state IN ('queued', 'running')
+                  AND heartbeat_at < now() - make_interval(secs => ?)
+                """).params(repositoryId, staleSeconds).update();
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO ingest_runs (repository_id, state, trigger, instance) VALUES (?, 'queued', ?, ?)
+                ON CONFLICT (repository_id) WHERE state IN ('queued', 'running') DO NOTHING
+                RETURNING id
+                """).params(repositoryId, trigger, instance).query(Long.class).optional();
+        if (id.isPresent()) {
+            return Optional.of(new Queued(find(id.get()).orElseThrow(), true));
+        }
+        return jdbc.sql(SELECT + " WHERE r.repository_id = ? AND r.state IN ('queued', 'running')")
+                .params(staleSeconds, repositoryId).query(IngestRunStore::run).optional()
+                .map(unfinished -> new Queued(unfinished, false));
     }
 
     /** Marks a queued run running; false when it is no longer queued (failed as abandoned meanwhile). */
@@ -104,33 +115,34 @@ public final class IngestRunStore {
                 """).params(step, done, total, id).update();
     }
 
-    /** Renews the heartbeat of the instance's unfinished runs. */
-    public void heartbeat(String instance) {
-        jdbc.sql("UPDATE ingest_runs SET heartbeat_at = now() WHERE instance = ? AND state IN ('queued', 'running')")
-                .param(instance).update();
+    /** Renews the heartbeat of these runs, those of them still unfinished. */
+    public void heartbeat(Collection<Long> ids) {
+        jdbc.sql("UPDATE ingest_runs SET heartbeat_at = now() WHERE id = ANY(?) AND state IN ('queued', 'running')")
+                .param(ids.toArray(Long[]::new)).update();
     }
 
-    public void succeed(long id, String summaryJson) {
-        jdbc.sql("""
+    /** Records a running run's summary; false when it was no longer running (failed as abandoned meanwhile). */
+    public boolean succeed(long id, String summaryJson) {
+        return jdbc.sql("""
                 UPDATE ingest_runs SET state = 'succeeded', finished_at = now(), summary = ?::jsonb
                 WHERE id = ? AND state = 'running'
-                """).params(summaryJson, id).update();
+                """).params(summaryJson, id).update() == 1;
     }
 
-    /** Fails an unfinished run: {@code status} is the HTTP status its error maps to. */
-    public void fail(long id, int status, String error) {
-        jdbc.sql("""
+    /** Fails an unfinished run ({@code status}: the HTTP status its error maps to); false when it had finished. */
+    public boolean fail(long id, int status, String error) {
+        return jdbc.sql("""
                 UPDATE ingest_runs SET state = 'failed', finished_at = now(), error_status = ?, error = ?
                 WHERE id = ? AND state IN ('queued', 'running')
-                """).params(status, error, id).update();
+                """).params(status, error, id).update() == 1;
     }
 
-    /** Fails every unfinished run of the instance (it is stopping); how many there were. */
-    public int failUnfinished(String instance, String error) {
+    /** Fails these runs, those of them still unfinished (their instance is stopping); how many there were. */
+    public int failUnfinished(Collection<Long> ids, String error) {
         return jdbc.sql("""
                 UPDATE ingest_runs SET state = 'failed', finished_at = now(), error_status = 503, error = ?
-                WHERE instance = ? AND state IN ('queued', 'running')
-                """).params(error, instance).update();
+                WHERE id = ANY(?) AND state IN ('queued', 'running')
+                """).params(error, ids.toArray(Long[]::new)).update();
     }
 
     public Optional<Run> find(long id) {

@@ -1,6 +1,8 @@
 package io.uapiguard.admin;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -21,6 +23,7 @@ import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.IngestRunStore.Queued;
 import io.uapiguard.store.IngestRunStore.Run;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +121,7 @@ class AdminControllerTest {
                 .andExpect(jsonPath("$.trigger").value("api"))
                 .andExpect(jsonPath("$.summary").doesNotExist())
                 .andExpect(jsonPath("$.error").doesNotExist());
-        verify(runs, never()).await(7);
+        verify(runs, never()).await(anyLong(), any());
     }
 
     @Test
@@ -134,7 +137,7 @@ class AdminControllerTest {
     @Test
     void waitingForAnIngestAnswersTheFinishedRunWithItsSummary() throws Exception {
         when(runs.submit("bpf-next", "api")).thenReturn(new Queued(run(8, "queued", null, null, null), true));
-        when(runs.await(8)).thenReturn(run(8, "succeeded", "{\"newRevisions\": 3}", null, null));
+        when(runs.await(eq(8L), eq(Duration.ofMinutes(10)))).thenReturn(run(8, "succeeded", "{\"newRevisions\": 3}", null, null));
         mvc.perform(post("/api/v1/admin/repositories/bpf-next/ingest?wait=true")
                         .header("Authorization", "Bearer s3cret-token"))
                 .andExpect(status().isOk())
@@ -146,14 +149,34 @@ class AdminControllerTest {
     @Test
     void waitingForAnIngestThatFailsAnswersItsErrorAsAProblemWithItsStatus() throws Exception {
         when(runs.submit("bpf-next", "api")).thenReturn(new Queued(run(9, "running", null, null, null), false));
-        when(runs.await(9)).thenReturn(run(9, "failed", null, 422, "bpf.h at 1a2b: expected ';'"));
+        when(runs.await(eq(9L), any())).thenReturn(run(9, "failed", null, 422, "bpf.h at 1a2b: expected ';'"));
         mvc.perform(post("/api/v1/admin/repositories/bpf-next/ingest?wait=true")
                         .header("Authorization", "Bearer s3cret-token"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("The ingest of bpf-next failed"))
+                .andExpect(jsonPath("$.title").value("Ingest failed"))
                 .andExpect(jsonPath("$.detail").value("bpf.h at 1a2b: expected ';'"))
                 .andExpect(jsonPath("$.run").value("/api/v1/admin/ingests/9"));
+    }
+
+    @Test
+    void waitingPastTheIngestWaitAnswers202WithTheRunAsItIs() throws Exception {
+        when(runs.submit("bpf-next", "api")).thenReturn(new Queued(run(10, "queued", null, null, null), true));
+        when(runs.await(eq(10L), any())).thenReturn(run(10, "running", null, null, null));
+        mvc.perform(post("/api/v1/admin/repositories/bpf-next/ingest?wait=true")
+                        .header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/admin/ingests/10"))
+                .andExpect(jsonPath("$.state").value("running"));
+    }
+
+    @Test
+    void anIngestAskedWhileTheServiceStopsIs503() throws Exception {
+        when(runs.submit("bpf-next", "api")).thenThrow(new UapiguardException(Reason.UNAVAILABLE,
+                "the service is stopping; ask again once it is back"));
+        mvc.perform(post("/api/v1/admin/repositories/bpf-next/ingest").header("Authorization", "Bearer s3cret-token"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.title").value("Service unavailable"));
     }
 
     @Test

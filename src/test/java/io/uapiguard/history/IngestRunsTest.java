@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class IngestRunsTest {
 
     private static final IngestRuns.Timing QUICK = new IngestRuns.Timing(Duration.ofMillis(100),
-            Duration.ofSeconds(5), Duration.ZERO);
+            Duration.ofSeconds(5), Duration.ZERO, Duration.ofMillis(300));
+    private static final Duration AWAIT = Duration.ofSeconds(20);
 
     private static TestDatabase.Fresh db;
     private IngestRunStore store;
@@ -69,7 +70,7 @@ class IngestRunsTest {
             listener.step("parse", 8);
             listener.progress(8);
             inParse.countDown();
-            await(finish);
+            hold(finish);
             return summary(repository);
         }, s -> "{\"newRevisions\": " + s.newRevisions() + "}", QUICK);
 
@@ -81,7 +82,7 @@ class IngestRunsTest {
         assertThat(List.of(running.step(), running.stepDone(), running.stepTotal())).containsExactly("parse", 8, 8);
 
         finish.countDown();
-        Run done = runs.await(queued.run().id());
+        Run done = runs.await(queued.run().id(), AWAIT);
         assertThat(done.state()).isEqualTo("succeeded");
         assertThat(done.summaryJson()).isEqualTo("{\"newRevisions\": 2}");
         assertThat(done.trigger()).isEqualTo("api");
@@ -93,7 +94,7 @@ class IngestRunsTest {
         AtomicInteger ingests = new AtomicInteger();
         runs = new IngestRuns(store, (repository, listener) -> {
             ingests.incrementAndGet();
-            await(finish);
+            hold(finish);
             return summary(repository);
         }, s -> "{}", QUICK);
 
@@ -102,7 +103,7 @@ class IngestRunsTest {
         assertThat(second.created()).isFalse();
         assertThat(second.run().id()).isEqualTo(first.run().id());
         finish.countDown();
-        runs.await(first.run().id());
+        runs.await(first.run().id(), AWAIT);
         assertThat(ingests).hasValue(1);
     }
 
@@ -115,12 +116,12 @@ class IngestRunsTest {
             throw new IllegalStateException("boom at some.internal.Class");
         }, s -> "{}", QUICK);
 
-        Run bad = runs.await(runs.submit("linux", "api").run().id());
+        Run bad = runs.await(runs.submit("linux", "api").run().id(), AWAIT);
         assertThat(bad.state()).isEqualTo("failed");
         assertThat(bad.errorStatus()).isEqualTo(400);
         assertThat(bad.error()).isEqualTo("cannot fetch /x: not a git repository");
 
-        Run internal = runs.await(runs.submit("bpf-next", "api").run().id());
+        Run internal = runs.await(runs.submit("bpf-next", "api").run().id(), AWAIT);
         assertThat(internal.errorStatus()).isEqualTo(500);
         assertThat(internal.error()).contains("IllegalStateException").doesNotContain("boom").doesNotContain("at ");
     }
@@ -135,16 +136,14 @@ class IngestRunsTest {
     }
 
     @Test
-    void stoppingTheServiceFailsItsRunningAndQueuedRunsSayingWhy() throws Exception {
+    void stoppingTheServiceFailsItsRunningAndQueuedRunsEvenWhenTheIngestIgnoresTheInterrupt() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
         runs = new IngestRuns(store, (repository, listener) -> {
             started.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UapiguardException(Reason.INTERNAL, "interrupted");
-            }
+            hold(finish);
+            returned.countDown();
             return summary(repository);
         }, s -> "{}", QUICK);
         long running = runs.submit("linux", "api").run().id();
@@ -152,15 +151,89 @@ class IngestRunsTest {
         long queued = runs.submit("bpf-next", "api").run().id();
 
         runs.close();
-        runs = null;
         for (long id : new long[] {running, queued}) {
             Run run = store.find(id).orElseThrow();
             assertThat(run.state()).isEqualTo("failed");
-            assertThat(run.error()).satisfiesAnyOf(
-                    e -> assertThat(e).isEqualTo(IngestRuns.STOPPED),
-                    e -> assertThat(e).isEqualTo("interrupted"));
+            assertThat(run.errorStatus()).isEqualTo(503);
+            assertThat(run.error()).isEqualTo(IngestRuns.STOPPED);
         }
-        assertThat(store.find(queued).orElseThrow().error()).isEqualTo(IngestRuns.STOPPED);
+        assertThatThrownBy(() -> runs.submit("linux", "api"))
+                .isInstanceOfSatisfying(UapiguardException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+
+        finish.countDown();   // the ingest ends after all: its run stays failed as the stop left it
+        assertThat(returned.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
+        assertThat(store.find(running).orElseThrow().state()).isEqualTo("failed");
+        runs = null;
+    }
+
+    @Test
+    void aRunFailedAsAbandonedWhileItsIngestWentOnStaysFailed() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        runs = new IngestRuns(store, (repository, listener) -> {
+            started.countDown();
+            hold(finish);
+            return summary(repository);
+        }, s -> "{}", QUICK);
+        long id = runs.submit("linux", "api").run().id();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        store.fail(id, 503, "abandoned: its instance stopped renewing it");
+
+        finish.countDown();
+        Thread.sleep(300);
+        Run run = store.find(id).orElseThrow();
+        assertThat(run.state()).isEqualTo("failed");
+        assertThat(run.error()).startsWith("abandoned");
+        assertThat(runs.submit("linux", "api").created()).as("the repository is free for the next run").isTrue();
+    }
+
+    @Test
+    void aRunWaitingForAnotherIngestsLockShowsTheWaitingStep() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        runs = new IngestRuns(store, (repository, listener) -> {
+            listener.waiting("another ingest of " + repository + " is running; waiting for it");
+            waiting.countDown();
+            hold(finish);
+            return summary(repository);
+        }, s -> "{}", QUICK);
+        long id = runs.submit("linux", "api").run().id();
+        assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(store.find(id).orElseThrow().step()).isEqualTo("waiting");
+        finish.countDown();
+        assertThat(runs.await(id, AWAIT).state()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void awaitingARunGivesItAsItIsOnceTheTimeoutHasPassed() throws Exception {
+        CountDownLatch finish = new CountDownLatch(1);
+        runs = new IngestRuns(store, (repository, listener) -> {
+            hold(finish);
+            return summary(repository);
+        }, s -> "{}", QUICK);
+        long id = runs.submit("linux", "api").run().id();
+        Run unfinished = runs.await(id, Duration.ofMillis(300));
+        assertThat(unfinished.finished()).isFalse();
+        finish.countDown();
+        assertThat(runs.await(id, AWAIT).state()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void theHeartbeatKeepsALongRunAliveBeyondTheStaleAge() throws Exception {
+        IngestRunStore strict = new IngestRunStore(db.dataSource(), Duration.ofSeconds(1));
+        CountDownLatch finish = new CountDownLatch(1);
+        runs = new IngestRuns(strict, (repository, listener) -> {
+            hold(finish);
+            return summary(repository);
+        }, s -> "{}", new IngestRuns.Timing(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofMillis(300)));
+        long id = runs.submit("linux", "api").run().id();
+        Thread.sleep(2500);
+        assertThat(strict.find(id).orElseThrow().state()).isEqualTo("running");
+        finish.countDown();
+        assertThat(runs.await(id, AWAIT).state()).isEqualTo("succeeded");
     }
 
     @Test
@@ -171,7 +244,8 @@ class IngestRunsTest {
             ingested.add(repository);
             both.countDown();
             return summary(repository);
-        }, s -> "{}", new IngestRuns.Timing(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(200)));
+        }, s -> "{}", new IngestRuns.Timing(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(200),
+                Duration.ofMillis(300)));
         assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ingested).contains("linux", "bpf-next");
         assertThat(store.recent("linux", 1).get(0).trigger()).isEqualTo("poll");
@@ -179,18 +253,21 @@ class IngestRunsTest {
 
     @Test
     void timingsThatWouldAbandonALiveRunAreRefused() {
-        assertThatThrownBy(() -> new IngestRuns.Timing(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IngestRuns.Timing(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ZERO,
+                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IngestRuns.Timing(Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(-1), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Inside the played ingest: waits for the test to let it go (at most 10 s), whatever interrupts it. */
+    private static void hold(CountDownLatch latch) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (latch.getCount() > 0 && System.nanoTime() < end) {
+            try {
+                latch.await(10, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // like a git fetch or a JDBC call: the interrupt is not heard
+            }
         }
     }
 }

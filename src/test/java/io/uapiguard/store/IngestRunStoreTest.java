@@ -59,7 +59,7 @@ class IngestRunStoreTest {
         assertThat(running.startedAt()).isNotNull();
         assertThat(List.of(running.step(), running.stepDone(), running.stepTotal())).containsExactly("parse", 3, 8);
 
-        runs.succeed(id, "{\"newRevisions\": 2}");
+        assertThat(runs.succeed(id, "{\"newRevisions\": 2}")).isTrue();
         Run done = runs.find(id).orElseThrow();
         assertThat(done.state()).isEqualTo("succeeded");
         assertThat(done.finished()).isTrue();
@@ -108,7 +108,8 @@ class IngestRunStoreTest {
         assertThat(failed.state()).isEqualTo("failed");
         assertThat(failed.errorStatus()).isEqualTo(404);
         assertThat(failed.error()).isEqualTo("no such ref");
-        runs.succeed(id, "{}");
+        assertThat(runs.succeed(id, "{}")).isFalse();
+        assertThat(runs.fail(id, 500, "again")).isFalse();
         assertThat(runs.find(id).orElseThrow().state()).as("a finished run stays as it ended").isEqualTo("failed");
     }
 
@@ -126,19 +127,22 @@ class IngestRunStoreTest {
         Run old = runs.find(id).orElseThrow();
         assertThat(old.state()).isEqualTo("failed");
         assertThat(old.errorStatus()).isEqualTo(503);
-        assertThat(old.error()).startsWith("abandoned: instance gone stopped renewing it at ");
+        assertThat(old.error()).matches("abandoned: its instance stopped renewing it at \\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z");
     }
 
     @Test
     void theHeartbeatKeepsAnInstancesRunsAliveAndStoppingFailsThem() {
         long id = runs.queue(repositoryId, "api", "i1").run().id();
         db.jdbc().sql("UPDATE ingest_runs SET heartbeat_at = now() - interval '1 hour'").update();
-        runs.heartbeat("i1");
+        runs.heartbeat(List.of(id + 1));
+        assertThat(runs.find(id).orElseThrow().state()).as("another run's heartbeat").isEqualTo("abandoned");
+        runs.heartbeat(List.of(id));
         assertThat(runs.find(id).orElseThrow().state()).isEqualTo("queued");
 
-        assertThat(runs.failUnfinished("i2", "stopping")).isZero();
-        assertThat(runs.failUnfinished("i1", "stopping")).isEqualTo(1);
+        assertThat(runs.failUnfinished(List.of(id + 1), "stopping")).isZero();
+        assertThat(runs.failUnfinished(List.of(id), "stopping")).isEqualTo(1);
         assertThat(runs.find(id).orElseThrow().error()).isEqualTo("stopping");
+        assertThat(runs.failUnfinished(List.of(id), "again")).as("a finished run stays as it ended").isZero();
     }
 
     @Test
