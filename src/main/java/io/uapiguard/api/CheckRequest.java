@@ -15,5 +15,8 @@ public record CheckRequest(
         String patch,
         @Schema(description = "The watched header path; omitted for the repository's first path",
                 example = "include/uapi/linux/bpf.h")
-        String path) {
+        String path,
+        @Schema(description = "The text of the project's .uapiguard.yml (severity overrides, acceptances), applied "
+                + "to the findings as the command line applies it; omitted: none")
+        String policy) {
 }

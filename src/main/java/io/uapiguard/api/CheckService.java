@@ -7,9 +7,12 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.HeaderPatcher;
+import io.uapiguard.policy.Policy;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +25,9 @@ public class CheckService {
     /** What was checked and what came out. */
     public record Outcome(String repository, String path, RevisionInfo base, String baseLabel, Comparison comparison) {
     }
+
+    /** How a posted policy is named in its errors. */
+    static final String POLICY_FILE = "policy (.uapiguard.yml)";
 
     private final HistoryQueries queries;
     private final Resolutions resolutions;
@@ -48,6 +54,8 @@ public class CheckService {
             throw new UapiguardException(Reason.BAD_INPUT,
                     "give exactly one of 'header' (the full candidate header) and 'patch' (a diff or patch series)");
         }
+        // A malformed policy is the caller's to fix before anything is parsed.
+        Policy policy = request.policy() == null ? null : Policy.parse(POLICY_FILE, request.policy());
         RepositoryInfo repository = resolutions.repository(request.repository()).orElseThrow(() ->
                 notFound(request.repository()));
         String path = path(repository, request.path());
@@ -64,6 +72,9 @@ public class CheckService {
             candidateModel = parser.parse(path, patcher.apply(path, baseText, request.patch()));
         }
         Comparison comparison = engine.compare(baseModel, candidateModel, path);
+        if (policy != null) {
+            comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
+        }
         return new Outcome(repository.name(), path, base, label(base), comparison);
     }
 

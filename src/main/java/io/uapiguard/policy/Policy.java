@@ -59,6 +59,15 @@ public final class Policy {
         return PolicyReader.read(file.toString(), text);
     }
 
+    /**
+     * Reads the text of a {@code .uapiguard.yml} (one posted with a check, say); {@code file} names it in errors.
+     *
+     * @throws UapiguardException BAD_INPUT naming the file and line when it is malformed
+     */
+    public static Policy parse(String file, String text) {
+        return PolicyReader.read(file, text);
+    }
+
     public Map<String, Severity> severities() {
         return severities;
     }

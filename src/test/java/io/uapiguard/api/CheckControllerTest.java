@@ -101,6 +101,49 @@ class CheckControllerTest {
     }
 
     @Test
+    void aPostedPolicyAcceptsAFindingWhichStaysShownButNoLongerBreaks() throws Exception {
+        String policy = """
+                version: 1
+                accept:
+                  - rule: helper.id-changed
+                    symbol: map_lookup_elem
+                    justification: "Renumbered before any release shipped it."
+                """;
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER, "policy", policy))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("compatible"))
+                .andExpect(jsonPath("$.summary.accepted").value(1))
+                .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"))
+                .andExpect(jsonPath("$.findings[0].accepted").value(true))
+                .andExpect(jsonPath("$.findings[0].justification").value("Renumbered before any release shipped it."));
+    }
+
+    @Test
+    void aPostedPolicyOverridesARulesSeverity() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER,
+                                "policy", "version: 1\nseverity:\n  helper.id-changed: warning\n"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("compatible"))
+                .andExpect(jsonPath("$.findings[0].severity").value("warning"))
+                .andExpect(jsonPath("$.findings[0].accepted").value(false));
+    }
+
+    @Test
+    void aMalformedPolicyIs400NamingItsLineBeforeAnythingIsParsed() throws Exception {
+        String policy = "version: 1\naccept:\n  - rule: helper.id-changed\n    symbol: map_lookup_elem\n";
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER, "policy", policy))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.file").value(CheckService.POLICY_FILE))
+                .andExpect(jsonPath("$.line").value(3))
+                .andExpect(jsonPath("$.detail", containsString("justification")));
+        verify(parser, never()).parse(anyString(), any(char[].class));
+    }
+
+    @Test
     void omittedBaseUsesTheNewestRevision() throws Exception {
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
