@@ -7,6 +7,8 @@
 #   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
 #      counted from when each check was due; RATE may list several (300,350,400), each measured in turn.
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
+# The base is the newest revision (the candidate checked against itself); UAPIGUARD_BENCH_BASE=N checks the
+# newest header against the revision N before it (20: a real change with findings).
 # JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default -XX:+UseParallelGC as in the Dockerfile and
 # bin/uapiguard serve (set it to -XX:+UseG1GC to measure the JVM's default collector).
 # Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
@@ -57,12 +59,16 @@ curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/r
 echo "ingest: $(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest?wait=true" \
   | jq -c .summary)"
 
-# The candidate: the newest stored header itself, checked against the newest revision.
-newest=$(curl -fsS "$base/api/v1/repositories/corpus/revisions" | jq -r '.[0].commitId')
+# The candidate: the newest stored header, checked against the revision UAPIGUARD_BENCH_BASE revisions before
+# it (default 0: itself; 20: a real change with 11 findings, 5 of them breaking).
+revisions=$(curl -fsS "$base/api/v1/repositories/corpus/revisions")
+newest=$(jq -r '.[0].commitId' <<<"$revisions")
+against=$(jq -r --argjson k "${UAPIGUARD_BENCH_BASE:-0}" '.[$k].commitId' <<<"$revisions")
 curl -fsS "$base/api/v1/repositories/corpus/revisions/$newest/header" >"$work/bpf.h"
-jq -n --rawfile h "$work/bpf.h" --arg b "$newest" '{repository: "corpus", base: $b, header: $h}' >"$work/body.json"
-echo "body: $(wc -c <"$work/body.json") bytes; verdict: $(curl -fsS -H 'Content-Type: application/json' \
-  --data-binary @"$work/body.json" "$base/api/v1/checks" | jq -r .verdict)"
+jq -n --rawfile h "$work/bpf.h" --arg b "$against" '{repository: "corpus", base: $b, header: $h}' >"$work/body.json"
+echo "body: $(wc -c <"$work/body.json") bytes; base ${against:0:12}; answer: $(curl -fsS \
+  -H 'Content-Type: application/json' --data-binary @"$work/body.json" "$base/api/v1/checks" \
+  | jq -c '{verdict, summary}')"
 
 export UAPIGUARD_BENCH_BODY=$work/body.json
 echo "warm-up: 30 s"
