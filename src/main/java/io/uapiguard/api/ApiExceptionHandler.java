@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -120,7 +121,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         Throwable cause = ex.getMostSpecificCause();
         String what = firstLine(cause.getMessage());
-        if (cause instanceof JacksonException jackson) {
+        String stringField = stringField(cause);
+        if (stringField != null) {
+            what = "'" + stringField + "' must be a JSON string";   // Jackson's own words name java.lang.String
+        } else if (cause instanceof JacksonException jackson) {
             what = firstLine(jackson.getOriginalMessage());
             if (jackson.getLocation() != null && jackson.getLocation().getLineNr() > 0) {
                 what += " (line " + jackson.getLocation().getLineNr() + ", column "
@@ -131,6 +135,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request body is not valid JSON of the expected shape: " + what);
         problem.setTitle("Malformed request body");
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** The property that was given something else where a string belongs, or null. */
+    private static String stringField(Throwable cause) {
+        if (!(cause instanceof MismatchedInputException mismatch) || mismatch.getTargetType() != String.class
+                || mismatch.getPath().isEmpty()) {
+            return null;
+        }
+        return mismatch.getPath().get(mismatch.getPath().size() - 1).getPropertyName();
     }
 
     private static String firstLine(String message) {

@@ -28,6 +28,8 @@ public class CheckService {
 
     /** How a posted policy is named in its errors. */
     static final String POLICY_FILE = "policy (.uapiguard.yml)";
+    /** A policy is a few acceptances: bounded so that reading one stays cheap inside a check's slot. */
+    static final int MAX_POLICY_CHARS = 64 * 1024;
 
     private final HistoryQueries queries;
     private final Resolutions resolutions;
@@ -55,7 +57,7 @@ public class CheckService {
                     "give exactly one of 'header' (the full candidate header) and 'patch' (a diff or patch series)");
         }
         // A malformed policy is the caller's to fix before anything is parsed.
-        Policy policy = request.policy() == null ? null : Policy.parse(POLICY_FILE, request.policy());
+        Policy policy = request.policy() == null ? null : policy(request.policy());
         RepositoryInfo repository = resolutions.repository(request.repository()).orElseThrow(() ->
                 notFound(request.repository()));
         String path = path(repository, request.path());
@@ -76,6 +78,14 @@ public class CheckService {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }
         return new Outcome(repository.name(), path, base, label(base), comparison);
+    }
+
+    private static Policy policy(String text) {
+        if (text.length() > MAX_POLICY_CHARS) {
+            throw new UapiguardException(Reason.LIMIT_EXCEEDED, "the policy is " + text.length()
+                    + " characters; at most " + MAX_POLICY_CHARS + " are read");
+        }
+        return Policy.parse(POLICY_FILE, text);
     }
 
     RepositoryInfo repository(String name) {

@@ -18,6 +18,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads {@code .uapiguard.yml} token by token, so that every error names the line of the offending entry:
@@ -141,10 +142,18 @@ final class PolicyReader {
     }
 
     private String scalar(JsonToken value, String key) {
-        if (value == null || !value.isScalarValue()) {
+        if (value == null || !value.isScalarValue() || value == JsonToken.VALUE_NULL) {
             throw error("'" + key + "' must be a single value");
         }
-        return parser.getValueAsString();
+        // The engine hands an alias over as its bare name; a policy has no use for anchors, so say so.
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw error("'" + key + "' is an alias (*" + parser.getString() + "): write the value itself");
+        }
+        String text = parser.getValueAsString();
+        if ("~".equals(text)) {   // YAML's other null, which the engine passes on as text
+            throw error("'" + key + "' must be a single value");
+        }
+        return text;
     }
 
     private String knownRule(String id) {

@@ -144,6 +144,26 @@ class CheckControllerTest {
     }
 
     @Test
+    void aPolicyOverItsLimitIs422BeforeItIsRead() throws Exception {
+        String policy = "version: 1\n#" + "x".repeat(CheckService.MAX_POLICY_CHARS) + "\n";
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "header", HEADER, "policy", policy))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Input exceeds a limit"))
+                .andExpect(jsonPath("$.detail", containsString("at most " + CheckService.MAX_POLICY_CHARS)));
+        verify(parser, never()).parse(anyString(), any(char[].class));
+    }
+
+    @Test
+    void aPolicyThatIsNotAJsonStringIs400NamingTheField() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"repository\": \"linux\", \"header\": \"x\", \"policy\": {\"version\": 1}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(
+                        "The request body is not valid JSON of the expected shape: 'policy' must be a JSON string"));
+    }
+
+    @Test
     void omittedBaseUsesTheNewestRevision() throws Exception {
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))

@@ -84,6 +84,35 @@ class PolicyTest {
     }
 
     @Test
+    void aNullOrAnAliasIsNotAValue() {
+        String nullJustification = """
+                accept:
+                  - rule: helper.removed
+                    symbol: bpf_baz
+                    justification: ~
+                """;
+        UapiguardException nothing = catchThrowableOfType(UapiguardException.class,
+                () -> Policy.parse("p.yml", nullJustification));
+        assertThat(nothing.line()).isEqualTo(4);
+        assertThat(nothing.getMessage()).isEqualTo("'justification' must be a single value");
+
+        String aliased = """
+                accept:
+                  - rule: helper.removed
+                    symbol: &name bpf_baz
+                    justification: "removed before any release"
+                  - rule: helper.id-changed
+                    symbol: *name
+                    justification: "same helper"
+                """;
+        UapiguardException alias = catchThrowableOfType(UapiguardException.class,
+                () -> Policy.parse("p.yml", aliased));
+        assertThat(alias.reason()).isEqualTo(UapiguardException.Reason.BAD_INPUT);
+        assertThat(alias.line()).isEqualTo(6);
+        assertThat(alias.getMessage()).isEqualTo("'symbol' is an alias (*name): write the value itself");
+    }
+
+    @Test
     void anUnknownRuleIdOrDateIsAnErrorWithItsLine() {
         UapiguardException rule = catchThrowableOfType(UapiguardException.class, () -> Policy.load(DIR.resolve("unknown-rule.yml")));
         assertThat(rule.line()).isEqualTo(3);
