@@ -56,19 +56,20 @@ curl -fsS "$base/actuator/health" >/dev/null
 auth=(-H "Authorization: Bearer $token")
 curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/repositories" \
   -d "$(jq -n --arg l "$bundle" '{name: "corpus", location: $l}')" >/dev/null
-echo "ingest: $(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest?wait=true" \
-  | jq -c .summary)"
+ingest=$(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest?wait=true")
+jq -e '.state == "succeeded"' <<<"$ingest" >/dev/null || { echo "load.sh: ingest did not succeed: $ingest" >&2; exit 1; }
+echo "ingest: $(jq -c .summary <<<"$ingest")"
 
 # The candidate: the newest stored header, checked against the revision UAPIGUARD_BENCH_BASE revisions before
 # it (default 0: itself; 20: a real change with 11 findings, 5 of them breaking).
 revisions=$(curl -fsS "$base/api/v1/repositories/corpus/revisions")
-newest=$(jq -r '.[0].commitId' <<<"$revisions")
-against=$(jq -r --argjson k "${UAPIGUARD_BENCH_BASE:-0}" '.[$k].commitId' <<<"$revisions")
+newest=$(jq -er '.[0].commitId' <<<"$revisions")
+against=$(jq -er --argjson k "${UAPIGUARD_BENCH_BASE:-0}" '.[$k].commitId // empty' <<<"$revisions") \
+  || { echo "load.sh: no revision ${UAPIGUARD_BENCH_BASE:-0} before the newest" >&2; exit 2; }
 curl -fsS "$base/api/v1/repositories/corpus/revisions/$newest/header" >"$work/bpf.h"
 jq -n --rawfile h "$work/bpf.h" --arg b "$against" '{repository: "corpus", base: $b, header: $h}' >"$work/body.json"
-echo "body: $(wc -c <"$work/body.json") bytes; base ${against:0:12}; answer: $(curl -fsS \
-  -H 'Content-Type: application/json' --data-binary @"$work/body.json" "$base/api/v1/checks" \
-  | jq -c '{verdict, summary}')"
+answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/body.json" "$base/api/v1/checks")
+echo "body: $(wc -c <"$work/body.json") bytes; base ${against:0:12}; answer: $(jq -c '{verdict, summary}' <<<"$answer")"
 
 export UAPIGUARD_BENCH_BODY=$work/body.json
 echo "warm-up: 30 s"
