@@ -1,9 +1,14 @@
 package io.uapiguard.history;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.store.IngestRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +36,29 @@ class HistoryConfiguration {
 
     @Bean(destroyMethod = "close")
     IngestRuns ingestRuns(DataSource dataSource, Ingester ingester, JsonMapper json,
+                          ObjectProvider<MeterRegistry> meters,
                           @Value("${uapiguard.history.poll-interval:0s}") Duration poll) {
-        return new IngestRuns(new IngestRunStore(dataSource, STALE), ingester::ingest, json::writeValueAsString,
+        return new IngestRuns(new IngestRunStore(dataSource, STALE),
+                timed(ingester::ingest, meters.getIfAvailable(SimpleMeterRegistry::new)), json::writeValueAsString,
                 new IngestRuns.Timing(HEARTBEAT, STALE, poll, STOP_GRACE));
+    }
+
+    /**
+     * The ingest, timed per repository and outcome (Prometheus: uapiguard_ingests_seconds_count{outcome="failed"}
+     * is what an operator alerts on).
+     */
+    static IngestRuns.Work timed(IngestRuns.Work work, MeterRegistry meters) {
+        return (repository, listener) -> {
+            long start = System.nanoTime();
+            String outcome = "failed";
+            try {
+                IngestSummary summary = work.ingest(repository, listener);
+                outcome = "succeeded";
+                return summary;
+            } finally {
+                meters.timer("uapiguard.ingests", "repository", repository, "outcome", outcome)
+                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
+        };
     }
 }

@@ -254,6 +254,8 @@ class ServiceCorpusTest extends CorpusService {
         HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(url("/api/v1/admin/repositories/"
                 + REPOSITORY + "/ingests"))).header("Authorization", "Bearer full-test-token").GET().build());
         assertThat(JSON.readTree(list.body()).get(0).path("id").asLong()).isEqualTo(run.path("id").asLong());
+        assertThat(get("/actuator/prometheus", "text/plain").body()).containsPattern(
+                "uapiguard_ingests_seconds_count\\{outcome=\"succeeded\",repository=\"corpus\"\\} [1-9]");
     }
 
     private HttpResponse<String> adminPost(String path) {

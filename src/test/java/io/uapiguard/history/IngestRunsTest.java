@@ -9,6 +9,7 @@ import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.store.IngestRunStore;
 import io.uapiguard.store.IngestRunStore.Queued;
 import io.uapiguard.store.IngestRunStore.Run;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.uapiguard.store.TestDatabase;
 import java.time.Duration;
 import java.util.List;
@@ -249,6 +250,24 @@ class IngestRunsTest {
         assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ingested).contains("linux", "bpf-next");
         assertThat(store.recent("linux", 1).get(0).trigger()).isEqualTo("poll");
+    }
+
+    @Test
+    void theServiceTimesEachIngestByRepositoryAndOutcome() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        IngestRuns.Work timed = HistoryConfiguration.timed((repository, listener) -> {
+            if (repository.equals("nope")) {
+                throw new UapiguardException(Reason.NOT_FOUND, "no repository named 'nope' is registered");
+            }
+            return summary(repository);
+        }, meters);
+        timed.ingest("linux", IngestListener.NONE);
+        timed.ingest("linux", IngestListener.NONE);
+        assertThatThrownBy(() -> timed.ingest("nope", IngestListener.NONE)).isInstanceOf(UapiguardException.class);
+        assertThat(meters.timer("uapiguard.ingests", "repository", "linux", "outcome", "succeeded").count())
+                .isEqualTo(2);
+        assertThat(meters.timer("uapiguard.ingests", "repository", "nope", "outcome", "failed").count())
+                .isEqualTo(1);
     }
 
     @Test
