@@ -59,6 +59,11 @@ public class UapiguardException extends RuntimeException {
         this.column = column;
     }
 
+    /** NOT_FOUND for a repository name no one registered: the same words from every layer. */
+    public static UapiguardException unknownRepository(String name) {
+        return new UapiguardException(Reason.NOT_FOUND, "no repository named '" + name + "' is registered");
+    }
+
     public Reason reason() {
         return reason;
     }

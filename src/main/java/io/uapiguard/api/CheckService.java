@@ -59,7 +59,7 @@ public class CheckService {
         // A malformed policy is the caller's to fix before anything is parsed.
         Policy policy = request.policy() == null ? null : policy(request.policy());
         RepositoryInfo repository = resolutions.repository(request.repository()).orElseThrow(() ->
-                notFound(request.repository()));
+                UapiguardException.unknownRepository(request.repository()));
         String path = path(repository, request.path());
         RevisionInfo base = resolutions.resolve(repository.name(), request.base()).orElseThrow(() ->
                 revisionNotFound(repository.name(), request.base()));
@@ -89,11 +89,7 @@ public class CheckService {
     }
 
     RepositoryInfo repository(String name) {
-        return queries.repository(name).orElseThrow(() -> notFound(name));
-    }
-
-    private static UapiguardException notFound(String repository) {
-        return new UapiguardException(Reason.NOT_FOUND, "no repository named '" + repository + "' is registered");
+        return queries.repository(name).orElseThrow(() -> UapiguardException.unknownRepository(name));
     }
 
     static String path(RepositoryInfo repository, String path) {

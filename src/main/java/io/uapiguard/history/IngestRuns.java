@@ -110,8 +110,7 @@ public final class IngestRuns implements AutoCloseable {
     }
 
     private long repositoryId(String repository) {
-        return runs.repositoryId(repository).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                "no repository named '" + repository + "' is registered"));
+        return runs.repositoryId(repository).orElseThrow(() -> UapiguardException.unknownRepository(repository));
     }
 
     /**

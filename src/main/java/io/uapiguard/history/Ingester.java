@@ -179,8 +179,8 @@ public final class Ingester implements HistoryAdmin {
     }
 
     public IngestSummary ingest(String repository, IngestListener listener) {
-        Registered reg = store.repository(repository).orElseThrow(() ->
-                new UapiguardException(Reason.NOT_FOUND, "no repository named '" + repository + "' is registered"));
+        Registered reg = store.repository(repository)
+                .orElseThrow(() -> UapiguardException.unknownRepository(repository));
         return store.withIngestLock(reg.id(),
                 () -> listener.waiting("another ingest of " + repository + " is running; waiting for it"),
                 () -> run(reg, listener));

@@ -17,8 +17,8 @@ public final class StoredDiff {
     /** Compares {@code a} with {@code b} (tags or commit ids) on the repository's first header path. */
     public static Comparison compare(DataSource dataSource, String repository, String a, String b) {
         HistoryQueries queries = new JdbcHistoryQueries(dataSource);
-        String path = queries.repository(repository).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                "no repository named '" + repository + "' is registered")).paths().get(0);
+        String path = queries.repository(repository)
+                .orElseThrow(() -> UapiguardException.unknownRepository(repository)).paths().get(0);
         return compare(queries, repository, a, b, path);
     }
 

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class IngestRunStore {
 
     /** One run as stored; {@code state} is queued, running, succeeded, failed, or abandoned (derived). */
-    public record Run(long id, String repository, String state, String trigger, String instance, Instant queuedAt,
+    public record Run(long id, String repository, String state, String trigger, Instant queuedAt,
                       Instant startedAt, Instant finishedAt, String step, int stepDone, int stepTotal,
                       String summaryJson, Integer errorStatus, String error) {
 
@@ -38,7 +38,7 @@ public final class IngestRunStore {
             SELECT r.id, p.name AS repository,
                    CASE WHEN r.state IN ('queued', 'running') AND r.heartbeat_at < now() - make_interval(secs => ?)
                         THEN 'abandoned' ELSE r.state END AS state,
-                   r.trigger, r.instance, r.queued_at, r.started_at, r.finished_at, r.step, r.step_done, r.step_total,
+                   r.trigger, r.queued_at, r.started_at, r.finished_at, r.step, r.step_done, r.step_total,
                    r.summary::text AS summary, r.error_status, r.error
             FROM ingest_runs r JOIN repositories p ON p.id = r.repository_id
             """;
@@ -157,7 +157,7 @@ public final class IngestRunStore {
 
     private static Run run(ResultSet rs, int row) throws SQLException {
         return new Run(rs.getLong("id"), rs.getString("repository"), rs.getString("state"), rs.getString("trigger"),
-                rs.getString("instance"), instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), rs.getString("step"), rs.getInt("step_done"),
                 rs.getInt("step_total"), rs.getString("summary"), rs.getObject("error_status", Integer.class),
                 rs.getString("error"));

@@ -110,8 +110,7 @@ class ReportController {
     }
 
     private RepositoryInfo repositoryInfo(String name) {
-        return queries.repository(name).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                "no repository named '" + name + "' is registered"));
+        return queries.repository(name).orElseThrow(() -> UapiguardException.unknownRepository(name));
     }
 
     private static String headerPath(RepositoryInfo repo, String path) {

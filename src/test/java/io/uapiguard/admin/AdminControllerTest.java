@@ -181,7 +181,7 @@ class AdminControllerTest {
 
     @Test
     void aRunShowsItsProgressWhileItRuns() throws Exception {
-        Run running = new Run(5, "bpf-next", "running", "poll", "i1", Instant.parse("2026-11-25T01:00:00Z"),
+        Run running = new Run(5, "bpf-next", "running", "poll", Instant.parse("2026-11-25T01:00:00Z"),
                 Instant.parse("2026-11-25T01:00:01Z"), null, "parse", 120, 408, null, null, null);
         when(runs.find(5)).thenReturn(Optional.of(running));
         mvc.perform(get("/api/v1/admin/ingests/5").header("Authorization", "Bearer s3cret-token"))
@@ -230,7 +230,7 @@ class AdminControllerTest {
     }
 
     private static Run run(long id, String state, String summary, Integer errorStatus, String error) {
-        return new Run(id, "bpf-next", state, "api", "i1", Instant.parse("2026-11-25T01:00:00Z"), null, null, null,
+        return new Run(id, "bpf-next", state, "api", Instant.parse("2026-11-25T01:00:00Z"), null, null, null,
                 0, 0, summary, errorStatus, error);
     }
 }
