@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,25 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             ApiExceptionHandler.write(ApiExceptionHandler.tooLarge(maxBytes), request, response, json);
             return;
         }
-        chain.doFilter(new BoundedRequest(request, maxBytes), response);
+        try {
+            chain.doFilter(new BoundedRequest(request, maxBytes), response);
+        } catch (BodyTooLargeException e) {
+            // Read by a filter or a handler of ours that let it through (Spring MVC's own reads become 400s
+            // that ApiExceptionHandler turns back into this 413).
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            response.setHeader("Connection", "close");
+            ApiExceptionHandler.write(ApiExceptionHandler.tooLarge(maxBytes), request, response, json);
+        }
+    }
+
+    /** A reader of {@code in} in the request's declared encoding, UTF-8 when it declares none. */
+    static BufferedReader readerOf(HttpServletRequest request, InputStream in) {
+        String encoding = request.getCharacterEncoding();
+        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        return new BufferedReader(new InputStreamReader(in, charset));
     }
 
     /** Thrown while reading a body that grows past the limit; mapped to 413. */
@@ -70,9 +89,7 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            return readerOf(this, getInputStream());
         }
     }
 

@@ -11,9 +11,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
@@ -50,15 +47,8 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // The upload is network time, not CPU: read it before taking a slot, so that slow clients cannot hold
-        // the slots. The body limit filter in front bounds what is read here.
-        byte[] body;
-        try {
-            body = readBody(request);
-        } catch (BodyLimitFilter.BodyTooLargeException e) {
-            response.setHeader("Connection", "close");
-            ApiExceptionHandler.write(ApiExceptionHandler.tooLarge(e.maxBytes), request, response, json);
-            return;
-        }
+        // the slots. The body limit filter in front bounds what is read here, and answers 413 past it.
+        byte[] body = readBody(request);
         boolean admitted;
         try {
             admitted = slots.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -144,9 +134,7 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            return BodyLimitFilter.readerOf(this, getInputStream());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.uapiguard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -15,7 +16,7 @@ class BodyLimitFilterTest {
     final BodyLimitFilter filter = new BodyLimitFilter(100, JsonMapper.builder().build());
 
     @Test
-    void aChunkedBodyPastTheLimitFailsWhileReading() {
+    void aChunkedBodyPastTheLimitFailsWhileReading() throws Exception {
         MockHttpServletRequest raw = new MockHttpServletRequest("POST", "/api/v1/checks");
         raw.setContent(new byte[101]);
         HttpServletRequestWrapper chunked = new HttpServletRequestWrapper(raw) {
@@ -29,10 +30,29 @@ class BodyLimitFilterTest {
                 return -1;
             }
         };
-        assertThatThrownBy(() -> filter.doFilter(chunked, new MockHttpServletResponse(),
-                (req, res) -> req.getInputStream().readAllBytes()))
-                .isInstanceOf(BodyLimitFilter.BodyTooLargeException.class)
-                .hasMessage("request body exceeds 100 bytes");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(chunked, response, (req, res) ->
+                assertThatThrownBy(() -> req.getInputStream().readAllBytes())
+                        .isInstanceOf(BodyLimitFilter.BodyTooLargeException.class)
+                        .hasMessage("request body exceeds 100 bytes"));
+        assertThat(response.getStatus()).isEqualTo(200);   // the reader above caught it: its answer stands
+    }
+
+    @Test
+    void aBodyPastTheLimitThatAFilterBehindLetsThroughIs413FromThisOne() throws Exception {
+        MockHttpServletRequest raw = new MockHttpServletRequest("POST", "/api/v1/checks");
+        raw.setContent(new byte[101]);
+        HttpServletRequestWrapper chunked = new HttpServletRequestWrapper(raw) {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(chunked, response, (req, res) -> CheckAdmissionFilter.readBody((HttpServletRequest) req));
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getHeader("Connection")).isEqualTo("close");
+        assertThat(response.getContentAsString()).contains("\"title\":\"Request body too large\"");
     }
 
     @Test
