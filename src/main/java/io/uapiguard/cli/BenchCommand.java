@@ -175,7 +175,6 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The revisions to compare, oldest first, each read when its turn comes. */
     /** The revisions to read in order: their names, a reader of each text, and what closes their source. */
     private record Revisions(List<String> names, IntFunction<char[]> reader, Runnable closer)
             implements AutoCloseable {

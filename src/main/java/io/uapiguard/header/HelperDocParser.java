@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * <p>The comment starts at the line holding {@value #START_MARKER} and ends at the first {@code *}{@code /}.
  * Inside it, descriptions are indented (a tab or spaces after {@code " * "}); a <em>signature candidate</em> is a
- * line {@code " * "} followed directly by a non-blank character, holding a {@code (}, other than the bare section
- * keywords {@code Description} / {@code Return} (which the header sometimes fails to indent). A candidate parses as
+ * line {@code " * "} followed directly by a non-blank character, holding a {@code (} (so the bare section keywords
+ * {@code Description} / {@code Return}, which the header sometimes fails to indent, are not). A candidate parses as
  * {@code <return type> <name>(<params>)}, each parameter {@code <type> <name>}, a bare type ({@code u64},
  * {@code unsigned long}, {@code struct sk_buff *}: name null), or {@code ...};
  * {@code (void)} and {@code ()} give no parameters. A candidate that does not parse is not dropped: {@link #scan}
@@ -168,11 +168,7 @@ public final class HelperDocParser {
         while (paren < stop && s[paren] != '(') {
             paren++;
         }
-        if (paren == stop) {
-            return false;
-        }
-        String head = new String(s, start + 3, stop - start - 3).strip();
-        return !head.equals("Description") && !head.equals("Return");
+        return paren < stop;
     }
 
     /** Parses {@code <ret> <name>(<params>)}; throws IllegalArgumentException saying what was expected. */
