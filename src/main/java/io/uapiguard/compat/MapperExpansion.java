@@ -4,6 +4,7 @@ import io.uapiguard.model.Mapper;
 import io.uapiguard.model.MapperMacro;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the mapper's C expansion as a list of entries, so appends can be told from other changes. */
 final class MapperExpansion {
@@ -55,20 +56,26 @@ final class MapperExpansion {
 
     /** True when both sides define the mapper and the new expansion keeps every old entry in place. */
     static boolean compatible(Match.MapperPair m) {
-        return m.oldMapper().expansion() != null && m.newMapper().expansion() != null && firstBreak(m) == null;
+        return m.bothDefined() && m.expansionBreak() == null;
     }
 
     /** The first old entry the new expansion does not keep in place: its index, and what stands there now. */
     record Break(int at, String was, String now) {
     }
 
-    /** {@link #firstBreak(List, List)} of a pair whose sides both define the mapper, or null when new only appends. */
-    static Break firstBreak(Match.MapperPair m) {
-        if (m.renamedHelpers().isEmpty() && appendsOnly(m.oldMapper().expansion(), m.newMapper().expansion())) {
+    /**
+     * {@link #firstBreak(List, List)} of two mappers, old helpers read under their new names; null when new only
+     * appends, or when a side does not define the mapper.
+     */
+    static Break firstBreak(Mapper oldMapper, Mapper newMapper, Map<String, String> renamedHelpers) {
+        if (oldMapper.expansion() == null || newMapper.expansion() == null) {
+            return null;
+        }
+        if (renamedHelpers.isEmpty() && appendsOnly(oldMapper.expansion(), newMapper.expansion())) {
             return null;   // most revisions leave the mapper alone or append: no need to split thousands of characters
         }
-        List<String> was = oldEntries(m);
-        List<String> now = entries(m.newMapper().expansion());
+        List<String> was = oldEntries(oldMapper, renamedHelpers);
+        List<String> now = entries(newMapper.expansion());
         int at = firstBreak(was, now);
         return at < 0 ? null : new Break(at, was.get(at), at < now.size() ? now.get(at) : null);
     }
@@ -113,16 +120,16 @@ final class MapperExpansion {
     }
 
     /** The old entries with renamed helpers under their new names ({@code FN(old)} read as {@code FN(new)}). */
-    static List<String> oldEntries(Match.MapperPair m) {
-        List<String> entries = entries(m.oldMapper().expansion());
-        if (m.renamedHelpers().isEmpty()) {
+    static List<String> oldEntries(Mapper oldMapper, Map<String, String> renamedHelpers) {
+        List<String> entries = entries(oldMapper.expansion());
+        if (renamedHelpers.isEmpty()) {
             return entries;
         }
         List<String> out = new ArrayList<>(entries.size());
         for (String e : entries) {
             int open = e.indexOf('(');
             int end = open < 0 ? -1 : firstArgumentEnd(e, open + 1);
-            String renamed = end < 0 ? null : m.renamedHelpers().get(e.substring(open + 1, end));
+            String renamed = end < 0 ? null : renamedHelpers.get(e.substring(open + 1, end));
             out.add(renamed == null ? e : e.substring(0, open + 1) + renamed + e.substring(end));
         }
         return out;

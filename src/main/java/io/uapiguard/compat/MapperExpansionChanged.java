@@ -22,10 +22,7 @@ final class MapperExpansionChanged implements Rule<Match.MapperPair> {
 
     @Override
     public void judge(Match.MapperPair m, Findings out) {
-        if (m.oldMapper().expansion() == null || m.newMapper().expansion() == null) {
-            return;
-        }
-        MapperExpansion.Break b = MapperExpansion.firstBreak(m);
+        MapperExpansion.Break b = m.expansionBreak();
         if (b == null) {
             return;
         }

@@ -41,15 +41,23 @@ sealed interface Match {
     /**
      * The helper mapper macros of both sides (never null, possibly empty), with the helper renames the engine
      * found (old name to new name): a renamed entry is {@code helper.renamed}'s to report, not the expansion's.
+     * {@code expansionBreak}: where the new expansion first fails to keep an old entry in place, found once for
+     * the rules that need it; null when it only appends, or when a side does not define the mapper.
      */
-    record MapperPair(Mapper oldMapper, Mapper newMapper, Map<String, String> renamedHelpers) implements Match {
+    record MapperPair(Mapper oldMapper, Mapper newMapper, Map<String, String> renamedHelpers,
+                      MapperExpansion.Break expansionBreak) implements Match {
 
         public MapperPair {
             renamedHelpers = Map.copyOf(renamedHelpers);
         }
 
-        MapperPair(Mapper oldMapper, Mapper newMapper) {
-            this(oldMapper, newMapper, Map.of());
+        MapperPair(Mapper oldMapper, Mapper newMapper, Map<String, String> renamedHelpers) {
+            this(oldMapper, newMapper, renamedHelpers, MapperExpansion.firstBreak(oldMapper, newMapper, renamedHelpers));
+        }
+
+        /** Both sides define the mapper. */
+        boolean bothDefined() {
+            return oldMapper.expansion() != null && newMapper.expansion() != null;
         }
     }
 
