@@ -23,21 +23,12 @@ import org.antlr.v4.runtime.Token;
  */
 final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
 
-    /** What the declarations of one header define. */
+    /**
+     * What the declarations of one header define; {@code enumeratorValues} gives the enumerators as constants of
+     * expressions (other names have no value).
+     */
     record Declarations(List<EnumDecl> enums, List<RecordDecl> records, Map<String, RecordDecl> recordsByTag,
-                        Map<String, CType> typedefs, Map<String, BigInteger> enumerators) {
-
-        /** The enumerators as constants of expressions (other names have no value). */
-        ConstantEvaluator.Resolver enumeratorValues() {
-            return valuesOf(enumerators);
-        }
-    }
-
-    private static ConstantEvaluator.Resolver valuesOf(Map<String, BigInteger> enumerators) {
-        return name -> {
-            BigInteger v = enumerators.get(name.getText());
-            return v == null ? null : CValue.ofMathematical(v);
-        };
+                        Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues) {
     }
 
     private record Specifiers(CType type, String qualifiers, boolean typedef, int alignedAttr) {
@@ -58,7 +49,10 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
     private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
     /** Made once: a method reference in place would be a new object and an indy call per expression. */
-    private final ConstantEvaluator.Resolver enumeratorValues = valuesOf(enumerators);
+    private final ConstantEvaluator.Resolver enumeratorValues = name -> {
+        BigInteger v = enumerators.get(name.getText());
+        return v == null ? null : CValue.ofMathematical(v);
+    };
 
     DeclarationBuilder(String file, Budget budget, List<PpToken> tokens) {
         this.file = file;
@@ -68,7 +62,7 @@ final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
 
     Declarations build(DeclarationParser.TranslationUnitContext tree) {
         tree.accept(this);
-        return new Declarations(enums, records, recordsByTag, typedefs, enumerators);
+        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues);
     }
 
     @Override
