@@ -20,7 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The report of the real history in a real browser: the system's headless Chromium driven by Selenium. Loads the
@@ -69,7 +71,7 @@ class ReportBrowserTest extends CorpusService {
         List<TagInfo> tags = queries.tags(REPOSITORY);
 
         browser.get(url("/report"));
-        browser.findElement(By.linkText(REPOSITORY)).click();
+        navigateBy(browser.findElement(By.linkText(REPOSITORY)));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(REPOSITORY);
 
         // The chart: one bar per tag that parsed, drawn at its count, labelled with the tag.
@@ -99,21 +101,31 @@ class ReportBrowserTest extends CorpusService {
 
         // Follow the newest tag.
         TagInfo newest = tags.get(tags.size() - 1);
-        browser.findElement(By.linkText(newest.name())).click();
+        navigateBy(browser.findElement(By.linkText(newest.name())));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(newest.name());
         assertThat(browser.findElements(By.cssSelector("#helpers tbody tr"))).hasSize(newest.helperCount());
         assertThat(browser.findElement(By.cssSelector("#summary a")).getText()).isEqualTo(newest.previousTag());
 
         // Compare with the first tag through the selector.
         new Select(browser.findElement(By.id("compare"))).selectByVisibleText(tags.get(0).name());
-        browser.findElement(By.cssSelector("#compare-form button")).click();
+        navigateBy(browser.findElement(By.cssSelector("#compare-form button")));
         assertThat(browser.getCurrentUrl()).contains("compare=" + tags.get(0).name());
         assertThat(browser.findElement(By.cssSelector("#summary a")).getText()).isEqualTo(tags.get(0).name());
         assertThat(browser.findElements(By.cssSelector("#findings tbody tr"))).isNotEmpty();
 
         // A helper's timeline.
-        browser.findElement(By.linkText("map_lookup_elem")).click();
+        navigateBy(browser.findElement(By.linkText("map_lookup_elem")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("map_lookup_elem");
         assertThat(browser.findElement(By.cssSelector("#timeline tbody tr .kind")).getText()).isEqualTo("added");
+    }
+
+    /**
+     * Clicks what leads to another page and waits until the old page is gone: a click may return before the
+     * navigation it starts (a form submit did, once, in CI), and the next lookup would then read the old page.
+     */
+    void navigateBy(WebElement clickable) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        clickable.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
     }
 }
