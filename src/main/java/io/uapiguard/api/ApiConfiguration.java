@@ -50,12 +50,12 @@ public class ApiConfiguration {
 
     @Bean
     FilterRegistrationBean<CheckAdmissionFilter> checkAdmissionFilter(LimitsProperties limits, JsonMapper json) {
-        // One more than the cores: a check also waits on the database and the network now and then.
-        int slots = limits.concurrentChecks() > 0 ? limits.concurrentChecks()
-                : Runtime.getRuntime().availableProcessors() + 1;
+        // One worker per core: a third worker on two cores took 4 % of the throughput and 15 % more p99.
+        int workers = limits.concurrentChecks() > 0 ? limits.concurrentChecks()
+                : Runtime.getRuntime().availableProcessors();
         FilterRegistrationBean<CheckAdmissionFilter> registration = new FilterRegistrationBean<>(
-                new CheckAdmissionFilter(slots, limits.checkQueueTimeout(), json));
-        // After the body limit, which bounds the body this filter reads before it waits for a slot.
+                new CheckAdmissionFilter(workers, limits.checkQueueTimeout(), json));
+        // After the body limit, which bounds the body this filter reads before the check queues for a worker.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.addUrlPatterns("/api/v1/checks");
         return registration;

@@ -13,27 +13,44 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs at most N checks at once, first come first served; the others wait their turn. A check is CPU-bound
- * (decoding a 300 KB body, parsing it, comparing), so more of them at once than there are cores only makes every
- * one of them slower and their latencies uneven. The body is received before the check waits for a slot. A check
- * that waits longer than the queue timeout gets a 503 with Retry-After rather than hanging.
+ * Runs the checks on a fixed set of worker threads, one per core by default, first come first served; the others
+ * wait their turn in a queue. A check is CPU-bound (decoding a 300 KB body, parsing it, comparing), so more of
+ * them at once than there are cores only makes every one of them slower and their latencies uneven. The body is
+ * received on the container's thread before the check queues; that thread then waits for the worker to run the
+ * rest of the filter chain, the controller included, and write the answer. A check that waits longer than the
+ * queue timeout for a worker gets a 503 with Retry-After rather than hanging.
+ *
+ * <p>Workers rather than a semaphore over the container's threads: a worker that ends a check takes the next one
+ * from the queue without sleeping, where a released permit had to wake a parked thread and wait for the scheduler
+ * to run it. At saturation on two cores that wake left the cores idle 6 % (three permits) to 18 % (two) of the
+ * time, and cost a fifth of the throughput or a third more p99 (see docs/benchmarks.md, "Fifth round").
  */
 final class CheckAdmissionFilter extends OncePerRequestFilter {
 
-    private final Semaphore slots;
+    private final ThreadPoolExecutor workers;
     private final Duration queueTimeout;
     private final JsonMapper json;
 
-    CheckAdmissionFilter(int concurrentChecks, Duration queueTimeout, JsonMapper json) {
-        this.slots = new Semaphore(concurrentChecks, true);
+    CheckAdmissionFilter(int workers, Duration queueTimeout, JsonMapper json) {
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread t = new Thread(task, "uapiguard-check-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         this.queueTimeout = queueTimeout;
         this.json = json;
     }
@@ -46,29 +63,133 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // The upload is network time, not CPU: read it before taking a slot, so that slow clients cannot hold
-        // the slots. The body limit filter in front bounds what is read here, and answers 413 past it.
+        // The upload is network time, not CPU: read it before queueing, so that slow clients cannot hold the
+        // workers. The body limit filter in front bounds what is read here, and answers 413 past it.
         byte[] body = readBody(request);
-        boolean admitted;
+        Turn turn = new Turn(() -> chain.doFilter(new ReadBody(request, body), response));
         try {
-            admitted = slots.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Too many checks are waiting; none started within " + queueTimeout.toSeconds()
-                            + " s (uapiguard.limits.check-queue-timeout). Retry later.");
-            problem.setTitle("Checks are queued too long");
-            response.setHeader("Retry-After", Long.toString(Math.max(1, queueTimeout.toSeconds())));
-            ApiExceptionHandler.write(problem, request, response, json);
+            workers.execute(turn);
+        } catch (RejectedExecutionException e) {
+            refuse(request, response, "The service is stopping", "It takes no new checks; retry on another "
+                    + "instance or later.");
             return;
         }
-        try {
-            chain.doFilter(new ReadBody(request, body), response);
-        } finally {
-            slots.release();
+        if (!turn.awaitStart(queueTimeout)) {
+            workers.remove(turn);   // let go of its body now rather than when a worker would skip it
+            refuse(request, response, "Checks are queued too long", "Too many checks are waiting; none started "
+                    + "within " + queueTimeout.toSeconds() + " s (uapiguard.limits.check-queue-timeout). Retry later.");
+            return;
+        }
+        turn.awaitEnd();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setTitle(title);
+        response.setHeader("Retry-After", Long.toString(Math.max(1, queueTimeout.toSeconds())));
+        ApiExceptionHandler.write(problem, request, response, json);
+    }
+
+    /** Checks waiting for a worker, given-up ones included until they are removed. */
+    int waiting() {
+        return workers.getQueue().size();
+    }
+
+    /** Stops the workers with the web application; a check still running ends, the queue is by then empty. */
+    @Override
+    public void destroy() {
+        workers.shutdown();
+    }
+
+    /** The rest of the chain, which throws what a filter chain throws. */
+    private interface Chain {
+        void run() throws IOException, ServletException;
+    }
+
+    /**
+     * One check's turn on a worker. It either starts or is given up by its waiter, never both: the one who
+     * moves it out of {@code QUEUED} first decides.
+     */
+    private static final class Turn implements Runnable {
+        private static final int QUEUED = 0;
+        private static final int RUNNING = 1;
+        private static final int ABANDONED = 2;
+
+        private final Chain chain;
+        private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private Throwable failure;   // written before ended counts down, read after it
+
+        Turn(Chain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public void run() {
+            if (!state.compareAndSet(QUEUED, RUNNING)) {
+                return;
+            }
+            started.countDown();
+            Thread worker = Thread.currentThread();
+            ClassLoader own = worker.getContextClassLoader();
+            worker.setContextClassLoader(loader);   // what the container's thread would have run with
+            try {
+                chain.run();
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                worker.setContextClassLoader(own);
+                ended.countDown();
+            }
+        }
+
+        /** True once a worker runs it; false if it was given up after waiting this long or being interrupted. */
+        boolean awaitStart(Duration timeout) {
+            try {
+                if (started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return !state.compareAndSet(QUEUED, ABANDONED);   // lost the race: it has just started
+        }
+
+        /**
+         * Until the check has ended, even when interrupted: the worker is using this request and its response,
+         * so the container must not have them back before. Then what the chain threw, thrown here.
+         */
+        void awaitEnd() throws IOException, ServletException {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    ended.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            if (failure instanceof ServletException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new ServletException(failure);
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public class CheckService {
 
     /** How a posted policy is named in its errors. */
     static final String POLICY_FILE = "policy (.uapiguard.yml)";
-    /** A policy is a few acceptances: bounded so that reading one stays cheap inside a check's slot. */
+    /** A policy is a few acceptances: bounded so that reading one stays cheap on a check's worker. */
     static final int MAX_POLICY_CHARS = 64 * 1024;
 
     private final HistoryQueries queries;
