@@ -3,14 +3,16 @@
 # Starts the service on 127.0.0.1 (embedded PostgreSQL in a temporary directory), ingests the corpus bundle
 # through the admin API, then measures two ways, each for DURATION_S:
 #   1. saturation: wrk (Debian package wrk), CLIENTS connections each sending its next check as soon as the last
-#      is answered (closed loop), after a 30 s warm-up: the most checks per second, latency including queueing;
+#      is answered (closed loop), after a warm-up (UAPIGUARD_BENCH_WARMUP seconds, default 60: the JIT is still
+#      compiling after 30 s): the most checks per second, latency including queueing;
 #   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
 #      counted from when each check was due; RATE may list several (300,350,400), each measured in turn.
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
 # The base is the newest revision (the candidate checked against itself); UAPIGUARD_BENCH_BASE=N checks the
 # newest header against the revision N before it (20: a real change with findings).
-# JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default -XX:+UseParallelGC as in the Dockerfile and
-# bin/uapiguard serve (set it to -XX:+UseG1GC to measure the JVM's default collector).
+# JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default those of bin/uapiguard serve (the parallel
+# collector with fixed survivor sizing, the JVM's default heap size); -XX:+UseG1GC measures the JVM's default
+# collector.
 # Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
 # ../shared/corpus/.
 set -euo pipefail
@@ -40,7 +42,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-UAPIGUARD_ADMIN_TOKEN=$token java -Xmx1g ${UAPIGUARD_BENCH_JAVA_OPTS:--XX:+UseParallelGC} -jar "$jar" serve \
+UAPIGUARD_ADMIN_TOKEN=$token java ${UAPIGUARD_BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:-UsePSAdaptiveSurvivorSizePolicy} \
+  -Xlog:gc:file="$work/gc.log" -jar "$jar" serve \
   --server.address=127.0.0.1 --server.port="$port" \
   --uapiguard.database.data-dir="$work/pg" --uapiguard.history.cache-dir="$work/repos" \
   --uapiguard.remotes.allow-local-paths=true --logging.level.root=WARN >"$work/service.log" 2>&1 &
@@ -72,8 +75,12 @@ answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/bod
 echo "body: $(wc -c <"$work/body.json") bytes; base ${against:0:12}; answer: $(jq -c '{verdict, summary}' <<<"$answer")"
 
 export UAPIGUARD_BENCH_BODY=$work/body.json
-echo "warm-up: 30 s"
-wrk -t"$threads" -c"$clients" -d30s -s bench/check.lua "$base/api/v1/checks" >/dev/null
+warmup=${UAPIGUARD_BENCH_WARMUP:-60}
+echo "warm-up: $warmup s"
+wrk -t"$threads" -c"$clients" -d"$warmup"s -s bench/check.lua "$base/api/v1/checks" >/dev/null
+# Seconds since the JVM started, as its GC log counts them.
+measured_from=$(awk -v hz="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
+  '{print up - $22 / hz}' "/proc/$server_pid/stat")
 # CPU time of the service process (user+system, clock ticks), to state the cost of one check apart from
 # whatever else the machine is running.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
@@ -96,4 +103,9 @@ for r in ${rate//,/ }; do
   cpu_per_check "$work/rate.out" "$before" "$(cpu_ticks)"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Pauses from the end of the warm-up on: a full collection stops every check in flight for 100+ ms.
+awk -v from="$measured_from" '/Pause/ { t = substr($1, 2) + 0; if (t < from) next; ms = $NF; sub(/ms/, "", ms)
+  kind = /Pause Full/ ? "full" : "young"; n[kind]++; if (ms + 0 > max[kind]) max[kind] = ms + 0 }
+  END { printf "collector pauses while measured: %d young (max %.1f ms), %d full (max %.1f ms)\n",
+        n["young"], max["young"], n["full"], max["full"] }' "$work/gc.log"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"

@@ -92,6 +92,19 @@ class ComposeEnvironmentTest {
     }
 
     @Test
+    void theDockerfileAndTheLauncherRunTheServiceWithTheSameCollectorFlags() throws Exception {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        String entrypoint = dockerfile.lines().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+        java.util.List<String> dockerFlags = java.util.regex.Pattern.compile("\"(-XX:[^\"]*GC[^\"]*|-XX:-UsePS[^\"]*)\"")
+                .matcher(entrypoint).results().map(m -> m.group(1)).toList();
+        String launcher = Files.readString(Path.of("bin/uapiguard"));
+        String serveFlags = java.util.regex.Pattern.compile("== serve ]]; then\\s*flags\\+=\\(([^)]*)\\)")
+                .matcher(launcher).results().map(m -> m.group(1)).findFirst().orElseThrow();
+        assertThat(dockerFlags).containsExactly("-XX:+UseParallelGC", "-XX:-UsePSAdaptiveSurvivorSizePolicy");
+        assertThat(serveFlags.split("\\s+")).containsExactlyElementsOf(dockerFlags);
+    }
+
+    @Test
     void theDockerBuildCopiesEveryTopLevelFolderThePomReads() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
         String dockerfile = Files.readString(Path.of("Dockerfile"));
