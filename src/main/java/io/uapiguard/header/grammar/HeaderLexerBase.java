@@ -61,6 +61,8 @@ public abstract class HeaderLexerBase extends Lexer {
 
     /** The source's characters, or null when the shortcuts are off. */
     private char[] source;
+    /** {@link #source} as a String, for the JDK's vectorised searches; made when first needed. */
+    private String sourceText;
     private boolean skipHidden;
     private int skipped;
     private CommentIndex comments;
@@ -74,6 +76,7 @@ public abstract class HeaderLexerBase extends Lexer {
     /** Turns the shortcuts off, leaving every token to ANTLR (tests compare both). */
     public void disableShortcuts() {
         this.source = null;
+        this.sourceText = null;
     }
 
     /**
@@ -256,32 +259,37 @@ public abstract class HeaderLexerBase extends Lexer {
 
     /** A terminated comment from {@code start}, or null (ANTLR then reports it unterminated). */
     private Token blockComment(int start) {
-        char[] s = source;
+        // The JDK's String.indexOf runs vectorised; a loop over the chars went one at a time through 85 % of bpf.h.
+        String text = sourceText();
+        int close = text.indexOf("*/", start + 2);
+        if (close < 0) {
+            return null;
+        }
         CommentIndex index = comments;
         int mark = index == null ? 0 : index.mark();
         int line = getLine();
         int lastNewline = -1;
-        for (int i = start + 2; i + 1 < s.length; i++) {
-            char c = s[i];
-            if (c == '\n') {
-                line++;
-                lastNewline = i;
-                if (index != null) {
-                    index.newline(i);
-                }
-            } else if (c == '*' && s[i + 1] == '/') {
-                int end = i + 2;
-                if (index != null) {
-                    index.comment(start, end, getLine(), mark);
-                }
-                int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
-                return hidden(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
+        for (int i = text.indexOf('\n', start + 2); i >= 0 && i < close; i = text.indexOf('\n', i + 1)) {
+            line++;
+            lastNewline = i;
+            if (index != null) {
+                index.newline(i);
             }
         }
+        int end = close + 2;
         if (index != null) {
-            index.drop(mark);
+            index.comment(start, end, getLine(), mark);
         }
-        return null;
+        int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
+        return hidden(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
+    }
+
+    /** The source as a String, made at the first block comment. */
+    private String sourceText() {
+        if (sourceText == null) {
+            sourceText = new String(source);
+        }
+        return sourceText;
     }
 
     private static boolean isBlank(char c) {
