@@ -100,7 +100,8 @@ class ComposeEnvironmentTest {
         String launcher = Files.readString(Path.of("bin/uapiguard"));
         String serveFlags = java.util.regex.Pattern.compile("== serve ]]; then\\s*flags\\+=\\(([^)]*)\\)")
                 .matcher(launcher).results().map(m -> m.group(1)).findFirst().orElseThrow();
-        assertThat(dockerFlags).containsExactly("-XX:+UseParallelGC", "-XX:-UsePSAdaptiveSurvivorSizePolicy");
+        assertThat(dockerFlags).containsExactly("-XX:+UseParallelGC", "-XX:-UsePSAdaptiveSurvivorSizePolicy",
+                "-XX:GCTimeRatio=199");
         assertThat(serveFlags.split("\\s+")).containsExactlyElementsOf(dockerFlags);
     }
 
