@@ -39,6 +39,16 @@ class HeaderParserTest {
     }
 
     @Test
+    void aMillionCommentsOnOneLineLexInLinearTime() {
+        // Each comment's line ends are searched for up to its end only: searching on to the text's next line end
+        // made this 4 MB line cost ~10^12 character compares, minutes of a check worker, within one token.
+        String text = "/**/".repeat(1_000_000) + " struct s { int x; };\n";
+        UapiModel model = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> new HeaderParser().parse("comments.h", text));
+        assertThat(model.structs()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("s"));
+    }
+
+    @Test
     void anInputLongerThanTheLimitIsRejectedBeforeLexing() {
         HeaderParser parser = new HeaderParser(new Limits(10, 200, 1000, Duration.ofSeconds(10)));
         assertThatThrownBy(() -> parser.parse("long.h", "enum { A, B };"))

@@ -63,6 +63,9 @@ public abstract class HeaderLexerBase extends Lexer {
     private char[] source;
     /** {@link #source} as a String, for the JDK's vectorised searches; made when first needed. */
     private String sourceText;
+    /** {@link #newlineFrom}'s last search: where it began and what it found (-1: no line end after it). */
+    private int newlineSearchedFrom = Integer.MAX_VALUE;
+    private int nextNewline = -1;
     private boolean skipHidden;
     private int skipped;
     private CommentIndex comments;
@@ -269,7 +272,7 @@ public abstract class HeaderLexerBase extends Lexer {
         int mark = index == null ? 0 : index.mark();
         int line = getLine();
         int lastNewline = -1;
-        for (int i = text.indexOf('\n', start + 2); i >= 0 && i < close; i = text.indexOf('\n', i + 1)) {
+        for (int i = newlineFrom(start + 2); i >= 0 && i < close; i = newlineFrom(i + 1)) {
             line++;
             lastNewline = i;
             if (index != null) {
@@ -282,6 +285,19 @@ public abstract class HeaderLexerBase extends Lexer {
         }
         int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
         return hidden(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
+    }
+
+    /**
+     * The first line end at or after {@code from}, or -1. The last answer is kept: while it still lies at or after
+     * {@code from} it is the answer again, so no character is searched twice however many comments share a line
+     * (a million on one line had made each search run on to that line's end).
+     */
+    private int newlineFrom(int from) {
+        if (from < newlineSearchedFrom || nextNewline >= 0 && nextNewline < from) {
+            nextNewline = sourceText().indexOf('\n', from);
+            newlineSearchedFrom = from;
+        }
+        return nextNewline;
     }
 
     /** The source as a String, made at the first block comment. */
