@@ -45,6 +45,11 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
     private final JsonMapper json;
 
     CheckAdmissionFilter(int workers, Duration queueTimeout, JsonMapper json) {
+        if (queueTimeout.toMillis() < 1) {
+            // Zero would refuse every check, even with idle workers: none could take it before its wait ended.
+            throw new IllegalArgumentException("uapiguard.limits.check-queue-timeout must be at least 1ms, not "
+                    + queueTimeout);
+        }
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 task -> {
@@ -52,6 +57,9 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
                     t.setDaemon(true);
                     return t;
                 });
+        // Started now, on the thread that builds the filter: started by the first checks, they would inherit the
+        // class loader and inheritable thread-locals of whichever request thread that was.
+        this.workers.prestartAllCoreThreads();
         this.queueTimeout = queueTimeout;
         this.json = json;
     }
@@ -77,8 +85,14 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
         }
         if (!turn.awaitStart(queueTimeout)) {
             workers.remove(turn);   // let go of its body now rather than when a worker would skip it
-            refuse(request, response, "Checks are queued too long", "Too many checks are waiting; none started "
-                    + "within " + queueTimeout.toSeconds() + " s (uapiguard.limits.check-queue-timeout). Retry later.");
+            if (Thread.currentThread().isInterrupted()) {   // the container is stopping its threads
+                refuse(request, response, "The service is stopping", "The check was given up before it started; "
+                        + "retry on another instance or later.");
+            } else {
+                refuse(request, response, "Checks are queued too long", "Too many checks are waiting; none started "
+                        + "within " + queueTimeout.toSeconds() + " s (uapiguard.limits.check-queue-timeout). Retry "
+                        + "later.");
+            }
             return;
         }
         turn.awaitEnd();
@@ -97,7 +111,10 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
         return workers.getQueue().size();
     }
 
-    /** Stops the workers with the web application; a check still running ends, the queue is by then empty. */
+    /**
+     * Stops the workers with the web application. Nothing waits here for a check still running: the server's
+     * graceful shutdown has let the requests in flight end before the application stops.
+     */
     @Override
     public void destroy() {
         workers.shutdown();
@@ -150,7 +167,7 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
         /** True once a worker runs it; false if it was given up after waiting this long or being interrupted. */
         boolean awaitStart(Duration timeout) {
             try {
-                if (started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (started.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                     return true;
                 }
             } catch (InterruptedException e) {

@@ -86,9 +86,9 @@ class CheckAdmissionFilterTest {
 
     @Test
     void aCheckRunsOnAWorkerWithTheCallersClassLoaderAndTheCallerWaitsForIt() throws Exception {
-        CheckAdmissionFilter filter = filter(1, Duration.ofSeconds(1));
-        ClassLoader callers = new ClassLoader(getClass().getClassLoader()) { };
         ClassLoader own = Thread.currentThread().getContextClassLoader();
+        CheckAdmissionFilter filter = filter(1, Duration.ofSeconds(1));   // its worker starts now, with own
+        ClassLoader callers = new ClassLoader(getClass().getClassLoader()) { };
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         AtomicReference<ClassLoader> ranWith = new AtomicReference<>();
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -105,9 +105,45 @@ class CheckAdmissionFilterTest {
         assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
         assertThat(ranOn.get().getName()).startsWith("uapiguard-check-");
         assertThat(ranWith.get()).isSameAs(callers);
+        assertThat(ranOn.get().getContextClassLoader()).as("the worker's own, back after the check").isSameAs(own);
         assertThat(response.getContentAsString()).isEqualTo("answered");   // written before doFilter returned
         filter.doFilter(post(), response, (req, res) -> ranOn.set(null));
         assertThat(ranOn.get()).isNull();   // the first check freed its worker
+    }
+
+    @Test
+    void aQueueTimeoutUnderAMillisecondIsRefusedAtStartup() {
+        for (Duration timeout : List.of(Duration.ZERO, Duration.ofNanos(999_999), Duration.ofSeconds(-1))) {
+            assertThatThrownBy(() -> new CheckAdmissionFilter(1, timeout, json)).as("%s", timeout)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("check-queue-timeout");
+        }
+    }
+
+    @Test
+    void aCallerInterruptedWhileQueuedGetsA503AndItsCheckNeverRuns() throws Exception {
+        CheckAdmissionFilter filter = filter(1, Duration.ofSeconds(10));
+        Holding first = new Holding();
+        Future<MockHttpServletResponse> held = inBackground(filter, first);
+        first.awaitRunning();
+        AtomicInteger ran = new AtomicInteger();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        Future<MockHttpServletResponse> queued = callers.submit(() -> {
+            caller.set(Thread.currentThread());
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(post(), response, (req, res) -> ran.incrementAndGet());
+            return response;
+        });
+        awaitWaiting(filter, 1);
+        caller.get().interrupt();
+        MockHttpServletResponse refused = queued.get(10, TimeUnit.SECONDS);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getContentAsString()).contains("stopping");
+        assertThat(filter.waiting()).isZero();
+
+        first.release().countDown();
+        held.get(10, TimeUnit.SECONDS);
+        filter.doFilter(post(), new MockHttpServletResponse(), (req, res) -> { });   // after it, were it queued
+        assertThat(ran).hasValue(0);
     }
 
     @Test

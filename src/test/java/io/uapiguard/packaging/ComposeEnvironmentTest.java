@@ -92,17 +92,22 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void theDockerfileAndTheLauncherRunTheServiceWithTheSameCollectorFlags() throws Exception {
-        String dockerfile = Files.readString(Path.of("Dockerfile"));
-        String entrypoint = dockerfile.lines().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
-        java.util.List<String> dockerFlags = java.util.regex.Pattern.compile("\"(-XX:[^\"]*GC[^\"]*|-XX:-UsePS[^\"]*)\"")
-                .matcher(entrypoint).results().map(m -> m.group(1)).toList();
-        String launcher = Files.readString(Path.of("bin/uapiguard"));
-        String serveFlags = java.util.regex.Pattern.compile("== serve ]]; then\\s*flags\\+=\\(([^)]*)\\)")
-                .matcher(launcher).results().map(m -> m.group(1)).findFirst().orElseThrow();
-        assertThat(dockerFlags).containsExactly("-XX:+UseParallelGC", "-XX:-UsePSAdaptiveSurvivorSizePolicy",
+    void theDockerfileTheLauncherAndTheLoadBenchmarkRunTheServiceWithTheSameJvmFlags() throws Exception {
+        String entrypoint = Files.readString(Path.of("Dockerfile")).lines().filter(l -> l.startsWith("ENTRYPOINT"))
+                .findFirst().orElseThrow();
+        // The container sizes its heap from its memory limit; a launcher on a workstation leaves that to the JVM.
+        List<String> docker = java.util.regex.Pattern.compile("\"(-X[^\"]*)\"").matcher(entrypoint).results()
+                .map(m -> m.group(1)).filter(f -> !f.startsWith("-XX:MaxRAMPercentage=")).toList();
+        List<String> launcher = List.of(java.util.regex.Pattern.compile("== serve ]]; then\\s*flags\\+=\\(([^)]*)\\)")
+                .matcher(Files.readString(Path.of("bin/uapiguard"))).results().map(m -> m.group(1)).findFirst()
+                .orElseThrow().trim().split("\\s+"));
+        List<String> load = List.of(java.util.regex.Pattern.compile("\\$\\{UAPIGUARD_BENCH_JAVA_OPTS:-([^}]*)}")
+                .matcher(Files.readString(Path.of("bench/load.sh"))).results().map(m -> m.group(1)).findFirst()
+                .orElseThrow().trim().split("\\s+"));
+        assertThat(docker).containsExactly("-XX:+UseParallelGC", "-XX:-UsePSAdaptiveSurvivorSizePolicy",
                 "-XX:GCTimeRatio=199");
-        assertThat(serveFlags.split("\\s+")).containsExactlyElementsOf(dockerFlags);
+        assertThat(launcher).as("bin/uapiguard serve").isEqualTo(docker);
+        assertThat(load).as("bench/load.sh").isEqualTo(docker);
     }
 
     @Test
