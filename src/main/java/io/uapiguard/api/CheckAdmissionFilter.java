@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,13 +51,10 @@ final class CheckAdmissionFilter extends OncePerRequestFilter {
             throw new IllegalArgumentException("uapiguard.limits.check-queue-timeout must be at least 1ms, not "
                     + queueTimeout);
         }
-        AtomicInteger count = new AtomicInteger();
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("uapiguard-check-");
+        threads.setDaemon(true);
         this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                task -> {
-                    Thread t = new Thread(task, "uapiguard-check-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                threads);
         // Started now, on the thread that builds the filter: started by the first checks, they would inherit the
         // class loader and inheritable thread-locals of whichever request thread that was.
         this.workers.prestartAllCoreThreads();

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Ingests in the background, for the service: a run is queued in the database (one unfinished run per repository,
@@ -63,12 +64,12 @@ public final class IngestRuns implements AutoCloseable {
     private final String instance = UUID.randomUUID().toString();
     /** This instance's queued and running runs: heartbeats and the stop touch the database only when there are. */
     private final Set<Long> unfinished = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("uapiguard-ingest"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("uapiguard-ingest-"));
     // Apart, so that a slow poll round (a database that answers slowly) cannot delay heartbeats into abandonment.
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            daemon("uapiguard-ingest-heartbeat"));
+            daemon("uapiguard-ingest-heartbeat-"));
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-            daemon("uapiguard-ingest-poll"));
+            daemon("uapiguard-ingest-poll-"));
     private final Duration stopGrace;
     private volatile boolean closed;
 
@@ -249,11 +250,9 @@ public final class IngestRuns implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+    private static ThreadFactory daemon(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 }

@@ -41,6 +41,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Registers repositories and ingests what is new in them. Each step is its own transaction and idempotent,
@@ -292,11 +293,9 @@ public final class Ingester implements HistoryAdmin {
         }
         int errors = 0;
         int done = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "uapiguard-parse");
-            t.setDaemon(true);
-            return t;
-        });
+        CustomizableThreadFactory parsers = new CustomizableThreadFactory("uapiguard-parse-");
+        parsers.setDaemon(true);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, parsers);
         // Every parse is queued at once, so the pool keeps parsing while this thread stores finished batches.
         List<Future<ParsedBlob>> futures = new ArrayList<>();
         for (String id : toParse) {
