@@ -11,8 +11,8 @@
 # The base is the newest revision (the candidate checked against itself); UAPIGUARD_BENCH_BASE=N checks the
 # newest header against the revision N before it (20: a real change with findings).
 # JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default those of bin/uapiguard serve (the parallel
-# collector with fixed survivor sizing and a 0.5 % time goal, the JVM's default heap size); -XX:+UseG1GC measures the JVM's default
-# collector.
+# collector with fixed survivor sizing and a 0.5 % time goal, the JVM's default heap size); -XX:+UseG1GC
+# measures the JVM's default collector.
 # Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
 # ../shared/corpus/.
 set -euo pipefail

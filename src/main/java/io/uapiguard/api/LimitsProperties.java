@@ -9,8 +9,9 @@ import org.springframework.util.unit.DataSize;
  * Limits on what a request may cost: {@code uapiguard.limits.max-body} (default 10MB), the largest request body;
  * {@code uapiguard.limits.cached-models} (default 64), how many stored base models stay parsed in memory;
  * {@code uapiguard.limits.resolution-ttl} (default 5s), how long a check remembers a repository and base lookup;
- * {@code uapiguard.limits.concurrent-checks} (default 0: one per core), how many checks run at once, each on its own
- * worker thread, the others waiting in order; {@code uapiguard.limits.check-queue-timeout} (default 30s), how long one may wait before a 503.
+ * {@code uapiguard.limits.concurrent-checks} (default 0: one per core), how many checks run at once, each on a
+ * worker thread of its own, the others waiting in order; {@code uapiguard.limits.check-queue-timeout} (default 30s,
+ * at least 1ms), how long one may wait before a 503.
  */
 @ConfigurationProperties("uapiguard.limits")
 public record LimitsProperties(@DefaultValue("10MB") DataSize maxBody, @DefaultValue("64") int cachedModels,

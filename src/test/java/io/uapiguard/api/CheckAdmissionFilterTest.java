@@ -76,6 +76,28 @@ class CheckAdmissionFilterTest {
         });
     }
 
+    /** A check that holds the filter's only worker until released. */
+    private final class HeldWorker {
+        private final Holding chain = new Holding();
+        private final Future<MockHttpServletResponse> call;
+
+        HeldWorker(CheckAdmissionFilter filter) throws InterruptedException {
+            call = inBackground(filter, chain);
+            chain.awaitRunning();
+        }
+
+        MockHttpServletResponse release() throws Exception {
+            chain.release().countDown();
+            return call.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A check given up while queued has not run, even now that a check queued after it has. */
+    private static void assertNeverRan(CheckAdmissionFilter filter, AtomicInteger ran) throws Exception {
+        filter.doFilter(post(), new MockHttpServletResponse(), (req, res) -> { });
+        assertThat(ran).hasValue(0);
+    }
+
     private static void awaitWaiting(CheckAdmissionFilter filter, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (filter.waiting() < count) {
@@ -122,9 +144,7 @@ class CheckAdmissionFilterTest {
     @Test
     void aCallerInterruptedWhileQueuedGetsA503AndItsCheckNeverRuns() throws Exception {
         CheckAdmissionFilter filter = filter(1, Duration.ofSeconds(10));
-        Holding first = new Holding();
-        Future<MockHttpServletResponse> held = inBackground(filter, first);
-        first.awaitRunning();
+        HeldWorker held = new HeldWorker(filter);
         AtomicInteger ran = new AtomicInteger();
         AtomicReference<Thread> caller = new AtomicReference<>();
         Future<MockHttpServletResponse> queued = callers.submit(() -> {
@@ -140,41 +160,35 @@ class CheckAdmissionFilterTest {
         assertThat(refused.getContentAsString()).contains("stopping");
         assertThat(filter.waiting()).isZero();
 
-        first.release().countDown();
-        held.get(10, TimeUnit.SECONDS);
-        filter.doFilter(post(), new MockHttpServletResponse(), (req, res) -> { });   // after it, were it queued
-        assertThat(ran).hasValue(0);
+        held.release();
+        assertNeverRan(filter, ran);
     }
 
     @Test
     void whatTheChainThrowsReachesTheCallerAsItIs() {
         CheckAdmissionFilter filter = filter(1, Duration.ofSeconds(1));
-        IOException io = new IOException("connection reset");
-        ServletException servlet = new ServletException("dispatch failed");
-        IllegalStateException runtime = new IllegalStateException("bug");
-        StackOverflowError error = new StackOverflowError();
-        for (Throwable thrown : List.of(io, servlet, runtime, error)) {
-            assertThatThrownBy(() -> filter.doFilter(post(), new MockHttpServletResponse(), (req, res) -> {
-                if (thrown instanceof IOException e) {
-                    throw e;
-                }
-                if (thrown instanceof ServletException e) {
-                    throw e;
-                }
-                if (thrown instanceof RuntimeException e) {
-                    throw e;
-                }
-                throw (Error) thrown;
-            })).isSameAs(thrown);
+        for (Throwable thrown : List.of(new IOException("connection reset"), new ServletException("dispatch failed"),
+                new IllegalStateException("bug"), new StackOverflowError())) {
+            FilterChain throwing = (req, res) -> sneaky(thrown);
+            assertThatThrownBy(() -> filter.doFilter(post(), new MockHttpServletResponse(), throwing)).isSameAs(thrown);
         }
+        // A checked exception the chain does not declare (thrown through a lambda, say) comes as a ServletException.
+        Exception undeclared = new java.util.concurrent.TimeoutException("undeclared");
+        FilterChain throwing = (req, res) -> sneaky(undeclared);
+        assertThatThrownBy(() -> filter.doFilter(post(), new MockHttpServletResponse(), throwing))
+                .isInstanceOf(ServletException.class).hasCause(undeclared);
+    }
+
+    /** Throws any throwable, checked or not, past the compiler's checks. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneaky(Throwable thrown) throws T {
+        throw (T) thrown;
     }
 
     @Test
     void checksBeyondTheWorkersWaitAndRunInArrivalOrder() throws Exception {
         CheckAdmissionFilter filter = filter(1, Duration.ofSeconds(10));
-        Holding first = new Holding();
-        Future<MockHttpServletResponse> held = inBackground(filter, first);
-        first.awaitRunning();
+        HeldWorker held = new HeldWorker(filter);
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
         List<Future<MockHttpServletResponse>> queued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -183,8 +197,7 @@ class CheckAdmissionFilterTest {
             awaitWaiting(filter, i + 1);   // each queued before the next arrives
         }
         assertThat(order).isEmpty();   // one worker, and it is held
-        first.release().countDown();
-        assertThat(held.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(held.release().getStatus()).isEqualTo(200);
         for (Future<MockHttpServletResponse> f : queued) {
             assertThat(f.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         }
@@ -194,9 +207,7 @@ class CheckAdmissionFilterTest {
     @Test
     void aCheckThatWaitsPastTheQueueTimeoutIs503WithRetryAfterAndNeverRuns() throws Exception {
         CheckAdmissionFilter filter = filter(1, Duration.ofMillis(100));
-        Holding first = new Holding();
-        Future<MockHttpServletResponse> held = inBackground(filter, first);
-        first.awaitRunning();
+        HeldWorker held = new HeldWorker(filter);
         MockHttpServletResponse refused = new MockHttpServletResponse();
         AtomicInteger ran = new AtomicInteger();
         filter.doFilter(post(), refused, (req, res) -> ran.incrementAndGet());
@@ -206,10 +217,8 @@ class CheckAdmissionFilterTest {
         assertThat(refused.getContentAsString()).contains("\"status\":503").contains("check-queue-timeout");
         assertThat(filter.waiting()).isZero();   // its body is let go at once
 
-        first.release().countDown();
-        held.get(10, TimeUnit.SECONDS);
-        filter.doFilter(post(), new MockHttpServletResponse(), (req, res) -> { });   // after it, were it queued
-        assertThat(ran).hasValue(0);
+        held.release();
+        assertNeverRan(filter, ran);
     }
 
     @Test
