@@ -15,21 +15,30 @@ class BodyLimitFilterTest {
 
     final BodyLimitFilter filter = new BodyLimitFilter(100, JsonMapper.builder().build());
 
-    @Test
-    void aChunkedBodyPastTheLimitFailsWhileReading() throws Exception {
-        MockHttpServletRequest raw = new MockHttpServletRequest("POST", "/api/v1/checks");
-        raw.setContent(new byte[101]);
-        HttpServletRequestWrapper chunked = new HttpServletRequestWrapper(raw) {
+    static MockHttpServletRequest post(byte[] body) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/checks");
+        request.setContent(body);
+        return request;
+    }
+
+    /** The request with the length its client declares: -1 for a chunked body, whatever the body really is. */
+    static HttpServletRequestWrapper declaring(MockHttpServletRequest request, long declared) {
+        return new HttpServletRequestWrapper(request) {
             @Override
             public long getContentLengthLong() {
-                return -1;
+                return declared;
             }
 
             @Override
             public int getContentLength() {
-                return -1;
+                return declared > Integer.MAX_VALUE ? -1 : (int) declared;
             }
         };
+    }
+
+    @Test
+    void aChunkedBodyPastTheLimitFailsWhileReading() throws Exception {
+        HttpServletRequestWrapper chunked = declaring(post(new byte[101]), -1);
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(chunked, response, (req, res) ->
                 assertThatThrownBy(() -> req.getInputStream().readAllBytes())
@@ -40,14 +49,7 @@ class BodyLimitFilterTest {
 
     @Test
     void aBodyPastTheLimitThatAFilterBehindLetsThroughIs413FromThisOne() throws Exception {
-        MockHttpServletRequest raw = new MockHttpServletRequest("POST", "/api/v1/checks");
-        raw.setContent(new byte[101]);
-        HttpServletRequestWrapper chunked = new HttpServletRequestWrapper(raw) {
-            @Override
-            public long getContentLengthLong() {
-                return -1;
-            }
-        };
+        HttpServletRequestWrapper chunked = declaring(post(new byte[101]), -1);
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(chunked, response, (req, res) -> CheckAdmissionFilter.readBody((HttpServletRequest) req));
         assertThat(response.getStatus()).isEqualTo(413);
@@ -57,8 +59,7 @@ class BodyLimitFilterTest {
 
     @Test
     void aBodyWithinTheLimitIsReadWhole() throws Exception {
-        MockHttpServletRequest raw = new MockHttpServletRequest("POST", "/api/v1/checks");
-        raw.setContent(new byte[100]);
+        MockHttpServletRequest raw = post(new byte[100]);
         int[] read = new int[1];
         filter.doFilter(raw, new MockHttpServletResponse(),
                 (req, res) -> read[0] = req.getInputStream().readAllBytes().length);
@@ -67,8 +68,7 @@ class BodyLimitFilterTest {
 
     @Test
     void aDeclaredLengthPastTheLimitIs413WithoutReading() throws Exception {
-        MockHttpServletRequest raw = new MockHttpServletRequest("POST", "/api/v1/checks");
-        raw.setContent(new byte[101]);
+        MockHttpServletRequest raw = post(new byte[101]);
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(raw, response, (req, res) -> {
             throw new AssertionError("the chain must not run");

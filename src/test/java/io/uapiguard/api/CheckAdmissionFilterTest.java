@@ -295,15 +295,8 @@ class CheckAdmissionFilterTest {
         byte[] content = "{\"header\": \"int z;\"}".getBytes(StandardCharsets.UTF_8);
         for (long declared : new long[] {content.length, -1, content.length + 100,
                 CheckAdmissionFilter.PRESIZED_MAX + 1L}) {
-            MockHttpServletRequest request = post();
-            request.setContent(content);
-            HttpServletRequestWrapper declaring = new HttpServletRequestWrapper(request) {
-                @Override
-                public long getContentLengthLong() {
-                    return declared;
-                }
-            };
-            assertThat(CheckAdmissionFilter.readBody(declaring)).as("declared %d", declared).isEqualTo(content);
+            HttpServletRequestWrapper request = BodyLimitFilterTest.declaring(BodyLimitFilterTest.post(content), declared);
+            assertThat(CheckAdmissionFilter.readBody(request)).as("declared %d", declared).isEqualTo(content);
         }
     }
 }
