@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,13 +55,27 @@ public final class Differential {
             return modelled() ? facts.stream().filter(f -> f.outcome() == Outcome.DIFFER).toList() : List.of();
         }
 
+        /**
+         * The facts absent from a model given with exit 0 (a define present without a value is not silent: its
+         * null value says so).
+         */
+        public List<Fact> silentlyMissing() {
+            return modelled() ? facts.stream().filter(f -> f.outcome() == Outcome.MISSING
+                    && !f.why().startsWith(NO_VALUE)).toList() : List.of();
+        }
+
         public long count(Kind kind, Outcome outcome) {
             return facts.stream().filter(f -> f.kind() == kind && f.outcome() == outcome).count();
         }
     }
 
     private static final Pattern CALL = Pattern.compile("([A-Za-z_]\\w*) ?\\(");
-    private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_]\\w*");
+    private static final Pattern WORD = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*");
+    private static final Pattern SIZEOF = Pattern.compile("\\b(sizeof|_Alignof|__alignof__|offsetof|__builtin_offsetof)\\b");
+    private static final Pattern TAGGED = Pattern.compile("\\b(struct|union|enum)\\s+[A-Za-z_]\\w*");
+    /** Words of C that may appear in a constant expression (casts) and name nothing of a header. */
+    private static final Set<String> C_WORDS = Set.of("unsigned", "signed", "int", "long", "short", "char",
+            "struct", "union", "enum", "const", "volatile", "_Bool", "__typeof__", "typeof", "_Alignof", "__alignof__");
 
     static final String NOT_MODELLED = "header not modelled";
     static final String ABSENT = "absent from the model";
@@ -95,16 +110,17 @@ public final class Differential {
             boolean present = model.defines().containsKey(name);
             BigInteger mine = model.defines().get(name);
             facts.add(fact(Kind.DEFINE, name, value, modelled, present && mine != null, mine,
-                    present ? NO_VALUE + ": " + shape(model.defineTexts().get(name)) : ABSENT));
+                    present ? NO_VALUE + ": " + shape(model.defineTexts().get(name), model) : ABSENT));
         });
         return new HeaderResult(truth.header(), model.exit(), model.error(), facts);
     }
 
     /**
-     * What a define without a value is made of, for grouping: the macro it invokes ({@code _IOR(...)}), else the
-     * first word, "a string", else "other".
+     * Why a define has no value, for grouping: it invokes a function-like macro ({@code invokes _IOR(...)}), uses
+     * {@code sizeof}, names something the model does not know (defined in another header), names a define of the
+     * header that has no value itself, is a string, else "other".
      */
-    static String shape(String text) {
+    static String shape(String text, ModelFacts model) {
         if (text == null) {
             return "other";
         }
@@ -112,11 +128,24 @@ public final class Differential {
             return "a string";
         }
         Matcher call = CALL.matcher(text);
-        if (call.find()) {
-            return call.group(1) + "(...)";
+        while (call.find()) {
+            if (!SIZEOF.matcher(call.group(1)).matches()) {
+                return "invokes " + call.group(1) + "(...)";
+            }
         }
-        Matcher word = WORD.matcher(text);
-        return word.find() ? word.group() : "other";
+        if (SIZEOF.matcher(text).find()) {
+            return "sizeof";
+        }
+        Matcher word = WORD.matcher(TAGGED.matcher(text).replaceAll(" "));
+        boolean valueless = false;
+        while (word.find()) {
+            String w = word.group();
+            if (!model.defines().containsKey(w) && !model.enumConstants().containsKey(w) && !C_WORDS.contains(w)) {
+                return "uses a name the header does not define";
+            }
+            valueless |= model.defines().containsKey(w) && model.defines().get(w) == null;
+        }
+        return valueless ? "uses a define of the header without a value" : "other";
     }
 
     private static Fact fact(Kind kind, String name, BigInteger gcc, boolean modelled, boolean present,
@@ -137,6 +166,8 @@ public final class Differential {
         int compiling;
         int modelled;
         long wrong;
+        long silentlyMissing;
+        int silentHeaders;
 
         public void add(HeaderResult r) {
             compiling++;
@@ -144,6 +175,8 @@ public final class Differential {
                 modelled++;
             }
             wrong += r.wrong().size();
+            silentlyMissing += r.silentlyMissing().size();
+            silentHeaders += r.silentlyMissing().isEmpty() ? 0 : 1;
             for (Fact f : r.facts()) {
                 counts.computeIfAbsent(f.kind(), k -> new long[Outcome.values().length])[f.outcome().ordinal()]++;
             }
@@ -183,6 +216,14 @@ public final class Differential {
 
         public long wrong() {
             return wrong;
+        }
+
+        public long silentlyMissing() {
+            return silentlyMissing;
+        }
+
+        public int silentHeaders() {
+            return silentHeaders;
         }
 
         /** Every header seen, compiling or not. */

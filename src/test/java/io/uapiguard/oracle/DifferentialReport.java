@@ -40,8 +40,13 @@ public record DifferentialReport(String includeDir, String tools, String machine
     }
 
     private static final Pattern LOCATION = Pattern.compile("^(uapiguard: )?\\S+?:\\d+(:\\d+)?: ");
-    private static final Pattern NAMES = Pattern.compile("\\b(?=\\w*[_0-9A-Z])[A-Za-z_]\\w*\\b");
+    private static final Pattern QUOTED_NAME = Pattern.compile("'[A-Za-z_]\\w*'");
+    private static final Pattern TAGGED = Pattern.compile("\\b(struct|union|enum) [A-Za-z_]\\w*");
+    private static final Pattern NAMES = Pattern.compile("\\b(?=\\w*[_0-9])[A-Za-z_]\\w*\\b");
     private static final Pattern NUMBERS = Pattern.compile("\\b\\d+\\b");
+
+    /** Rows of the longer tables of the Markdown report; report.json has them all. */
+    private static final int MAX_ROWS = 40;
 
     public DifferentialReport {
         results = List.copyOf(results);
@@ -72,6 +77,8 @@ public record DifferentialReport(String includeDir, String tools, String machine
         }
         s.append(String.format(Locale.ROOT, "wrong facts in headers modelled with exit 0: %d in %d headers (goal 0)%n",
                 t.wrong(), results.stream().filter(r -> !r.wrong().isEmpty()).count()));
+        s.append(String.format(Locale.ROOT, "facts silently absent from headers modelled with exit 0: %d in %d headers%n",
+                t.silentlyMissing(), t.silentHeaders()));
         Timing tm = timing;
         s.append(String.format(Locale.ROOT,
                 "uapiguard, %d headers in one process: front end %.2f s (first pass, cold JIT); CLI model + JSON %.2f s "
@@ -112,10 +119,11 @@ public record DifferentialReport(String includeDir, String tools, String machine
         md.append("\n## Headers gcc compiles that uapiguard does not model, by cause\n\n");
         Map<String, List<HeaderResult>> causes = results.stream().filter(r -> !r.modelled())
                 .collect(Collectors.groupingBy(r -> cause(r.error()), TreeMap::new, Collectors.toList()));
-        md.append("| headers | cause (names replaced by X) | examples |\n|---|---|---|\n");
+        md.append("| headers | cause (names replaced by X) | headers (first 6) | first message |\n|---|---|---|---|\n");
         byCount(causes).forEach(e -> md.append("| ").append(e.getValue().size()).append(" | ").append(cell(e.getKey()))
-                .append(" | ").append(cell(e.getValue().stream().limit(3).map(r -> r.header() + ": " + r.error())
-                        .collect(Collectors.joining("<br>")))).append(" |\n"));
+                .append(" | ").append(e.getValue().stream().limit(6).map(HeaderResult::header)
+                        .collect(Collectors.joining(", ")))
+                .append(" | ").append(cell(e.getValue().get(0).error())).append(" |\n"));
 
         md.append("\n## Wrong facts (exit 0, a value that differs from gcc's)\n\n");
         md.append("| header | kind | element | gcc | uapiguard |\n|---|---|---|---|---|\n");
@@ -127,20 +135,22 @@ public record DifferentialReport(String includeDir, String tools, String machine
             }
         }
 
-        md.append("\n## Missing facts, by why\n\n| kind | why | facts | headers |\n|---|---|---|---|\n");
-        Map<String, long[]> missing = new TreeMap<>();
-        Map<String, java.util.Set<String>> missingHeaders = new TreeMap<>();
+        md.append("\n## Missing facts, by why (the most first)\n\n| kind | why | facts | headers |\n|---|---|---|---|\n");
+        Map<String, List<String>> missing = new TreeMap<>();
         for (HeaderResult r : results) {
             for (Fact f : r.facts()) {
                 if (f.outcome() == Outcome.MISSING) {
-                    String key = f.kind().label + " | " + f.why();
-                    missing.computeIfAbsent(key, k -> new long[1])[0]++;
-                    missingHeaders.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(r.header());
+                    missing.computeIfAbsent(f.kind().label + " | " + f.why(), k -> new ArrayList<>()).add(r.header());
                 }
             }
         }
-        missing.forEach((k, n) -> md.append("| ").append(k).append(" | ").append(n[0]).append(" | ")
-                .append(missingHeaders.get(k).size()).append(" |\n"));
+        List<Map.Entry<String, List<String>>> whys = byCount(missing);
+        whys.stream().limit(MAX_ROWS).forEach(e -> md.append("| ").append(e.getKey()).append(" | ")
+                .append(e.getValue().size()).append(" | ").append(e.getValue().stream().distinct().count())
+                .append(" |\n"));
+        if (whys.size() > MAX_ROWS) {
+            md.append("\n").append(whys.size() - MAX_ROWS).append(" rarer ones in report.json.\n");
+        }
 
         md.append("\n## Modelled headers with the most missing facts\n\n| header | missing | of |\n|---|---|---|\n");
         results.stream().filter(HeaderResult::modelled)
@@ -166,8 +176,11 @@ public record DifferentialReport(String includeDir, String tools, String machine
     /** An error message without its location, names replaced, so that like errors group together. */
     static String cause(String error) {
         String first = error == null ? "(no message)" : error.lines().findFirst().orElse("(no message)");
-        String names = NAMES.matcher(LOCATION.matcher(first).replaceFirst("")).replaceAll("X");
-        return NUMBERS.matcher(names).replaceAll("N");
+        String c = LOCATION.matcher(first).replaceFirst("");
+        c = QUOTED_NAME.matcher(c).replaceAll("'X'");
+        c = TAGGED.matcher(c).replaceAll("$1 X");
+        c = NAMES.matcher(c).replaceAll("X");
+        return NUMBERS.matcher(c).replaceAll("N");
     }
 
     private static <T> List<Map.Entry<String, List<T>>> byCount(Map<String, List<T>> groups) {

@@ -52,7 +52,7 @@ class DifferentialTest {
                         Differential.TYPEDEF_RECORD),
                 new Fact(Kind.DEFINE, "D1", BigInteger.valueOf(-1), BigInteger.valueOf(-1), Outcome.EQUAL, null),
                 new Fact(Kind.DEFINE, "D2", BigInteger.valueOf(4), null, Outcome.MISSING,
-                        Differential.NO_VALUE + ": _IOR(...)"),
+                        Differential.NO_VALUE + ": invokes _IOR(...)"),
                 new Fact(Kind.DEFINE, "D3", BigInteger.valueOf(5), null, Outcome.MISSING, Differential.ABSENT));
     }
 
@@ -61,6 +61,13 @@ class DifferentialTest {
         HeaderResult r = Differential.compare(GCC, model(0));
         assertThat(r.modelled()).isTrue();
         assertThat(r.wrong()).extracting(Fact::name).containsExactly("B", "struct s", "struct s.b");
+    }
+
+    @Test
+    void factsAbsentFromAnExit0ModelAreSilentGapsButADefineWithoutValueIsNot() {
+        assertThat(Differential.compare(GCC, model(0)).silentlyMissing()).extracting(Fact::name)
+                .containsExactly("C", "typedef t", "typedef t.x", "D3");
+        assertThat(Differential.compare(GCC, model(2)).silentlyMissing()).isEmpty();
     }
 
     @Test
@@ -93,15 +100,24 @@ class DifferentialTest {
         assertThat(t.equalShare(Kind.ENUM)).isEqualTo(1.0 / 6);
         assertThat(t.count(Kind.OFFSET, Outcome.MISSING)).isEqualTo(4);
         assertThat(t.wrong()).isEqualTo(3);
+        assertThat(t.silentlyMissing()).isEqualTo(4);
+        assertThat(t.silentHeaders()).isEqualTo(1);
     }
 
     @Test
-    void aDefineWithoutValueIsGroupedByWhatItIsMadeOf() {
-        assertThat(Differential.shape("_IOWR('b', 3, struct foo)")).isEqualTo("_IOWR(...)");
-        assertThat(Differential.shape("(1 << FOO_SHIFT)")).isEqualTo("FOO_SHIFT");
-        assertThat(Differential.shape("\"text\"")).isEqualTo("a string");
-        assertThat(Differential.shape("1.5")).isEqualTo("other");
-        assertThat(Differential.shape(null)).isEqualTo("other");
+    void aDefineWithoutValueIsGroupedByWhyItHasNone() {
+        Map<String, BigInteger> defines = new HashMap<>();
+        defines.put("MINE", BigInteger.ONE);
+        defines.put("VALUELESS", null);
+        ModelFacts m = new ModelFacts(0, null, Map.of("CONST", BigInteger.ONE), Map.of(), defines, Map.of());
+        assertThat(Differential.shape("_IOWR('b', 3, struct foo)", m)).isEqualTo("invokes _IOWR(...)");
+        assertThat(Differential.shape("(sizeof(struct can_frame))", m)).isEqualTo("sizeof");
+        assertThat(Differential.shape("(MINE | ELSEWHERE)", m)).isEqualTo("uses a name the header does not define");
+        assertThat(Differential.shape("(MINE + CONST + (unsigned long) VALUELESS)", m))
+                .isEqualTo("uses a define of the header without a value");
+        assertThat(Differential.shape("\"text\"", m)).isEqualTo("a string");
+        assertThat(Differential.shape("1.5e3", m)).isEqualTo("other");
+        assertThat(Differential.shape(null, m)).isEqualTo("other");
     }
 
     @Test
