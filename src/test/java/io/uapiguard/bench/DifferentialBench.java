@@ -98,10 +98,10 @@ public final class DifferentialBench implements Callable<Integer> {
         // gcc: jobs headers at a time.
         GccGroundTruth gcc = new GccGroundTruth(includeDir, cache, fresh);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        List<Future<Object[]>> futures = new ArrayList<>();
+        List<Future<GccGroundTruth.Answer>> futures = new ArrayList<>();
         start = System.nanoTime();
         for (String h : headers) {
-            futures.add(pool.submit(() -> new Object[] {gcc.of(h), gcc.lastWasCached()}));
+            futures.add(pool.submit(() -> gcc.answer(h)));
         }
         List<HeaderResult> results = new ArrayList<>();
         Map<String, String> notCompiling = new LinkedHashMap<>();
@@ -111,17 +111,15 @@ public final class DifferentialBench implements Callable<Integer> {
         int measured = 0;
         int cached = 0;
         for (int i = 0; i < headers.size(); i++) {
-            GroundTruth truth;
-            boolean fromCache;
+            GccGroundTruth.Answer answer;
             try {
-                Object[] r = futures.get(i).get();
-                truth = (GroundTruth) r[0];
-                fromCache = (Boolean) r[1];
+                answer = futures.get(i).get();
             } catch (ExecutionException e) {
                 failures.put(headers.get(i), String.valueOf(e.getCause()));
                 continue;
             }
-            if (fromCache) {
+            GroundTruth truth = answer.truth();
+            if (answer.cached()) {
                 cached++;
             } else {
                 measured++;

@@ -77,9 +77,25 @@ public final class GccGroundTruth {
                         .filter(l -> l.contains("version")).findFirst().orElse("llvm-dwarfdump").strip();
     }
 
-    /** Null when gcc and llvm-dwarfdump run here, else why not. */
+    /** Null when gcc and llvm-dwarfdump run here and gcc links a program (libc6-dev), else why not. */
     public static String unavailable() {
-        return Tool.unavailable("gcc", "llvm-dwarfdump");
+        String missing = Tool.unavailable("gcc", "llvm-dwarfdump");
+        if (missing != null) {
+            return missing;
+        }
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("uapiguard-oracle");
+            Files.writeString(dir.resolve("main.c"), "int main(void) { return 0; }\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Tool.Result linked = Tool.run(dir, List.of("gcc", "-o", "main", "main.c"));
+            return linked.ok() ? null : "gcc cannot link a program (is libc6-dev installed?): " + firstError(linked.err());
+        } finally {
+            deleteTree(dir);
+        }
     }
 
     /** gcc's and llvm-dwarfdump's versions, for reports. */
@@ -87,15 +103,17 @@ public final class GccGroundTruth {
         return tools;
     }
 
-    /** Whether the last {@link #of} answered from the cache (per thread). */
-    private final ThreadLocal<Boolean> cached = ThreadLocal.withInitial(() -> false);
-
-    public boolean lastWasCached() {
-        return cached.get();
+    /** gcc's facts of a header, and whether they came from the cache (then their times are those of that run). */
+    public record Answer(GroundTruth truth, boolean cached) {
     }
 
     /** The facts of {@code header}, an include name such as {@code linux/if_xdp.h}. */
     public GroundTruth of(String header) {
+        return answer(header).truth();
+    }
+
+    /** The facts of {@code header}, from the cache when it has them and {@code fresh} is off. */
+    public Answer answer(String header) {
         Path file = includeDir.resolve(header).normalize();
         byte[] text;
         try {
@@ -105,10 +123,8 @@ public final class GccGroundTruth {
         }
         Path cacheFile = cacheDir == null ? null : cacheDir.resolve(key(header, text) + ".json");
         if (cacheFile != null && !fresh && Files.isRegularFile(cacheFile)) {
-            cached.set(true);
-            return json.readValue(cacheFile.toFile(), GroundTruth.class);
+            return new Answer(json.readValue(cacheFile.toFile(), GroundTruth.class), true);
         }
-        cached.set(false);
         GroundTruth truth = measure(header, file);
         if (cacheFile != null) {
             try {
@@ -120,7 +136,7 @@ public final class GccGroundTruth {
                 throw new UncheckedIOException("cannot write " + cacheFile, e);
             }
         }
-        return truth;
+        return new Answer(truth, false);
     }
 
     private GroundTruth measure(String header, Path file) {

@@ -106,16 +106,16 @@ class GccGroundTruthTest {
     }
 
     @Test
-    void aRerunReadsTheCacheAndAnswersTheSame(@TempDir Path cache) {
+    void aRerunReadsTheCacheAndAnswersTheSameAndFreshAsksGccAgain(@TempDir Path cache) {
         GccGroundTruth gcc = new GccGroundTruth(include, cache, false);
-        GroundTruth first = gcc.of("fx/agree.h");
-        assertThat(gcc.lastWasCached()).isFalse();
-        GroundTruth again = gcc.of("fx/agree.h");
-        assertThat(gcc.lastWasCached()).isTrue();
-        assertThat(again).isEqualTo(first);
-        GccGroundTruth fresh = new GccGroundTruth(include, cache, true);
-        assertThat(fresh.of("fx/agree.h")).usingRecursiveComparison().ignoringFields("dwarfNanos", "definesNanos")
-                .isEqualTo(first);
-        assertThat(fresh.lastWasCached()).isFalse();
+        GccGroundTruth.Answer first = gcc.answer("fx/agree.h");
+        assertThat(first.cached()).isFalse();
+        GccGroundTruth.Answer again = gcc.answer("fx/agree.h");
+        assertThat(again.cached()).isTrue();
+        assertThat(again.truth()).isEqualTo(first.truth());
+        GccGroundTruth.Answer fresh = new GccGroundTruth(include, cache, true).answer("fx/agree.h");
+        assertThat(fresh.cached()).isFalse();
+        assertThat(fresh.truth()).usingRecursiveComparison().ignoringFields("dwarfNanos", "definesNanos")
+                .isEqualTo(first.truth());
     }
 }
