@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Ingests what is new in a repository, registering it first when it is given by location. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(name = "ingest",
         description = "Record the header revisions of a repository in the store (incremental).")
 final class IngestCommand implements Callable<Integer> {
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Lists the recorded revisions of a repository, newest first. */
-@Command(name = "revisions", mixinStandardHelpOptions = true,
+@Command(name = "revisions",
         description = "List the recorded header revisions of a repository, newest first.")
 final class RevisionsCommand implements Callable<Integer> {
 
