@@ -172,6 +172,27 @@ public final class Ingester implements HistoryAdmin {
         return register(new RepositorySpec(name, location, null, null, null));
     }
 
+    /**
+     * The registered repository that {@code nameOrLocation} names, registering nothing: a name, else the location
+     * it was registered from (a path, bundle or URL as given to {@code ingest}); NOT_FOUND otherwise.
+     */
+    public RepositoryInfo resolve(String nameOrLocation) {
+        var byName = store.repository(nameOrLocation);
+        if (byName.isPresent()) {
+            return byName.get().info();
+        }
+        if (GitSource.isUrl(nameOrLocation) || java.nio.file.Files.exists(Path.of(nameOrLocation))) {
+            var byLocation = store.repositoryByLocation(normalizeLocation(nameOrLocation));
+            if (byLocation.isPresent()) {
+                return byLocation.get().info();
+            }
+            throw new UapiguardException(Reason.NOT_FOUND, "no repository is registered for " + nameOrLocation
+                    + " (it would be named '" + GitSource.deriveName(normalizeLocation(nameOrLocation))
+                    + "'); record it with 'uapiguard ingest " + nameOrLocation + "'");
+        }
+        throw UapiguardException.unknownRepository(nameOrLocation);
+    }
+
     // ---- ingest ----
 
     @Override

@@ -92,6 +92,32 @@ class IngestCommandTest {
     }
 
     @Test
+    void revisionsAndDiffTagsTakeTheLocationThatWasIngestedAsWellAsTheNameThatIngestPrints() throws Exception {
+        Path repo = repository();
+
+        Run ingest = run("ingest", repo.toString(), "--no-progress", "--cache-dir", tmp.resolve("cache").toString());
+        Run byLocation = run("revisions", repo.toString());
+        Run byRelativeLocation = run("revisions", Path.of("").toAbsolutePath().relativize(repo).toString());
+        Run diffByLocation = run("diff", "--tags", "v1.0", "v1.0", "--repo", repo.toString());
+
+        assertThat(ingest.out()).contains("Stored as 'kernel' (from " + repo + "): 'uapiguard revisions kernel'");
+        assertThat(byLocation.exit()).as(byLocation.err()).isZero();
+        assertThat(byLocation.out()).matches("[0-9a-f]{12}  2023-11-14  \\(v1\\.0\\) first header\\R");
+        assertThat(byRelativeLocation.out()).isEqualTo(byLocation.out());
+        assertThat(diffByLocation.exit()).as(diffByLocation.err()).isZero();
+    }
+
+    @Test
+    void revisionsOfAnExistingPathNeverIngestedSaysSoAndTheNameItWouldGet() throws Exception {
+        Path repo = repository();
+
+        Run revisions = run("revisions", repo.toString());
+
+        assertThat(revisions.exit()).isEqualTo(2);
+        assertThat(revisions.err()).contains("no repository is registered for " + repo + " (it would be named 'kernel')");
+    }
+
+    @Test
     void aPathThatIsNotARepositoryIsAUsageErrorWithAClearMessage() throws Exception {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
 
