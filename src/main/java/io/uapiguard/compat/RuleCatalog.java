@@ -24,6 +24,7 @@ public final class RuleCatalog {
             new HelperParamsChanged(),
             new HelperParamRenamed(),
             new HelperDocMissing(),
+            new HelperDuplicateId(),
             new MapperExpansionChanged(),
             new MapperShapeChanged(),
             new MapperRemoved(),
