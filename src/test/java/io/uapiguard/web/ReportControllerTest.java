@@ -105,6 +105,15 @@ class ReportControllerTest {
     }
 
     @Test
+    void anEmptyIndexSaysHowToStartTheServiceWithARepositoryToIngest() throws Exception {
+        when(queries.repositories()).thenReturn(List.of());
+        Document page = page("/report");
+        assertThat(page.select("#repositories")).isEmpty();
+        assertThat(page.select(".empty code").eachText()).contains(
+                "java -jar target/uapiguard.jar serve --ingest ../shared/corpus/bpf-uapi-history.bundle");
+    }
+
+    @Test
     void ruleIdsAreMarkedToStayOnOneLine() throws Exception {
         Document page = page("/report/linux/tags/v3");
         assertThat(page.select("#findings code.rule").eachText()).containsOnly("helper.id-changed").isNotEmpty();
