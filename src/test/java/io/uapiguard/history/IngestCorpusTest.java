@@ -30,6 +30,8 @@ import org.eclipse.jgit.transport.BundleWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
  * batches, which needs more than one batch of revisions); the rest runs on a slice of it, its oldest
  * {@value #SLICE} commits as a bundle of their own, whose uninterrupted ingest is the slice's reference: a kill or
  * a concurrent ingest proves nothing more on 408 revisions than on 60, at a tenth of the parsing.
+ *
+ * <p>The class runs beside the suite's sequential classes (its databases are its own, much of its time is a child
+ * JVM and PostgreSQL); its methods run one after another.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class IngestCorpusTest {
 
     private static final String NAME = "bpf-uapi-history";
@@ -112,6 +118,7 @@ class IngestCorpusTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aFullIngestRecords408Revisions50TagsAnd408BlobsParsedOnceEachAndASecondParsesNothing() {
         assertThat(referenceSummary.revisionsSeen()).isEqualTo(408);
         assertThat(referenceSummary.newRevisions()).isEqualTo(408);
@@ -142,6 +149,7 @@ class IngestCorpusTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void ingestingTheHistoryWithoutItsNewest10CommitsThenTheFullOneParsesExactly10More() throws Exception {
         Path partial = bundle(tmp.resolve("partial").resolve("bpf-uapi-history.bundle"),
                 "refs/heads/master~" + (408 - SLICE + 10));
@@ -161,6 +169,7 @@ class IngestCorpusTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anIngestKilledAtAnyPointAndRunAgainEndsInTheStateOfAnUninterruptedOne() throws Exception {
         List<Predicate<String>> killPoints = List.of(
                 line -> line.startsWith("ingest: fetch"),   // a half-written clone in the cache
@@ -174,6 +183,7 @@ class IngestCorpusTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anIngestKilledBetweenTwoRecordBatchesAndRunAgainEndsInTheStateOfAnUninterruptedOne() throws Exception {
         killAndRerun(corpus.bundle(), line -> line.equals("ingest: record 200/408"), referenceDump, "record 200/408");
     }
@@ -231,6 +241,7 @@ class IngestCorpusTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void twoIngestsOfOneRepositoryAtOnceEndInTheUninterruptedStateAndParseEachBlobOnce() throws Exception {
         try (TestDatabase.Fresh db = TestDatabase.get().create("corpus_concurrent");
              Database second = Database.open(db.settings())) {
