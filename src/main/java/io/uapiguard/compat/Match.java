@@ -64,9 +64,10 @@ sealed interface Match {
 
     /**
      * A consistency problem of the new model (see {@code header.Consistency}) that the old one did not have: none
-     * of the same kind about the same symbol. {@code newHelper}: the new helper the problem names, if any.
+     * of the same kind about the same symbol. {@code oldHelper}, {@code newHelper}: the helper of that name on each
+     * side, if any.
      */
-    record ProblemIntroduced(Problem problem, Helper newHelper) implements Match {
+    record ProblemIntroduced(Problem problem, Helper oldHelper, Helper newHelper) implements Match {
     }
 
     /** The same enumerator name on both sides (enumerator names are global in C). */

@@ -34,7 +34,7 @@ final class Matching {
 
     static void matchAll(ModelIndex olds, ModelIndex news, Consumer<Match> out) {
         Map<String, String> renamed = helpers(olds.helpers, news.helpers, out);
-        problems(olds.model, news, out);
+        problems(olds, news, out);
         out.accept(new Match.MapperPair(mapperOf(olds.model), mapperOf(news.model), renamed));
         enums(olds, news, out);
         defines(olds, news, out);
@@ -46,17 +46,17 @@ final class Matching {
     }
 
     /** The new model's consistency problems that the old had not: by kind and symbol, so line moves do not count. */
-    static void problems(UapiModel oldModel, ModelIndex news, Consumer<Match> out) {
+    static void problems(ModelIndex olds, ModelIndex news, Consumer<Match> out) {
         if (news.model.problems().isEmpty()) {
             return;
         }
         Set<String> had = new HashSet<>();
-        for (Problem p : oldModel.problems()) {
+        for (Problem p : olds.model.problems()) {
             had.add(p.kind() + '\0' + p.symbol());
         }
         for (Problem p : news.model.problems()) {
             if (!had.contains(p.kind() + '\0' + p.symbol())) {
-                out.accept(new Match.ProblemIntroduced(p, news.helpers.get(p.symbol())));
+                out.accept(new Match.ProblemIntroduced(p, olds.helpers.get(p.symbol()), news.helpers.get(p.symbol())));
             }
         }
     }

@@ -25,6 +25,7 @@ public final class RuleCatalog {
             new HelperParamRenamed(),
             new HelperDocMissing(),
             new HelperDuplicateId(),
+            new HelperConsistencyProblem(),
             new MapperExpansionChanged(),
             new MapperShapeChanged(),
             new MapperRemoved(),
