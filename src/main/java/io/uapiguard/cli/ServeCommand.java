@@ -1,7 +1,6 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardApplication;
-import io.uapiguard.UapiguardException;
 import io.uapiguard.history.IngestRuns;
 import io.uapiguard.history.Ingester;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
@@ -36,11 +35,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // A location that cannot be ingested is refused before the service (and its database) starts.
+        ingest.forEach(Ingester::checkLocation);
         ConfigurableApplicationContext context = UapiguardApplication.start(springArgs);
         try {
             submitIngests(context);
         } catch (RuntimeException e) {
-            // A location that cannot be registered is a usage error: stop the service rather than serve without it.
+            // Registering failed after all (e.g. the name is taken by another location): stop rather than serve without it.
             context.close();
             throw e;
         }
@@ -57,9 +58,6 @@ final class ServeCommand implements Callable<Integer> {
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         PrintWriter out = spec.commandLine().getOut();
         for (String location : ingest) {
-            if (location.isBlank()) {
-                throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "--ingest needs a path, bundle or URL");
-            }
             RepositoryInfo repo = ingester.resolveOrRegister(location, null);
             // Recorded as an "api" run: the admin API's request made from the command line (runs' triggers are api|poll).
             long run = runs.submit(repo.name(), "api").run().id();

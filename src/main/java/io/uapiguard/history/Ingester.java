@@ -125,6 +125,14 @@ public final class Ingester implements HistoryAdmin {
         return store.upsertRepository(name, location, tagPattern, branches, paths);
     }
 
+    /**
+     * BAD_INPUT naming what is wrong with a location (no such path, not a git repository, a malformed URL), checked
+     * without a database, so that {@code serve --ingest} can refuse one before it starts anything.
+     */
+    public static void checkLocation(String location) {
+        GitSource.kind(normalizeLocation(location));
+    }
+
     /** Local paths (and file:// URLs) are stored as absolute paths, the same from any working directory. */
     static String normalizeLocation(String location) {
         if (location == null || location.isBlank()) {
