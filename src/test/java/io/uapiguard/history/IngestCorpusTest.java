@@ -150,7 +150,7 @@ class IngestCorpusTest {
 
     @Test
     @Execution(ExecutionMode.SAME_THREAD)
-    void ingestingTheHistoryWithoutItsNewest10CommitsThenTheFullOneParsesExactly10More() throws Exception {
+    void ingestingAHistoryWithoutItsNewest10CommitsThenTheWholeOneParsesExactly10More() throws Exception {
         Path partial = bundle(tmp.resolve("partial").resolve("bpf-uapi-history.bundle"),
                 "refs/heads/master~" + (408 - SLICE + 10));
         try (TestDatabase.Fresh db = TestDatabase.get().create("corpus_partial")) {
