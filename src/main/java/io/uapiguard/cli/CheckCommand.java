@@ -19,8 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code uapiguard check}: the working tree's headers against a revision (the upstream, else HEAD). */
 @Command(name = "check",
         description = "Compare the working tree's header(s) with a revision: by default the upstream of the "
-                + "current branch, else HEAD.",
-        footer = {"", "Exit status: 0 compatible, 1 failed at --fail-on, 2 usage or parse error."})
+                + "current branch, else HEAD.")
 final class CheckCommand implements Callable<Integer> {
 
     static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";

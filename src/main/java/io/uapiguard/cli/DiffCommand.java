@@ -24,8 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
             "  uapiguard diff old/bpf.h new/bpf.h",
             "  uapiguard diff v6.1:include/uapi/linux/bpf.h HEAD:include/uapi/linux/bpf.h --repo ~/linux",
-            "  uapiguard diff --tags v6.1 v6.2 --repo linux     (two revisions recorded by 'uapiguard ingest')",
-            "", "Exit status: 0 compatible, 1 failed at --fail-on, 2 usage or parse error."})
+            "  uapiguard diff --tags v6.1 v6.2 --repo linux     (two revisions recorded by 'uapiguard ingest')"})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "The old header: a file or REV:PATH.")

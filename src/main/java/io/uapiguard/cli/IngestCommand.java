@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Ingests what is new in a repository, registering it first when it is given by location. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(name = "ingest",
         description = "Record the header revisions of a repository in the store (incremental).")
 final class IngestCommand implements Callable<Integer> {
 
@@ -75,6 +75,9 @@ final class IngestCommand implements Callable<Integer> {
                             + "%d comparisons stored, %d marked unreachable, in %.2f s%n",
                     s.repository(), s.revisionsSeen(), s.newRevisions(), s.blobsParsed(), s.parseErrors(),
                     s.comparisonsStored(), s.markedUnreachable(), s.took().toMillis() / 1000.0);
+            // The name later commands take (they take the location too); derived from the location when new.
+            out.printf("Stored as '%s' (from %s): 'uapiguard revisions %s' lists them.%n", repo.name(),
+                    repo.location(), repo.name());
             out.flush();
             return 0;
         }

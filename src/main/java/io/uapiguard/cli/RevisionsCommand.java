@@ -1,5 +1,6 @@
 package io.uapiguard.cli;
 
+import io.uapiguard.history.Ingester;
 import io.uapiguard.store.Database;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.JdbcHistoryQueries;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Lists the recorded revisions of a repository, newest first. */
-@Command(name = "revisions", mixinStandardHelpOptions = true,
+@Command(name = "revisions",
         description = "List the recorded header revisions of a repository, newest first.")
 final class RevisionsCommand implements Callable<Integer> {
 
@@ -24,7 +25,8 @@ final class RevisionsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "REPO", description = "A registered repository name.")
+    @Parameters(paramLabel = "REPO",
+            description = "A registered repository: its name, or the path, bundle or URL it was ingested from.")
     String repository;
 
     @Option(names = "--all", description = "Also list revisions no longer reachable (force-pushed away).")
@@ -40,7 +42,8 @@ final class RevisionsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         try (Database db = database.open()) {
-            List<RevisionInfo> revisions = new JdbcHistoryQueries(db.dataSource()).revisions(repository);
+            String name = new Ingester(db.dataSource(), null).resolve(repository).name();
+            List<RevisionInfo> revisions = new JdbcHistoryQueries(db.dataSource()).revisions(name);
             for (RevisionInfo r : revisions) {
                 if ((!all && !r.reachable()) || (tagsOnly && r.tags().isEmpty())) {
                     continue;

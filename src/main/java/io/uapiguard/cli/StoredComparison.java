@@ -1,6 +1,7 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.history.Ingester;
 import io.uapiguard.history.StoredDiff;
 import io.uapiguard.store.Database;
 
@@ -10,9 +11,11 @@ final class StoredComparison {
     private StoredComparison() {
     }
 
+    /** {@code repository}: a registered name, or the location it was ingested from. */
     static Comparison of(DatabaseOptions options, String repository, String oldRevision, String newRevision) {
         try (Database db = options.open()) {
-            return StoredDiff.compare(db.dataSource(), repository, oldRevision, newRevision);
+            String name = new Ingester(db.dataSource(), null).resolve(repository).name();
+            return StoredDiff.compare(db.dataSource(), name, oldRevision, newRevision);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.uapiguard.model.Field;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
+import io.uapiguard.model.Problem;
 import io.uapiguard.model.StructDecl;
 import java.util.Map;
 
@@ -59,6 +60,14 @@ sealed interface Match {
         boolean bothDefined() {
             return oldMapper.expansion() != null && newMapper.expansion() != null;
         }
+    }
+
+    /**
+     * A consistency problem of the new model (see {@code header.Consistency}) that the old one did not have: none
+     * of the same kind about the same symbol. {@code oldHelper}, {@code newHelper}: the helper of that name on each
+     * side, if any.
+     */
+    record ProblemIntroduced(Problem problem, Helper oldHelper, Helper newHelper) implements Match {
     }
 
     /** The same enumerator name on both sides (enumerator names are global in C). */

@@ -8,6 +8,7 @@ import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
 import io.uapiguard.model.Param;
+import io.uapiguard.model.Problem;
 import io.uapiguard.model.StructDecl;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class Matching {
 
     static void matchAll(ModelIndex olds, ModelIndex news, Consumer<Match> out) {
         Map<String, String> renamed = helpers(olds.helpers, news.helpers, out);
+        problems(olds, news, out);
         out.accept(new Match.MapperPair(mapperOf(olds.model), mapperOf(news.model), renamed));
         enums(olds, news, out);
         defines(olds, news, out);
@@ -41,6 +43,22 @@ final class Matching {
 
     private static Mapper mapperOf(UapiModel model) {
         return model.mapper() != null ? model.mapper() : new Mapper(List.of(), null);
+    }
+
+    /** The new model's consistency problems that the old had not: by kind and symbol, so line moves do not count. */
+    static void problems(ModelIndex olds, ModelIndex news, Consumer<Match> out) {
+        if (news.model.problems().isEmpty()) {
+            return;
+        }
+        Set<String> had = new HashSet<>();
+        for (Problem p : olds.model.problems()) {
+            had.add(p.kind() + '\0' + p.symbol());
+        }
+        for (Problem p : news.model.problems()) {
+            if (!had.contains(p.kind() + '\0' + p.symbol())) {
+                out.accept(new Match.ProblemIntroduced(p, olds.helpers.get(p.symbol()), news.helpers.get(p.symbol())));
+            }
+        }
     }
 
     // ---- helpers: by name, then gone names by id ----

@@ -24,6 +24,8 @@ public final class RuleCatalog {
             new HelperParamsChanged(),
             new HelperParamRenamed(),
             new HelperDocMissing(),
+            new HelperDuplicateId(),
+            new HelperConsistencyProblem(),
             new MapperExpansionChanged(),
             new MapperShapeChanged(),
             new MapperRemoved(),

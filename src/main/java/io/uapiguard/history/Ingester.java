@@ -125,6 +125,14 @@ public final class Ingester implements HistoryAdmin {
         return store.upsertRepository(name, location, tagPattern, branches, paths);
     }
 
+    /**
+     * BAD_INPUT naming what is wrong with a location (no such path, not a git repository, a malformed URL), checked
+     * without a database, so that {@code serve --ingest} can refuse one before it starts anything.
+     */
+    public static void checkLocation(String location) {
+        GitSource.kind(normalizeLocation(location));
+    }
+
     /** Local paths (and file:// URLs) are stored as absolute paths, the same from any working directory. */
     static String normalizeLocation(String location) {
         if (location == null || location.isBlank()) {
@@ -170,6 +178,27 @@ public final class Ingester implements HistoryAdmin {
                     + taken.get().info().location() + "; choose another with --name");
         }
         return register(new RepositorySpec(name, location, null, null, null));
+    }
+
+    /**
+     * The registered repository that {@code nameOrLocation} names, registering nothing: a name, else the location
+     * it was registered from (a path, bundle or URL as given to {@code ingest}); NOT_FOUND otherwise.
+     */
+    public RepositoryInfo resolve(String nameOrLocation) {
+        var byName = store.repository(nameOrLocation);
+        if (byName.isPresent()) {
+            return byName.get().info();
+        }
+        if (GitSource.isUrl(nameOrLocation) || java.nio.file.Files.exists(Path.of(nameOrLocation))) {
+            var byLocation = store.repositoryByLocation(normalizeLocation(nameOrLocation));
+            if (byLocation.isPresent()) {
+                return byLocation.get().info();
+            }
+            throw new UapiguardException(Reason.NOT_FOUND, "no repository is registered for " + nameOrLocation
+                    + " (it would be named '" + GitSource.deriveName(normalizeLocation(nameOrLocation))
+                    + "'); record it with 'uapiguard ingest " + nameOrLocation + "'");
+        }
+        throw UapiguardException.unknownRepository(nameOrLocation);
     }
 
     // ---- ingest ----

@@ -13,6 +13,7 @@ import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ class ReportController {
     @GetMapping("/report")
     String index(Model model) {
         model.addAttribute("repositories", queries.repositories());
+        // Times of the service's own actions read best in the zone it runs in (the ISO instant is in a title).
+        model.addAttribute("zone", ZoneId.systemDefault().getId());
         return "report/index";
     }
 

@@ -30,6 +30,39 @@ class DiffCommandTest {
         assertThat(run.out()).contains("helper.id-changed");
     }
 
+    /** A header whose helpers carry explicit ids in the mapper, as bpf.h has since 2022. */
+    private static String explicitIds(String... entries) {
+        StringBuilder mapper = new StringBuilder();
+        for (String e : entries) {
+            mapper.append("\\\n\tFN(").append(e).append(", ##ctx)");
+        }
+        return "#define ___BPF_FUNC_MAPPER(FN, ctx...)" + mapper + "\n"
+                + "#define __BPF_ENUM_FN(x, y) BPF_FUNC_ ## x = y,\n"
+                + "enum bpf_func_id {\n\t___BPF_FUNC_MAPPER(__BPF_ENUM_FN)\n\t__BPF_FUNC_MAX_ID,\n};\n";
+    }
+
+    @Test
+    void renumberingAHelperOntoAnExistingIdIsAlsoABreakingDuplicateIdFinding() throws Exception {
+        Path old = Files.writeString(dir.resolve("old.h"),
+                explicitIds("unspec, 0", "map_lookup_elem, 1", "map_update_elem, 7"));
+        Path now = Files.writeString(dir.resolve("new.h"),
+                explicitIds("unspec, 0", "map_lookup_elem, 7", "map_update_elem, 7"));
+
+        CliRun run = CliRun.run("diff", "--format", "json", old.toString(), now.toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.get("findings").valueStream().map(f -> f.get("rule").asString() + " "
+                + f.get("severity").asString() + " " + f.get("symbol").asString() + ": " + f.get("message").asString()))
+                .containsExactly(
+                        "helper.duplicate-id breaking bpf_map_update_elem: Helper bpf_map_update_elem (id 7) has the"
+                                + " same id as bpf_map_lookup_elem (line 3).",
+                        "helper.id-changed breaking bpf_map_lookup_elem: Helper bpf_map_lookup_elem changed its id"
+                                + " from 1 to 7.");
+        // A duplicate that the old header already had is not reported again.
+        assertThat(CliRun.run("diff", now.toString(), now.toString()).exit()).isZero();
+    }
+
     @Test
     void jsonOutputParsesAndCarriesTheVerdictAndFindings() {
         CliRun run = CliRun.run("diff", "--format", "json",

@@ -3,9 +3,8 @@ package io.uapiguard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.store.TestDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,22 +39,14 @@ class IngestCommandTest {
     record Run(int exit, String out, String err) {
     }
 
+    /** Runs the CLI in-process on this test's database; output captured through the CLI's own writers. */
     private Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password()));
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = UapiguardCommand.run(all.toArray(String[]::new));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = UapiguardCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
     }
 
     private Path repository() throws Exception {
@@ -89,6 +80,32 @@ class IngestCommandTest {
         Run revisions = run("revisions", "kernel");
         assertThat(revisions.exit()).isZero();
         assertThat(revisions.out()).matches("[0-9a-f]{12}  2023-11-14  \\(v1\\.0\\) first header\\R");
+    }
+
+    @Test
+    void revisionsAndDiffTagsTakeTheLocationThatWasIngestedAsWellAsTheNameThatIngestPrints() throws Exception {
+        Path repo = repository();
+
+        Run ingest = run("ingest", repo.toString(), "--no-progress", "--cache-dir", tmp.resolve("cache").toString());
+        Run byLocation = run("revisions", repo.toString());
+        Run byRelativeLocation = run("revisions", Path.of("").toAbsolutePath().relativize(repo).toString());
+        Run diffByLocation = run("diff", "--tags", "v1.0", "v1.0", "--repo", repo.toString());
+
+        assertThat(ingest.out()).contains("Stored as 'kernel' (from " + repo + "): 'uapiguard revisions kernel'");
+        assertThat(byLocation.exit()).as(byLocation.err()).isZero();
+        assertThat(byLocation.out()).matches("[0-9a-f]{12}  2023-11-14  \\(v1\\.0\\) first header\\R");
+        assertThat(byRelativeLocation.out()).isEqualTo(byLocation.out());
+        assertThat(diffByLocation.exit()).as(diffByLocation.err()).isZero();
+    }
+
+    @Test
+    void revisionsOfAnExistingPathNeverIngestedSaysSoAndTheNameItWouldGet() throws Exception {
+        Path repo = repository();
+
+        Run revisions = run("revisions", repo.toString());
+
+        assertThat(revisions.exit()).isEqualTo(2);
+        assertThat(revisions.err()).contains("no repository is registered for " + repo + " (it would be named 'kernel')");
     }
 
     @Test

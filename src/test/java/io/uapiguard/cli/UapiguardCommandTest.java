@@ -8,11 +8,11 @@ class UapiguardCommandTest {
 
     @Test
     void unknownCommandIsAUsageErrorWithExitCode2() {
-        assertThat(UapiguardCommand.run("no-such-command")).isEqualTo(2);
+        assertThat(CliRun.run("no-such-command").exit()).isEqualTo(2);
     }
 
     @Test
     void helpExitsZero() {
-        assertThat(UapiguardCommand.run("--help")).isZero();
+        assertThat(CliRun.run("--help").exit()).isZero();
     }
 }

@@ -80,6 +80,17 @@ class CompatCorpusTest {
     }
 
     @Test
+    void theOnlyInconsistencyTheRealHistoryIntroducedIsTheSpinLockHelpersAddedBeforeTheirDocumentation() {
+        // ConsistencyCorpusTest: revisions 3 to 7 lack the two helpers' documentation, so pair 2 -> 3 introduces it.
+        assertThat(pairsWith("helper.consistency-problem")).containsExactly(2);
+        assertThat(pairs.get(2).findings().stream().filter(f -> f.rule().equals("helper.consistency-problem"))
+                .map(f -> f.symbol() + ": " + f.message())).containsExactly(
+                "bpf_spin_lock: Helper bpf_spin_lock (id 93) has no documentation.",
+                "bpf_spin_unlock: Helper bpf_spin_unlock (id 94) has no documentation.");
+        assertThat(pairsWith("helper.duplicate-id")).isEmpty();
+    }
+
+    @Test
     void theMapperShapeChangedOnceWhereTheExplicitMapperFirstAppearsInV110() throws Exception {
         List<Integer> at = pairsWith("mapper.shape-changed");
         assertThat(at).hasSize(1);

@@ -15,10 +15,11 @@ class RuleCatalogTest {
 
     private static final List<String> REQUIRED = List.of(
             "helper.id-changed", "helper.removed", "helper.renamed", "helper.added", "helper.return-type-changed",
-            "helper.params-changed", "helper.param-renamed", "helper.doc-missing", "mapper.expansion-changed",
-            "mapper.shape-changed", "mapper.removed", "enum.value-changed", "enum.sentinel-moved", "enum.removed",
-            "enum.renamed", "define.value-changed", "define.removed", "define.became-enum", "struct.field-removed",
-            "struct.field-renamed", "struct.field-type-changed", "struct.field-offset-changed", "struct.size-changed");
+            "helper.params-changed", "helper.param-renamed", "helper.doc-missing", "helper.duplicate-id",
+            "helper.consistency-problem", "mapper.expansion-changed", "mapper.shape-changed", "mapper.removed",
+            "enum.value-changed", "enum.sentinel-moved", "enum.removed", "enum.renamed", "define.value-changed",
+            "define.removed", "define.became-enum", "struct.field-removed", "struct.field-renamed",
+            "struct.field-type-changed", "struct.field-offset-changed", "struct.size-changed");
 
     private final List<RuleInfo> infos = RuleCatalog.standard().infos();
 

@@ -147,12 +147,12 @@ class RulesTest {
     void mapperShapeChangedWhenTheWrittenFormChangesButNotTheExpansion() {
         assertThat(diff(mapper("FN(unspec), FN(a),", false), mapper("FN(unspec), FN(a),", true)))
                 .containsExactly(
-                        "mapper.shape-changed warning 20 ___BPF_FUNC_MAPPER: Mapper macro ___BPF_FUNC_MAPPER appeared"
-                                + " (___BPF_FUNC_MAPPER(FN, ctx...), FN takes 3, separator \"\"): compatible for C,"
-                                + " breaks text-based consumers.",
-                        "mapper.shape-changed warning 30 __BPF_FUNC_MAPPER: Mapper macro __BPF_FUNC_MAPPER changed"
-                                + " from __BPF_FUNC_MAPPER(FN), FN takes 1, separator \",\" to __BPF_FUNC_MAPPER(FN),"
-                                + " FN takes 1, separator \"\": compatible for C, breaks text-based consumers.");
+                        "mapper.shape-changed warning 20 ___BPF_FUNC_MAPPER: Mapper macro ___BPF_FUNC_MAPPER appeared:"
+                                + " ___BPF_FUNC_MAPPER(FN, ctx...) calls FN with 3 arguments per entry, with no"
+                                + " separator between entries; compatible for C, breaks text-based consumers.",
+                        "mapper.shape-changed warning 30 __BPF_FUNC_MAPPER: Mapper macro __BPF_FUNC_MAPPER changed:"
+                                + " its entries were separated by \",\" and are not any more; compatible for C,"
+                                + " breaks text-based consumers.");
         // An incompatible expansion is mapper.expansion-changed only, never also a shape change.
         assertThat(diff(mapper("FN(unspec), FN(a),", false), mapper("FN(a), FN(unspec),", true)))
                 .containsExactly("mapper.expansion-changed breaking 30 __BPF_FUNC_MAPPER:"

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Feeds mutated fixture headers (byte flips, spliced C and preprocessor fragments, deleted and duplicated
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * It may reject them, but only with its own PARSE_ERROR or LIMIT_EXCEEDED, and never run past its time budget.
  * Seeded: a failure names the seed and iteration and leaves the input in {@code target/fuzz-failure.h}.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class HeaderParserFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 0x5EED_2026L);

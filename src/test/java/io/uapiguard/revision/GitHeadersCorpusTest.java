@@ -10,9 +10,12 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real history of bpf.h: the same answers with and without commit-graph Bloom filters. */
+@Execution(ExecutionMode.CONCURRENT)
 class GitHeadersCorpusTest {
 
     static List<Corpus.Revision> revisions;

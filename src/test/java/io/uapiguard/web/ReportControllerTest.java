@@ -93,6 +93,37 @@ class ReportControllerTest {
     }
 
     @Test
+    void indexShowsTheLastIngestAsAReadableLocalTimeWithTheIsoInstantAsTitle() throws Exception {
+        Document page = page("/report");
+        var time = page.select("#repositories tbody td time").first();
+        assertThat(time).isNotNull();
+        assertThat(time.attr("title")).isEqualTo("2026-11-24T12:00:00Z");
+        assertThat(time.attr("datetime")).isEqualTo("2026-11-24T12:00:00Z");
+        String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+                .withZone(java.time.ZoneId.systemDefault()).format(Instant.parse("2026-11-24T12:00:00Z"));
+        assertThat(time.text()).isEqualTo(local);
+    }
+
+    @Test
+    void anEmptyIndexSaysHowToStartTheServiceWithARepositoryToIngest() throws Exception {
+        when(queries.repositories()).thenReturn(List.of());
+        Document page = page("/report");
+        assertThat(page.select("#repositories")).isEmpty();
+        assertThat(page.select(".empty code").eachText()).contains(
+                "java -jar target/uapiguard.jar serve --ingest ../shared/corpus/bpf-uapi-history.bundle");
+    }
+
+    @Test
+    void ruleIdsAreMarkedToStayOnOneLine() throws Exception {
+        Document page = page("/report/linux/tags/v3");
+        assertThat(page.select("#findings code.rule").eachText()).containsOnly("helper.id-changed").isNotEmpty();
+        try (var css = getClass().getResourceAsStream("/static/report.css")) {
+            assertThat(new String(css.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("code.rule { white-space: nowrap; }");
+        }
+    }
+
+    @Test
     void repositoryPageHasTagsInOrderWithBadgesAndAChartBarPerTag() throws Exception {
         Document page = page("/report/linux");
         assertThat(page.select("#tags tbody tr td:first-child a").eachText()).containsExactly("v1", "v2", "v3");
@@ -142,7 +173,10 @@ class ReportControllerTest {
         Document page = page("/report/linux/helpers/tail_call");
         assertThat(page.select("h1").text()).isEqualTo("tail_call");
         assertThat(page.select("#timeline tbody tr .kind").eachText()).containsExactly("added", "id-changed");
-        assertThat(page.select("#timeline tbody tr").get(1).select("td").get(5).text()).isEqualTo("1");
+        // No "Tags" column: the commits that change a helper hardly ever carry a tag; "First tag" says where it shipped.
+        assertThat(page.select("#timeline thead th").eachText()).containsExactly("Change", "Date", "Commit", "First tag",
+                "Id", "Signature", "Detail");
+        assertThat(page.select("#timeline tbody tr").get(1).select("td").get(4).text()).isEqualTo("1");
         assertThat(page.select("#timeline tbody tr").get(0).select("a").attr("href"))
                 .isEqualTo("/report/linux/tags/v2");
     }
