@@ -8,7 +8,7 @@
 #
 # gcc's results are cached per header content in target/differential-cache, so a rerun takes seconds; --fresh asks
 # gcc again for every header, which the speed comparison needs (jobs 1 for a like-for-like figure).
-# Needs a build (mvn -o -q package -DskipTests && mvn -o -q test-compile), gcc, libc6-dev, llvm, linux-libc-dev.
+# Needs a build (mvn -B -q -DskipTests package && mvn -B -q test-compile), gcc, libc6-dev, llvm, linux-libc-dev.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -17,7 +17,7 @@ for tool in gcc llvm-dwarfdump java; do
 done
 [ -f target/uapiguard.jar.original ] && [ -d target/lib ] \
   && [ -f target/test-classes/io/uapiguard/bench/DifferentialBench.class ] \
-  || { echo "no build: run 'mvn -o -q package -DskipTests && mvn -o -q test-compile' first" >&2; exit 2; }
+  || { echo "no build: run 'mvn -B -q -DskipTests package && mvn -B -q test-compile' first" >&2; exit 2; }
 
 java -version 2>&1 | head -1
 # The default JIT (not the CLI launcher's C1-only flags): the front end's figure is a fresh JVM's first pass.
