@@ -2,6 +2,8 @@ package io.uapiguard.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import static io.uapiguard.UapiguardException.quote;
+
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.model.UapiModel;
@@ -123,7 +125,7 @@ class BrowseController {
         List<HelperEvent> events = queries.helperTimeline(repository, helper, CheckService.path(repo, path));
         if (events.isEmpty()) {
             throw new UapiguardException(Reason.NOT_FOUND,
-                    "no helper '" + helper + "' in the history of repository '" + repository + "'");
+                    "no helper " + quote(helper) + " in the history of repository '" + repository + "'");
         }
         return events;
     }

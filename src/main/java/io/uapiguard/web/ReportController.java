@@ -1,5 +1,7 @@
 package io.uapiguard.web;
 
+import static io.uapiguard.UapiguardException.quote;
+
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.api.ModelCache;
@@ -100,7 +102,7 @@ class ReportController {
         List<HelperEvent> events = queries.helperTimeline(repository, helper, header);
         if (events.isEmpty()) {
             throw new UapiguardException(Reason.NOT_FOUND,
-                    "no helper '" + helper + "' in the history of repository '" + repository + "'");
+                    "no helper " + quote(helper) + " in the history of repository '" + repository + "'");
         }
         model.addAttribute("repository", repo);
         model.addAttribute("helper", helper);
@@ -118,14 +120,14 @@ class ReportController {
             return repo.paths().get(0);
         }
         if (!repo.paths().contains(path)) {
-            throw new UapiguardException(Reason.NOT_FOUND, "repository '" + repo.name() + "' does not watch " + path);
+            throw new UapiguardException(Reason.NOT_FOUND, "repository '" + repo.name() + "' does not watch " + quote(path));
         }
         return path;
     }
 
     private static TagInfo find(List<TagInfo> tags, String name, String repository) {
         return tags.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
-                new UapiguardException(Reason.NOT_FOUND, "no tag '" + name + "' in repository '" + repository + "'"));
+                new UapiguardException(Reason.NOT_FOUND, "no tag " + quote(name) + " in repository '" + repository + "'"));
     }
 
     private static List<Finding> sorted(List<Finding> findings) {
