@@ -62,7 +62,8 @@ class SlowClientsTest extends CorpusService {
                     + "Content-Length: 100\r\n\r\n{\"repository\"");
             String answer = answer(socket);
             assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json")
-                    .contains("The request body stopped arriving").doesNotContainIgnoringCase("<html");
+                    .contains("The request body stopped arriving").doesNotContainIgnoringCase("<html")
+                    .contains("Content-Security-Policy: default-src 'none'");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
         }
     }
