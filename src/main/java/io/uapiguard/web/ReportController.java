@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -35,10 +36,18 @@ class ReportController {
 
     private final HistoryQueries queries;
     private final ModelCache models;
+    private final ReportLinks links;
 
-    ReportController(HistoryQueries queries, ModelCache models) {
+    ReportController(HistoryQueries queries, ModelCache models, ReportLinks links) {
         this.queries = queries;
         this.models = models;
+        this.links = links;
+    }
+
+    /** For the templates' links to tag pages, whose names may hold '/'. */
+    @ModelAttribute("links")
+    ReportLinks links() {
+        return links;
     }
 
     @GetMapping("/")
@@ -62,10 +71,12 @@ class ReportController {
         return "report/repository";
     }
 
-    @GetMapping("/report/{repository}/tags/{tag}")
-    String tag(@PathVariable String repository, @PathVariable String tag,
+    /** Tag names may hold '/' ({@code release/v9}): the rest of the path is the tag. */
+    @GetMapping("/report/{repository}/tags/{*tag}")
+    String tag(@PathVariable String repository, @PathVariable("tag") String tagPath,
                @RequestParam(required = false) String compare, @RequestParam(required = false) String path,
                Model model) {
+        String tag = tagPath.substring(1);
         RepositoryInfo repo = repositoryInfo(repository);
         String header = headerPath(repo, path);
         List<TagInfo> tags = queries.tags(repository);
