@@ -5,18 +5,18 @@ import io.swagger.v3.oas.models.info.Info;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.patch.HeaderPatcher;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stateless collaborators of the check endpoint and the request body limit. */
+/** The check endpoint's stateless collaborators, the request body limits, Tomcat's handling of unread bodies. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class ApiConfiguration {

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * every answer's status is counted per case. Prints one line per case with its statuses, and exits 1 if any answer
  * was a 5xx or no answer came (a dropped connection counts as "none": the service must answer, not hang up).
  *
- * <pre>HostileLoad BASE_URL REPOSITORY BASE_HEADER_FILE TOKEN CLIENTS DURATION_S</pre>
+ * <pre>HostileLoad BASE_URL REPOSITORY BASE_HEADER_FILE TOKEN CLIENTS DURATION_S [LEAVE_OUT_REGEX]</pre>
+ *
+ * LEAVE_OUT_REGEX leaves out the cases whose names it finds (to tell which cases cost what).
  *
  * The cases: bodies that are empty, not JSON, of the wrong shape; 5 MB field values; a 500,000-member struct;
  * patches with a huge hunk number and binary patches; a header that does not parse; locations with credentials,
@@ -57,12 +59,17 @@ public final class HostileLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: HostileLoad BASE_URL REPOSITORY BASE_HEADER_FILE TOKEN CLIENTS DURATION_S");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println("usage: HostileLoad BASE_URL REPOSITORY BASE_HEADER_FILE TOKEN CLIENTS DURATION_S "
+                    + "[LEAVE_OUT_REGEX]");
             System.exit(2);
         }
         HostileLoad load = new HostileLoad(args[0], args[3]);
-        List<Case> cases = load.cases(args[1], Files.readString(Path.of(args[2])));
+        List<Case> cases = new ArrayList<>(load.cases(args[1], Files.readString(Path.of(args[2]))));
+        if (args.length == 7 && !args[6].isEmpty()) {
+            java.util.regex.Pattern leaveOut = java.util.regex.Pattern.compile(args[6]);
+            cases.removeIf(c -> leaveOut.matcher(c.name()).find());
+        }
         int clients = Integer.parseInt(args[4]);
         long end = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[5])).toNanos();
         List<Thread> threads = new ArrayList<>();
