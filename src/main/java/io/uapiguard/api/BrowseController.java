@@ -47,13 +47,13 @@ class BrowseController {
     @Operation(summary = "Registered repositories")
     @GetMapping
     List<RepositoryInfo> repositories() {
-        return queries.repositories();
+        return queries.repositories().stream().map(RepositoryInfo::shown).toList();
     }
 
     @Operation(summary = "One repository")
     @GetMapping("/{repository}")
     RepositoryInfo repository(@PathVariable String repository) {
-        return checks.repository(repository);
+        return checks.repository(repository).shown();
     }
 
     @Operation(summary = "Its revisions, newest first (unreachable ones marked)")

@@ -57,7 +57,7 @@ class ReportController {
 
     @GetMapping("/report")
     String index(Model model) {
-        model.addAttribute("repositories", queries.repositories());
+        model.addAttribute("repositories", queries.repositories().stream().map(RepositoryInfo::shown).toList());
         return "report/index";
     }
 
@@ -122,8 +122,10 @@ class ReportController {
         return "report/helper";
     }
 
+    /** The repository as the pages show it: its location without credentials. */
     private RepositoryInfo repositoryInfo(String name) {
-        return queries.repository(name).orElseThrow(() -> UapiguardException.unknownRepository(name));
+        return queries.repository(name).map(RepositoryInfo::shown).orElseThrow(() ->
+                UapiguardException.unknownRepository(name));
     }
 
     private static String headerPath(RepositoryInfo repo, String path) {

@@ -82,6 +82,19 @@ class ReportControllerTest {
     }
 
     @Test
+    void credentialsInALocationAreNeverShownOnThePages() throws Exception {
+        var withCredentials = new HistoryQueries.RepositoryInfo("linux",
+                "https://user:secretpw@github.com/torvalds/linux.git", "v*", List.of(), List.of(PATH), null);
+        when(queries.repositories()).thenReturn(List.of(withCredentials));
+        when(queries.repository("linux")).thenReturn(Optional.of(withCredentials));
+        for (String url : List.of("/report", "/report/linux")) {
+            String html = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(html).as(url).doesNotContain("secretpw").contains("https://github.com/torvalds/linux.git");
+        }
+    }
+
+    @Test
     void rootRedirectsToTheReport() throws Exception {
         mvc.perform(get("/")).andExpect(redirectedUrl("/report"));
     }
