@@ -61,7 +61,39 @@ public class UapiguardException extends RuntimeException {
 
     /** NOT_FOUND for a repository name no one registered: the same words from every layer. */
     public static UapiguardException unknownRepository(String name) {
-        return new UapiguardException(Reason.NOT_FOUND, "no repository named '" + name + "' is registered");
+        return new UapiguardException(Reason.NOT_FOUND, "no repository named " + quote(name) + " is registered");
+    }
+
+    /** How much of a value an error quotes: enough to recognise it, never the whole of a huge one. */
+    public static final int QUOTED_CHARS = 80;
+
+    /**
+     * A value given by a user, quoted for an error message: in single quotes, control characters escaped,
+     * and a long one cut to its first {@value #QUOTED_CHARS} characters with its length, so that an error never
+     * repeats a megabyte it was sent.
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        int shown = Math.min(value.length(), QUOTED_CHARS);
+        if (shown < value.length() && Character.isHighSurrogate(value.charAt(shown - 1))) {
+            shown--;
+        }
+        StringBuilder quoted = new StringBuilder(shown + 40).append('\'');
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        quoted.append('\'');
+        if (shown < value.length()) {
+            quoted.insert(quoted.length() - 1, "...").append(" (").append(value.length()).append(" characters)");
+        }
+        return quoted.toString();
     }
 
     public Reason reason() {

@@ -60,10 +60,11 @@ class AdminController {
             throw new UapiguardException(Reason.BAD_INPUT,
                     "'name' is required: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        remotes.check(spec.location());
-        RepositoryInfo info = admin.register(spec);
-        URI location = UriComponentsBuilder.fromPath("/api/v1/repositories/{name}").buildAndExpand(info.name()).toUri();
-        return ResponseEntity.created(location).body(info);
+        String location = remotes.check(spec.location());
+        RepositoryInfo info = admin.register(new RepositorySpec(spec.name(), location, spec.tagPattern(),
+                spec.branches(), spec.paths()));
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/repositories/{name}")
+                .buildAndExpand(info.name()).toUri()).body(info);
     }
 
     @Operation(summary = "Ingest what is new in a registered repository",

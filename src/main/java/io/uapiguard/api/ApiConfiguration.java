@@ -5,14 +5,18 @@ import io.swagger.v3.oas.models.info.Info;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.patch.HeaderPatcher;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stateless collaborators of the check endpoint and the request body limit. */
+/** The check endpoint's stateless collaborators, the request body limits, Tomcat's handling of unread bodies. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class ApiConfiguration {
@@ -42,10 +46,26 @@ public class ApiConfiguration {
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(LimitsProperties limits, JsonMapper json) {
         FilterRegistrationBean<BodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodyLimitFilter(limits.maxBody().toBytes(), json));
+                new FilterRegistrationBean<>(new BodyLimitFilter(limits.maxBody().toBytes(), new BodyLimitFilter.Pace(
+                        limits.bodyReadGrace(), limits.bodyMinRate().toBytes(), limits.bodyReadTimeout()), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * Tomcat reads and throws away the unread rest of a request body after the answer, up to max-swallow-size
+     * (2 MB), with no bound on its time: a client trickling a body that nobody reads held a container thread as
+     * long as it liked. With 0 it reads once more at most, then closes the connection.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)   // after Spring Boot's own, which sets server.tomcat.max-swallow-size
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodiesAreNotSwallowed() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                http.setMaxSwallowSize(0);
+            }
+        });
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.uapiguard.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import static io.uapiguard.UapiguardException.quote;
+
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.model.UapiModel;
@@ -45,13 +47,13 @@ class BrowseController {
     @Operation(summary = "Registered repositories")
     @GetMapping
     List<RepositoryInfo> repositories() {
-        return queries.repositories();
+        return queries.repositories().stream().map(RepositoryInfo::shown).toList();
     }
 
     @Operation(summary = "One repository")
     @GetMapping("/{repository}")
     RepositoryInfo repository(@PathVariable String repository) {
-        return checks.repository(repository);
+        return checks.repository(repository).shown();
     }
 
     @Operation(summary = "Its revisions, newest first (unreachable ones marked)")
@@ -123,7 +125,7 @@ class BrowseController {
         List<HelperEvent> events = queries.helperTimeline(repository, helper, CheckService.path(repo, path));
         if (events.isEmpty()) {
             throw new UapiguardException(Reason.NOT_FOUND,
-                    "no helper '" + helper + "' in the history of repository '" + repository + "'");
+                    "no helper " + quote(helper) + " in the history of repository '" + repository + "'");
         }
         return events;
     }

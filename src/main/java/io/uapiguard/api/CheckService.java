@@ -1,5 +1,7 @@
 package io.uapiguard.api;
 
+import static io.uapiguard.UapiguardException.quote;
+
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
@@ -98,7 +100,7 @@ public class CheckService {
         }
         if (!repository.paths().contains(path)) {
             throw new UapiguardException(Reason.BAD_INPUT, "repository '" + repository.name() + "' does not watch "
-                    + path + "; it watches " + String.join(", ", repository.paths()));
+                    + quote(path) + "; it watches " + String.join(", ", repository.paths()));
         }
         return path;
     }
@@ -110,7 +112,7 @@ public class CheckService {
     private static UapiguardException revisionNotFound(String repository, String revision) {
         return new UapiguardException(Reason.NOT_FOUND, revision == null
                 ? "repository '" + repository + "' has no ingested revision yet"
-                : "no tag or commit '" + revision + "' in repository '" + repository + "'");
+                : "no tag or commit " + quote(revision) + " in repository '" + repository + "'");
     }
 
     UapiModel baseModel(String repository, RevisionInfo base, String path) {

@@ -16,6 +16,12 @@ public record HeaderText(char[] chars) {
 
     /** From a JSON string; anything else is a mismatch reported as a bad request. */
     static final class Reader extends ValueDeserializer<HeaderText> {
+        /** So that a mismatch names the type a field wanted (a JSON string), not the record's component. */
+        @Override
+        public Class<?> handledType() {
+            return HeaderText.class;
+        }
+
         @Override
         public HeaderText deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The read side of the history store: everything the REST API and the web report ask of it. */
 public interface HistoryQueries {
@@ -13,6 +15,34 @@ public interface HistoryQueries {
     /** A registered repository. */
     record RepositoryInfo(String name, String location, String tagPattern, List<String> branches,
                           List<String> paths, Instant lastIngestAt) {
+
+        private static final Pattern URL_USERINFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)@");
+        private static final Pattern SCP_PASSWORD = Pattern.compile("^[^/:@]+:[^/@]*@(.*)$");
+
+        /**
+         * As it may be shown to anyone: without the credentials a location registered from the command line may
+         * carry (an https URL's user and password, an ssh URL's password; an ssh user name stays). The admin API
+         * refuses them; the command line takes whatever URL fetches.
+         */
+        public RepositoryInfo shown() {
+            String shown = withoutCredentials(location);
+            return shown.equals(location) ? this
+                    : new RepositoryInfo(name, shown, tagPattern, branches, paths, lastIngestAt);
+        }
+
+        static String withoutCredentials(String location) {
+            if (location == null) {
+                return "";
+            }
+            Matcher url = URL_USERINFO.matcher(location);
+            if (url.find()) {
+                String user = url.group(2);
+                boolean sshUser = url.group(1).equalsIgnoreCase("ssh") && user.indexOf(':') < 0;
+                return url.group(1) + "://" + (sshUser ? user + "@" : "") + location.substring(url.end());
+            }
+            Matcher scp = SCP_PASSWORD.matcher(location);
+            return scp.matches() ? scp.group(1) : location;
+        }
     }
 
     /**

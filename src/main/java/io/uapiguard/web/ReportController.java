@@ -1,5 +1,7 @@
 package io.uapiguard.web;
 
+import static io.uapiguard.UapiguardException.quote;
+
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.api.ModelCache;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -34,10 +37,18 @@ class ReportController {
 
     private final HistoryQueries queries;
     private final ModelCache models;
+    private final ReportLinks links;
 
-    ReportController(HistoryQueries queries, ModelCache models) {
+    ReportController(HistoryQueries queries, ModelCache models, ReportLinks links) {
         this.queries = queries;
         this.models = models;
+        this.links = links;
+    }
+
+    /** For the templates' links to tag pages, whose names may hold '/'. */
+    @ModelAttribute("links")
+    ReportLinks links() {
+        return links;
     }
 
     @GetMapping("/")
@@ -47,7 +58,7 @@ class ReportController {
 
     @GetMapping("/report")
     String index(Model model) {
-        model.addAttribute("repositories", queries.repositories());
+        model.addAttribute("repositories", queries.repositories().stream().map(RepositoryInfo::shown).toList());
         // Times of the service's own actions read best in the zone it runs in (the ISO instant is in a title).
         model.addAttribute("zone", ZoneId.systemDefault().getId());
         return "report/index";
@@ -63,10 +74,12 @@ class ReportController {
         return "report/repository";
     }
 
-    @GetMapping("/report/{repository}/tags/{tag}")
-    String tag(@PathVariable String repository, @PathVariable String tag,
+    /** Tag names may hold '/' ({@code release/v9}): the rest of the path is the tag. */
+    @GetMapping("/report/{repository}/tags/{*tag}")
+    String tag(@PathVariable String repository, @PathVariable("tag") String tagPath,
                @RequestParam(required = false) String compare, @RequestParam(required = false) String path,
                Model model) {
+        String tag = tagPath.substring(1);
         RepositoryInfo repo = repositoryInfo(repository);
         String header = headerPath(repo, path);
         List<TagInfo> tags = queries.tags(repository);
@@ -103,7 +116,7 @@ class ReportController {
         List<HelperEvent> events = queries.helperTimeline(repository, helper, header);
         if (events.isEmpty()) {
             throw new UapiguardException(Reason.NOT_FOUND,
-                    "no helper '" + helper + "' in the history of repository '" + repository + "'");
+                    "no helper " + quote(helper) + " in the history of repository '" + repository + "'");
         }
         model.addAttribute("repository", repo);
         model.addAttribute("helper", helper);
@@ -112,8 +125,10 @@ class ReportController {
         return "report/helper";
     }
 
+    /** The repository as the pages show it: its location without credentials. */
     private RepositoryInfo repositoryInfo(String name) {
-        return queries.repository(name).orElseThrow(() -> UapiguardException.unknownRepository(name));
+        return queries.repository(name).map(RepositoryInfo::shown).orElseThrow(() ->
+                UapiguardException.unknownRepository(name));
     }
 
     private static String headerPath(RepositoryInfo repo, String path) {
@@ -121,14 +136,14 @@ class ReportController {
             return repo.paths().get(0);
         }
         if (!repo.paths().contains(path)) {
-            throw new UapiguardException(Reason.NOT_FOUND, "repository '" + repo.name() + "' does not watch " + path);
+            throw new UapiguardException(Reason.NOT_FOUND, "repository '" + repo.name() + "' does not watch " + quote(path));
         }
         return path;
     }
 
     private static TagInfo find(List<TagInfo> tags, String name, String repository) {
         return tags.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
-                new UapiguardException(Reason.NOT_FOUND, "no tag '" + name + "' in repository '" + repository + "'"));
+                new UapiguardException(Reason.NOT_FOUND, "no tag " + quote(name) + " in repository '" + repository + "'"));
     }
 
     private static List<Finding> sorted(List<Finding> findings) {

@@ -1,10 +1,39 @@
 package io.uapiguard.web;
 
+import jakarta.servlet.DispatcherType;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
-/** Binds the report's settings. */
+/** Binds the report's settings; puts the security headers on every answer; lets encoded slashes through. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportProperties.class)
 public class WebConfiguration {
+
+    /**
+     * A tag's '/' may also come encoded ({@code /report/linux/tags/release%2Fv9}, as a client that encodes the
+     * name as one segment writes it): Tomcat refuses %2F with a 400 unless told to pass it on, still encoded, to
+     * the routing, which decodes it within the tag.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheRouting() {
+        return factory -> factory.addConnectorCustomizers(connector ->
+                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        // First, so that the answers of the filters behind it (413, 408, 503) have the headers too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
 }

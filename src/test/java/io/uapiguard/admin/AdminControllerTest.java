@@ -103,6 +103,17 @@ class AdminControllerTest {
     }
 
     @Test
+    void aUrlWithCredentialsIsRefusedWithoutRepeatingThem() throws Exception {
+        String spec = "{\"name\": \"x\", \"location\": \"https://user:secretpw@github.com/torvalds/linux.git\"}";
+        mvc.perform(post("/api/v1/admin/repositories").header("Authorization", "Bearer s3cret-token")
+                        .contentType(MediaType.APPLICATION_JSON).content(spec))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("may not carry credentials")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secretpw"))));
+        verify(admin, never()).register(any());
+    }
+
+    @Test
     void refusesANameThatIsNotOnePathSegment() throws Exception {
         String spec = "{\"name\": \"../x\", \"location\": \"https://github.com/torvalds/linux.git\"}";
         mvc.perform(post("/api/v1/admin/repositories").header("Authorization", "Bearer s3cret-token")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -13,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** The limit also holds for bodies without a Content-Length (chunked), which only reading can catch. */
 class BodyLimitFilterTest {
 
-    final BodyLimitFilter filter = new BodyLimitFilter(100, JsonMapper.builder().build());
+    static final BodyLimitFilter.Pace PACE = new BodyLimitFilter.Pace(Duration.ofSeconds(5), 1000,
+            Duration.ofSeconds(60));
+
+    final BodyLimitFilter filter = new BodyLimitFilter(100, PACE, JsonMapper.builder().build());
 
     static MockHttpServletRequest post(byte[] body) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/checks");
@@ -76,5 +80,32 @@ class BodyLimitFilterTest {
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(response.getContentAsString()).contains("\"title\":\"Request body too large\"");
+    }
+
+    @Test
+    void aBodySlowerThanTheMinimumRateAfterTheGraceIs408AndClosesTheConnection() throws Exception {
+        long[] now = {0};
+        BodyLimitFilter paced = new BodyLimitFilter(100_000, PACE, () -> now[0], JsonMapper.builder().build());
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        paced.doFilter(post(new byte[10_000]), response, (req, res) -> {
+            var in = req.getInputStream();
+            in.readNBytes(1_000);                          // at 0 s
+            now[0] = Duration.ofSeconds(5).toNanos();      // 5 s grace + 1 s per 1000 bytes: 6 s allowed
+            in.readNBytes(1_000);                          // 2000 bytes at 5 s: within 7 s
+            now[0] = Duration.ofMillis(7_100).toNanos();
+            in.readNBytes(1);                              // 2001 bytes at 7.1 s: past 7.001 s
+        });
+        assertThat(response.getStatus()).isEqualTo(408);
+        assertThat(response.getHeader("Connection")).isEqualTo("close");
+        assertThat(response.getContentAsString()).contains("\"title\":\"Request body too slow\"")
+                .contains("2001 bytes in 7100 ms");
+    }
+
+    @Test
+    void aBodyIsNeverAllowedMoreThanTheTotalTime() {
+        BodyLimitFilter.Pace pace = new BodyLimitFilter.Pace(Duration.ofSeconds(5), 1000, Duration.ofSeconds(60));
+        assertThat(pace.allowanceNanos(0)).isEqualTo(Duration.ofSeconds(5).toNanos());
+        assertThat(pace.allowanceNanos(10_000)).isEqualTo(Duration.ofSeconds(15).toNanos());
+        assertThat(pace.allowanceNanos(10_000_000)).isEqualTo(Duration.ofSeconds(60).toNanos());
     }
 }

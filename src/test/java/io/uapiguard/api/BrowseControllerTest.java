@@ -71,6 +71,25 @@ class BrowseControllerTest {
     }
 
     @Test
+    void credentialsInALocationRegisteredFromTheCommandLineAreNeverShown() throws Exception {
+        var withCredentials = new io.uapiguard.store.HistoryQueries.RepositoryInfo("linux",
+                "https://user:secretpw@github.com/torvalds/linux.git", "v*", List.of(), List.of(PATH), null);
+        var sshWithPassword = new io.uapiguard.store.HistoryQueries.RepositoryInfo("ssh",
+                "ssh://git:secretpw@github.com/torvalds/linux.git", "v*", List.of(), List.of(PATH), null);
+        var scpWithPassword = new io.uapiguard.store.HistoryQueries.RepositoryInfo("scp",
+                "git:secretpw@github.com:torvalds/linux.git", "v*", List.of(), List.of(PATH), null);
+        when(queries.repositories()).thenReturn(List.of(withCredentials, sshWithPassword, scpWithPassword));
+        when(queries.repository("linux")).thenReturn(Optional.of(withCredentials));
+        mvc.perform(get("/api/v1/repositories"))
+                .andExpect(jsonPath("$[0].location").value("https://github.com/torvalds/linux.git"))
+                .andExpect(jsonPath("$[1].location").value("ssh://github.com/torvalds/linux.git"))
+                .andExpect(jsonPath("$[2].location").value("github.com:torvalds/linux.git"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secretpw"))));
+        mvc.perform(get("/api/v1/repositories/linux"))
+                .andExpect(jsonPath("$.location").value("https://github.com/torvalds/linux.git"));
+    }
+
+    @Test
     void unknownRepositoryIs404Problem() throws Exception {
         mvc.perform(get("/api/v1/repositories/nope/tags"))
                 .andExpect(status().isNotFound())

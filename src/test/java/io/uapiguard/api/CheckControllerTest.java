@@ -160,7 +160,8 @@ class CheckControllerTest {
                         .content("{\"repository\": \"linux\", \"header\": \"x\", \"policy\": {\"version\": 1}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(
-                        "The request body is not valid JSON of the expected shape: 'policy' must be a JSON string"));
+                        "The request body is not valid JSON of the expected shape: 'policy' must be a JSON string "
+                                + "(line 1, column 50)."));
     }
 
     @Test
@@ -294,7 +295,7 @@ class CheckControllerTest {
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER, "path", "include/linux/x.h"))))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail", containsString("does not watch include/linux/x.h")));
+                .andExpect(jsonPath("$.detail", containsString("does not watch 'include/linux/x.h'")));
     }
 
     @Test
@@ -304,6 +305,51 @@ class CheckControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Malformed request body"))
                 .andExpect(jsonPath("$.detail", containsString("line 2")));
+    }
+
+    /** Anything that names a Java type or member: a qualified name, Jackson's backquoted types, a signature. */
+    static final java.util.regex.Pattern JAVA = java.util.regex.Pattern.compile(
+            "([a-z][a-z0-9]*\\.){2}[A-Za-z]|`|Exception|Feature|ResponseEntity|java\\.lang|\\w\\(\\w");
+
+    @Test
+    void anEmptyBodyIsA400SpeakingOfTheRequest() throws Exception {
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content(""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("The request body is missing: a JSON object is expected."));
+    }
+
+    @Test
+    void bodyErrorsSpeakOfTheRequestNeverOfJavaClassesOrMethods() throws Exception {
+        for (String body : List.of("", " ", "[]", "42", "\"text\"", "null", "{", "}", "{\"repository\": [1]}",
+                "{\"repository\": \"linux\", \"patch\": {}}", "{\"repository\": {\"a\": 1}}", "{\"policy\": 5}",
+                "{\"header\": 5}", "{\"header\": [\"x\"]}", "{\"repository\": \"linux\",}", "{\"a\":1}}", "\u0000",
+                "{\"repository\": 1e99999}", "{\"repository\": \"\\uZZZZ\"}", "{'repository': 'linux'}",
+                "{\"repository\": \"linux\" \"base\": \"v2\"}", "[{\"repository\": \"linux\"}]", "{\"repository\":tru}")) {
+            String detail = JsonMapper.builder().build().readTree(mvc.perform(post("/api/v1/checks")
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andReturn().getResponse().getContentAsString()).path("detail").asString();
+            org.assertj.core.api.Assertions.assertThat(detail).as(body).isNotBlank()
+                    .doesNotContainPattern(JAVA);
+        }
+    }
+
+    @Test
+    void hugeValuesAreQuotedInErrorsOnlyByTheirStart() throws Exception {
+        String huge = "x".repeat(5_000_000);
+        for (Map<String, Object> request : List.<Map<String, Object>>of(Map.of("repository", huge, "header", HEADER),
+                Map.of("repository", "linux", "base", huge, "header", HEADER),
+                Map.of("repository", "linux", "path", huge, "header", HEADER))) {
+            String answer = mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                            .content(body(request)))
+                    .andExpect(status().is4xxClientError())
+                    .andExpect(jsonPath("$.detail", containsString("'" + "x".repeat(80) + "...' (5000000 characters)")))
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(answer.length()).as(request.keySet().toString())
+                    .isLessThan(1_000);
+        }
     }
 
     @Test

@@ -20,11 +20,15 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole service on a random port over its own database on the suite's PostgreSQL, shared by every full test
  * (same configuration, so Spring builds the context once). {@link #ingestedCorpus()} ingests the real history of
- * bpf.h once per context and skips, with the reason, where the corpus is absent.
+ * bpf.h once per context and skips, with the reason, where the corpus is absent. Body reads are bounded tightly,
+ * for SlowClientsTest.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "uapiguard.admin.token=full-test-token",
-        "uapiguard.limits.max-body=4MB"})
+        "uapiguard.limits.max-body=4MB",
+        // Short, so that SlowClientsTest sees them bite in seconds; loopback bodies come far faster.
+        "server.tomcat.connection-timeout=3s", "uapiguard.limits.body-read-grace=1s",
+        "uapiguard.limits.body-read-timeout=20s"})
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public abstract class CorpusService {
 

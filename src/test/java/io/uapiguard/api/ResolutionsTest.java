@@ -19,7 +19,8 @@ class ResolutionsTest {
     final HistoryQueries queries = mock(HistoryQueries.class);
 
     Resolutions resolutions(Duration ttl) {
-        return new Resolutions(queries, new LimitsProperties(DataSize.ofMegabytes(10), 64, ttl, 0, Duration.ofSeconds(30)));
+        return new Resolutions(queries, new LimitsProperties(DataSize.ofMegabytes(10), 64, ttl, 0, Duration.ofSeconds(30),
+                Duration.ofSeconds(5), DataSize.ofKilobytes(1), Duration.ofSeconds(60)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,6 +49,10 @@ class ReportBrowserTest extends CorpusService {
         profile = Files.createTempDirectory("uapiguard-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // The console, where the browser reports what the Content-Security-Policy blocked.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile);
@@ -117,6 +125,15 @@ class ReportBrowserTest extends CorpusService {
         navigateBy(browser.findElement(By.linkText("map_lookup_elem")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("map_lookup_elem");
         assertThat(browser.findElement(By.cssSelector("#timeline tbody tr .kind")).getText()).isEqualTo("added");
+
+        // Under the Content-Security-Policy the style sheet still applies (a badge has its colour, not the
+        // default transparent) and the browser blocked nothing on any of these pages.
+        browser.get(url("/report/" + REPOSITORY));
+        assertThat(browser.findElement(By.cssSelector("#tags .badge.breaking")).getCssValue("background-color"))
+                .isNotEqualTo("rgba(0, 0, 0, 0)");
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(blocked).as("blocked by the Content-Security-Policy").isEmpty();
     }
 
     /**

@@ -36,7 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = ReportController.class)
-@Import({ApiConfiguration.class, WebConfiguration.class, ModelCache.class})
+@Import({ApiConfiguration.class, WebConfiguration.class, ModelCache.class, ReportLinks.class})
 class ReportControllerTest {
 
     static final String SCRIPT = "<script>alert('x')</script>";
@@ -79,6 +79,19 @@ class ReportControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andReturn().getResponse().getContentAsString();
         return Jsoup.parse(html);
+    }
+
+    @Test
+    void credentialsInALocationAreNeverShownOnThePages() throws Exception {
+        var withCredentials = new HistoryQueries.RepositoryInfo("linux",
+                "https://user:secretpw@github.com/torvalds/linux.git", "v*", List.of(), List.of(PATH), null);
+        when(queries.repositories()).thenReturn(List.of(withCredentials));
+        when(queries.repository("linux")).thenReturn(Optional.of(withCredentials));
+        for (String url : List.of("/report", "/report/linux")) {
+            String html = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(html).as(url).doesNotContain("secretpw").contains("https://github.com/torvalds/linux.git");
+        }
     }
 
     @Test
