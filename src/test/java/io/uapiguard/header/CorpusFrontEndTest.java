@@ -3,6 +3,12 @@ package io.uapiguard.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.corpus.Corpus;
+import io.uapiguard.header.doc.MapperReader;
+import io.uapiguard.header.pp.Budget;
+import io.uapiguard.header.pp.ConstantEvaluator;
+import io.uapiguard.header.pp.Limits;
+import io.uapiguard.header.pp.Preprocessor;
+import io.uapiguard.model.Abi;
 import io.uapiguard.model.Field;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
