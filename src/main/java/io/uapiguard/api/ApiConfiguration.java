@@ -5,6 +5,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.patch.HeaderPatcher;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.ModelCache;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +34,11 @@ public class ApiConfiguration {
     @Bean
     CompatEngine compatEngine() {
         return CompatEngine.standard();
+    }
+
+    @Bean
+    ModelCache modelCache(HistoryQueries queries, LimitsProperties limits) {
+        return new ModelCache(queries, limits.cachedModels());
     }
 
     @Bean

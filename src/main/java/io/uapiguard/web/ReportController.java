@@ -2,7 +2,7 @@ package io.uapiguard.web;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.api.ModelCache;
+import io.uapiguard.store.ModelCache;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.model.Helper;

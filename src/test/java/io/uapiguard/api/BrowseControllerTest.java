@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = BrowseController.class)
 @Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class, Resolutions.class,
-        ModelCache.class, ComparisonResponses.class, ReportLinks.class})
+        ComparisonResponses.class, ReportLinks.class})
 class BrowseControllerTest {
 
     @Autowired

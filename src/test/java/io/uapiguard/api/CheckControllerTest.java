@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 // Mocks change from test to test: look everything up each time.
 @TestPropertySource(properties = "uapiguard.limits.resolution-ttl=0")
 @Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class, Resolutions.class,
-        ModelCache.class, ComparisonResponses.class, ReportLinks.class})
+        ComparisonResponses.class, ReportLinks.class})
 class CheckControllerTest {
 
     static final String HEADER = "/* candidate */\nenum bpf_func_id { BPF_FUNC_unspec };\n";

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.uapiguard.api.ApiConfiguration;
-import io.uapiguard.api.ModelCache;
 import io.uapiguard.api.ServiceFixtures;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Severity;
@@ -36,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = ReportController.class)
-@Import({ApiConfiguration.class, WebConfiguration.class, ModelCache.class})
+@Import({ApiConfiguration.class, WebConfiguration.class})
 class ReportControllerTest {
 
     static final String SCRIPT = "<script>alert('x')</script>";

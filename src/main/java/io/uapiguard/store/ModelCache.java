@@ -1,16 +1,14 @@
-package io.uapiguard.api;
+package io.uapiguard.store;
 
 import io.uapiguard.model.UapiModel;
-import io.uapiguard.store.HistoryQueries;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 import org.springframework.util.ConcurrentLruCache;
 
 /**
  * Stored models kept deserialised in memory, bounded (LRU), keyed by (repository, commit, path): a commit's model
- * never changes, so each check against a popular base costs no database read and no JSON decoding.
+ * never changes, so each check against a popular base costs no database read and no JSON decoding. Shared by the
+ * API's checks and the web report, which is why it lives with the read side rather than in either of them.
  */
-@Component
 public class ModelCache {
 
     private record Key(String repository, String commitId, String path) {
@@ -18,8 +16,9 @@ public class ModelCache {
 
     private final ConcurrentLruCache<Key, Optional<UapiModel>> cache;
 
-    ModelCache(HistoryQueries queries, LimitsProperties limits) {
-        this.cache = new ConcurrentLruCache<>(Math.max(1, limits.cachedModels()),
+    /** At most {@code capacity} models (at least one) stay in memory. */
+    public ModelCache(HistoryQueries queries, int capacity) {
+        this.cache = new ConcurrentLruCache<>(Math.max(1, capacity),
                 key -> queries.model(key.repository(), key.commitId(), key.path()));
     }
 
