@@ -52,14 +52,21 @@ public final class HeaderParser {
     static final String HELPER_PREFIX = "BPF_FUNC_";
 
     private final Limits limits;
+    private final Abi abi;
 
     public HeaderParser() {
         this(Limits.DEFAULT);
     }
 
-    /** A parser with other bounds against hostile input (tests use tight ones). */
+    /** A parser with other bounds against hostile input (tests use tight ones), for the x86-64 ABI. */
     public HeaderParser(Limits limits) {
+        this(limits, Abi.X86_64);
+    }
+
+    /** A parser laying out and evaluating for {@code abi}. */
+    public HeaderParser(Limits limits, Abi abi) {
         this.limits = limits;
+        this.abi = abi;
     }
 
     /**
@@ -79,22 +86,21 @@ public final class HeaderParser {
     public UapiModel parse(String file, char[] text) {
         checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
-        Preprocessor preprocessor = new Preprocessor(file, budget);
-        Preprocessor.Result pp = preprocessor.run(text);
+        Preprocessor.Result pp = new Preprocessor(file, budget, abi).run(text);
         checkNesting(pp.tokens(), budget);
         DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens());
-        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, pp.tokens()).build(tree);
+        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, abi, pp.tokens()).build(tree);
         budget.checkTime(null);
 
-        ConstantEvaluator evaluator = new ConstantEvaluator(budget, Abi.X86_64);
-        List<Define> defines = defines(pp, preprocessor.expander(), evaluator, decls);
-        MapperReader mapperReader = new MapperReader(pp, preprocessor.expander(), evaluator);
+        ConstantEvaluator evaluator = new ConstantEvaluator(budget, abi);
+        List<Define> defines = defines(pp, pp.expander(), evaluator, decls);
+        MapperReader mapperReader = new MapperReader(pp, evaluator);
         Mapper mapper = mapperReader.read();
         HelperDocParser.Result docs = new HelperDocParser().scan(text, pp.comments());
         List<Helper> helpers = helpers(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());
-        StructLayout layout = new StructLayout(Abi.X86_64, decls.recordsByTag(), decls.typedefs());
+        StructLayout layout = new StructLayout(abi, decls.recordsByTag(), decls.typedefs());
         List<StructDecl> structs = new ArrayList<>(decls.records().size());
         try {
             for (RecordDecl r : decls.records()) {

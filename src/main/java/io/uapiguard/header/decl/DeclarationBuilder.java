@@ -60,10 +60,10 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         return v == null ? null : CValue.ofMathematical(v);
     };
 
-    public DeclarationBuilder(String file, Budget budget, List<PpToken> tokens) {
+    public DeclarationBuilder(String file, Budget budget, Abi abi, List<PpToken> tokens) {
         this.file = file;
         this.tokens = tokens;
-        this.evaluator = new ConstantEvaluator(budget, Abi.X86_64);
+        this.evaluator = new ConstantEvaluator(budget, abi);
     }
 
     public Declarations build(DeclarationParser.TranslationUnitContext tree) {

@@ -32,9 +32,9 @@ public final class MapperReader {
     private final MacroExpander expander;
     private final ConstantEvaluator evaluator;
 
-    public MapperReader(Preprocessor.Result pp, MacroExpander expander, ConstantEvaluator evaluator) {
+    public MapperReader(Preprocessor.Result pp, ConstantEvaluator evaluator) {
         this.pp = pp;
-        this.expander = expander;
+        this.expander = pp.expander();
         this.evaluator = evaluator;
     }
 

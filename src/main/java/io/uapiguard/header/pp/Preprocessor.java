@@ -32,11 +32,12 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 public final class Preprocessor {
 
     /**
-     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, and
-     * the long comments' line ends as the lexer found them (null when its shortcuts were off).
+     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, the
+     * long comments' line ends as the lexer found them (null when its shortcuts were off), and the expander over
+     * the final macro table, which later stages use to evaluate macros without reaching back into this stage.
      */
     public record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
-                  CommentIndex comments) {
+                  CommentIndex comments, MacroExpander expander) {
     }
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
@@ -73,11 +74,11 @@ public final class Preprocessor {
         }
     }
 
-    public Preprocessor(String file, Budget budget) {
+    public Preprocessor(String file, Budget budget, Abi abi) {
         this.file = file;
         this.budget = budget;
         this.expander = new MacroExpander(macros, budget, file);
-        this.evaluator = new ConstantEvaluator(budget, Abi.X86_64);
+        this.evaluator = new ConstantEvaluator(budget, abi);
         this.parser = new DirectiveParser(null);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
@@ -88,10 +89,6 @@ public final class Preprocessor {
     Preprocessor withoutLexerShortcuts() {
         this.lexerShortcuts = false;
         return this;
-    }
-
-    public MacroExpander expander() {
-        return expander;
     }
 
     public Result run(String source) {
@@ -168,7 +165,7 @@ public final class Preprocessor {
             throw parseError("unterminated #" + open.at.getText() + ": expected #endif before the end of the file",
                     open.at);
         }
-        return new Result(out, macros, includes, macroIds, comments);
+        return new Result(out, macros, includes, macroIds, comments, expander);
     }
 
     private boolean active() {

@@ -7,6 +7,7 @@ import io.uapiguard.header.pp.Budget;
 import io.uapiguard.header.pp.Limits;
 import io.uapiguard.header.pp.PpToken;
 import io.uapiguard.header.pp.Preprocessor;
+import io.uapiguard.model.Abi;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,11 @@ class DeclarationBuilderTest {
     void recordsMatchGolden(Path header) {
         String file = Fixtures.name(header);
         Budget budget = new Budget(Limits.DEFAULT, file);
-        List<PpToken> tokens = new Preprocessor(file, budget).run(Fixtures.text(header)).tokens();
+        List<PpToken> tokens = new Preprocessor(file, budget, Abi.X86_64).run(Fixtures.text(header)).tokens();
         DeclarationParser parser = new DeclarationParser(new CommonTokenStream(new ListTokenSource(tokens)));
         parser.removeErrorListeners();
         parser.addErrorListener(new ThrowingErrorListener(file, ""));
-        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, tokens).build(parser.translationUnit());
+        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, Abi.X86_64, tokens).build(parser.translationUnit());
         StringBuilder sb = new StringBuilder();
         for (RecordDecl r : decls.records()) {
             record(r, "", sb);

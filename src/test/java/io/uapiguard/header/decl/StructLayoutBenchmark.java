@@ -43,9 +43,9 @@ public class StructLayoutBenchmark {
         List<Corpus.Revision> revisions = Corpus.require().revisions();
         String text = revisions.get(revisions.size() - 1).text();
         Budget budget = new Budget(Limits.DEFAULT, "bpf.h");
-        List<PpToken> tokens = new Preprocessor("bpf.h", budget).run(text).tokens();
+        List<PpToken> tokens = new Preprocessor("bpf.h", budget, Abi.X86_64).run(text).tokens();
         DeclarationParser parser = new DeclarationParser(new CommonTokenStream(new ListTokenSource(tokens)));
-        decls = new DeclarationBuilder("bpf.h", budget, tokens).build(parser.translationUnit());
+        decls = new DeclarationBuilder("bpf.h", budget, Abi.X86_64, tokens).build(parser.translationUnit());
     }
 
     @Benchmark

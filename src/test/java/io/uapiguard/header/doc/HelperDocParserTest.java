@@ -7,6 +7,7 @@ import io.uapiguard.header.doc.HelperDocParser.Malformed;
 import io.uapiguard.header.pp.Budget;
 import io.uapiguard.header.pp.Limits;
 import io.uapiguard.header.pp.Preprocessor;
+import io.uapiguard.model.Abi;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
 import java.io.IOException;
@@ -141,13 +142,13 @@ class HelperDocParserTest {
         List<Boolean> indexed = List.of(true, true, false, false, false);
         for (int i = 0; i < texts.size(); i++) {
             char[] chars = texts.get(i).toCharArray();
-            Preprocessor.Result pp = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h")).run(chars);
+            Preprocessor.Result pp = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64).run(chars);
             int marker = texts.get(i).indexOf(HelperDocParser.START_MARKER);
             assertThat(marker >= 0 && pp.comments().linesFrom(marker) != null).as("indexed: %s", texts.get(i))
                     .isEqualTo(indexed.get(i));
             assertThat(parser.scan(chars, pp.comments())).as(texts.get(i)).isEqualTo(parser.scan(chars, null));
         }
-        Preprocessor.Result first = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"))
+        Preprocessor.Result first = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64)
                 .run(texts.get(0).toCharArray());
         HelperDocParser.Result viaIndex = parser.scan(texts.get(0).toCharArray(), first.comments());
         assertThat(viaIndex.docs()).extracting(HelperDoc::function).containsExactly("bpf_one", "bpf_two");

@@ -17,9 +17,9 @@ class MapperReaderTest {
 
     private static List<Helper> explicitEntries(String header) {
         Budget budget = new Budget(Limits.DEFAULT, "mapper.h");
-        Preprocessor pp = new Preprocessor("mapper.h", budget);
+        Preprocessor pp = new Preprocessor("mapper.h", budget, Abi.X86_64);
         Preprocessor.Result result = pp.run(header);
-        return new MapperReader(result, pp.expander(), new ConstantEvaluator(budget, Abi.X86_64)).explicitEntries();
+        return new MapperReader(result, new ConstantEvaluator(budget, Abi.X86_64)).explicitEntries();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.uapiguard.header.pp;
 
 import io.uapiguard.header.Fixtures;
+import io.uapiguard.model.Abi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class MacroExpanderTest {
     @MethodSource("fixtures")
     void expansionMatchesGolden(Path header) {
         String file = Fixtures.name(header);
-        List<PpToken> tokens = new Preprocessor(file, new Budget(Limits.DEFAULT, file)).run(Fixtures.text(header)).tokens();
+        List<PpToken> tokens = new Preprocessor(file, new Budget(Limits.DEFAULT, file), Abi.X86_64).run(Fixtures.text(header)).tokens();
         Fixtures.assertGolden(header, ".expanded", render(tokens));
     }
 

@@ -6,6 +6,7 @@ import io.uapiguard.corpus.Corpus;
 import io.uapiguard.header.Fixtures;
 import io.uapiguard.header.lex.HeaderLexer;
 import io.uapiguard.header.lex.SourceCharStream;
+import io.uapiguard.model.Abi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ class PreprocessorTest {
 
     /** The preprocessor's tokens as "type line:column expansionLine space text", then its macros. */
     private static List<String> preprocessed(String text, boolean shortcuts) {
-        Preprocessor preprocessor = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"));
+        Preprocessor preprocessor = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64);
         if (!shortcuts) {
             preprocessor.withoutLexerShortcuts();
         }
