@@ -2,11 +2,13 @@ package io.uapiguard.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.patch.HeaderPatcher;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.ModelCache;
+import java.util.function.ToIntFunction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,12 @@ public class ApiConfiguration {
     @Bean
     CompatEngine compatEngine() {
         return CompatEngine.standard();
+    }
+
+    /** The status a failed ingest run records, for the history's background runs (which know no HTTP). */
+    @Bean
+    ToIntFunction<UapiguardException.Reason> errorStatus() {
+        return ProblemStatus::code;
     }
 
     @Bean

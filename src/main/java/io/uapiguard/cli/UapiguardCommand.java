@@ -43,7 +43,7 @@ public final class UapiguardCommand {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UapiguardException e) {
                 commandLine.getErr().println("uapiguard: " + e.describe());
-                return e.reason().exitCode();
+                return exitCode(e.reason());
             }
             throw ex;
         });
@@ -57,6 +57,14 @@ public final class UapiguardCommand {
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /** The exit code for an error of {@code reason}: 2 for what the user can fix, 3 for what failed on our side. */
+    static int exitCode(UapiguardException.Reason reason) {
+        return switch (reason) {
+            case BAD_INPUT, NOT_FOUND, PARSE_ERROR, LIMIT_EXCEEDED -> 2;
+            case INTERNAL, UNAVAILABLE -> 3;
+        };
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,11 +2,13 @@ package io.uapiguard.history;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.uapiguard.UapiguardException;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.store.IngestRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,10 +39,11 @@ class HistoryConfiguration {
     @Bean(destroyMethod = "close")
     IngestRuns ingestRuns(DataSource dataSource, Ingester ingester, JsonMapper json,
                           ObjectProvider<MeterRegistry> meters,
-                          @Value("${uapiguard.history.poll-interval:0s}") Duration poll) {
+                          @Value("${uapiguard.history.poll-interval:0s}") Duration poll,
+                          ToIntFunction<UapiguardException.Reason> errorStatus) {
         return new IngestRuns(new IngestRunStore(dataSource, STALE),
                 timed(ingester::ingest, meters.getIfAvailable(SimpleMeterRegistry::new)), json::writeValueAsString,
-                new IngestRuns.Timing(HEARTBEAT, STALE, poll, STOP_GRACE));
+                new IngestRuns.Timing(HEARTBEAT, STALE, poll, STOP_GRACE), errorStatus);
     }
 
     /**
