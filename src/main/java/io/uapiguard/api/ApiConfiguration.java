@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.patch.HeaderPatcher;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.ModelCache;
@@ -42,6 +43,11 @@ public class ApiConfiguration {
     @Bean
     ToIntFunction<UapiguardException.Reason> errorStatus() {
         return ProblemStatus::code;
+    }
+
+    @Bean
+    StoredComparisons storedComparisons(HistoryQueries queries, CompatEngine engine) {
+        return new StoredComparisons(queries, engine);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.uapiguard.cli;
 
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.store.Database;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.JdbcHistoryQueries;
@@ -40,7 +41,7 @@ final class RevisionsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         try (Database db = database.open()) {
-            List<RevisionInfo> revisions = new JdbcHistoryQueries(db.dataSource()).revisions(repository);
+            List<RevisionInfo> revisions = new JdbcHistoryQueries(db.dataSource(), CompatEngine.VERSION).revisions(repository);
             for (RevisionInfo r : revisions) {
                 if ((!all && !r.reachable()) || (tagsOnly && r.tags().isEmpty())) {
                     continue;

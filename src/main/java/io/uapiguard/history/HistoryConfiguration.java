@@ -3,8 +3,11 @@ package io.uapiguard.history;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.uapiguard.UapiguardException;
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
+import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.IngestRunStore;
+import io.uapiguard.store.JdbcHistoryQueries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,12 @@ class HistoryConfiguration {
     static final Duration STALE = Duration.ofMinutes(1);
     /** How long a stop waits for the running ingest before marking its run failed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /** The store's read side, serving comparisons of the current engine version only. */
+    @Bean
+    HistoryQueries historyQueries(DataSource dataSource) {
+        return new JdbcHistoryQueries(dataSource, CompatEngine.VERSION);
+    }
 
     @Bean
     Ingester historyAdmin(DataSource dataSource, @Value("${uapiguard.history.cache-dir:}") String cacheDir) {

@@ -2,6 +2,7 @@ package io.uapiguard.web;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.store.ModelCache;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
@@ -32,9 +33,11 @@ class ReportController {
     }
 
     private final HistoryQueries queries;
+    private final StoredComparisons comparisons;
     private final ModelCache models;
 
-    ReportController(HistoryQueries queries, ModelCache models) {
+    ReportController(HistoryQueries queries, ModelCache models, StoredComparisons comparisons) {
+        this.comparisons = comparisons;
         this.queries = queries;
         this.models = models;
     }
@@ -75,7 +78,7 @@ class ReportController {
         Comparison comparison = null;
         if (against != null && tagModel != null
                 && models.model(repository, against.commitId(), header).isPresent()) {
-            comparison = queries.comparison(repository, against.commitId(), current.commitId(), header);
+            comparison = comparisons.comparison(repository, against.commitId(), current.commitId(), header);
         }
         model.addAttribute("repository", repo);
         model.addAttribute("path", header);

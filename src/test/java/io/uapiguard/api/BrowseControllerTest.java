@@ -59,7 +59,7 @@ class BrowseControllerTest {
                 ServiceFixtures.helper("map_lookup_elem", 1, "void *",
                         new io.uapiguard.model.Param("struct bpf_map *", "map")))));
         when(queries.model("linux", C2, PATH)).thenReturn(Optional.of(ServiceFixtures.model()));
-        when(queries.comparison("linux", C1, C2, PATH)).thenReturn(ServiceFixtures.breaking());
+        when(queries.storedComparison("linux", C1, C2, PATH)).thenReturn(Optional.of(ServiceFixtures.breaking()));
     }
 
     @Test
