@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The stateless collaborators of the check endpoint and the request body limit. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LimitsProperties.class)
+@EnableConfigurationProperties({LimitsProperties.class, ReportProperties.class})
 public class ApiConfiguration {
 
     @Bean

@@ -12,7 +12,6 @@ import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
-import io.uapiguard.web.ReportLinks;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

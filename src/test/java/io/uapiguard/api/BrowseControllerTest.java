@@ -15,8 +15,6 @@ import io.uapiguard.header.HeaderParser;
 import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
-import io.uapiguard.web.ReportLinks;
-import io.uapiguard.web.WebConfiguration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = BrowseController.class)
-@Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class, Resolutions.class,
+@Import({ApiConfiguration.class, AdminConfiguration.class, CheckService.class, Resolutions.class,
         ComparisonResponses.class, ReportLinks.class})
 class BrowseControllerTest {
 

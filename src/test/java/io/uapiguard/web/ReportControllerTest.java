@@ -35,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = ReportController.class)
-@Import({ApiConfiguration.class, WebConfiguration.class})
+@Import({ApiConfiguration.class})
 class ReportControllerTest {
 
     static final String SCRIPT = "<script>alert('x')</script>";

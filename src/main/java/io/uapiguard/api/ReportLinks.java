@@ -1,4 +1,4 @@
-package io.uapiguard.web;
+package io.uapiguard.api;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

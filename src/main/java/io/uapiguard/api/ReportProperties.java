@@ -1,4 +1,4 @@
-package io.uapiguard.web;
+package io.uapiguard.api;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
