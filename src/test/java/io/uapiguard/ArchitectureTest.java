@@ -33,7 +33,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.uapiguard.header..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.uapiguard.compat..", "io.uapiguard.store..",
                         "io.uapiguard.api..", "io.uapiguard.web..", "io.uapiguard.cli..", "io.uapiguard.admin..",
-                        "io.uapiguard.history..", "io.uapiguard.revision..", "io.uapiguard.policy..",
+                        "io.uapiguard.history..", "io.uapiguard.git..", "io.uapiguard.policy..",
                         "io.uapiguard.output..", "io.uapiguard.patch..")
                 .check(main);
     }
@@ -70,7 +70,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
                         "java.sql..", "javax.sql..", "org.eclipse.jgit..", "io.uapiguard.store..", "io.uapiguard.api..",
                         "io.uapiguard.web..", "io.uapiguard.cli..", "io.uapiguard.history..",
-                        "io.uapiguard.revision..", "io.uapiguard.admin..")
+                        "io.uapiguard.git..", "io.uapiguard.admin..")
                 .check(main);
     }
 

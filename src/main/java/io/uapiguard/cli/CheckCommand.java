@@ -2,8 +2,8 @@ package io.uapiguard.cli;
 
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.policy.Policy;
-import io.uapiguard.revision.GitHeaders;
-import io.uapiguard.revision.RevPath;
+import io.uapiguard.git.GitHeaders;
+import io.uapiguard.git.RevPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

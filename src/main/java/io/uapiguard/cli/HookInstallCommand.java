@@ -2,7 +2,7 @@ package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.revision.GitHeaders;
+import io.uapiguard.git.GitHeaders;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -34,7 +34,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * The revisions of a repository: every commit reachable from the followed branches or the matching tags that
  * changed a watched path, plus the tagged commits themselves, with parents rewritten to the nearest such commit.
  */
-final class HistoryWalk {
+public final class HistoryWalk {
 
     /** One revision: {@code parents} are revisions too (first = predecessor); depth is the longest chain below it. */
     record Node(RevCommit commit, List<String> parents, int depth) {
@@ -103,7 +103,7 @@ final class HistoryWalk {
         return out;
     }
 
-    static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -4,6 +4,7 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.git.GitSource;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;

@@ -1,4 +1,4 @@
-package io.uapiguard.revision;
+package io.uapiguard.git;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;

@@ -1,4 +1,4 @@
-package io.uapiguard.revision;
+package io.uapiguard.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

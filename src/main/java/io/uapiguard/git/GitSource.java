@@ -1,7 +1,8 @@
-package io.uapiguard.history;
+package io.uapiguard.git;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.history.HistoryWalk;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -33,7 +34,7 @@ import org.eclipse.jgit.util.SystemReader;
  * Where a repository's history comes from: a local repository (opened in place), a git bundle file, or a remote
  * URL. Bundles and URLs are mirrored into a bare repository in the cache directory and fetched at each ingest.
  */
-final class GitSource {
+public final class GitSource {
 
     private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.-]+@[\\w.-]+:.+");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.+");
@@ -56,12 +57,12 @@ final class GitSource {
 
     enum Kind { LOCAL, BUNDLE, REMOTE }
 
-    static boolean isUrl(String location) {
+    public static boolean isUrl(String location) {
         return SCHEME.matcher(location).matches() || SCP_LIKE.matcher(location).matches();
     }
 
     /** Classifies a location, or BAD_INPUT naming what is wrong with it. */
-    static Kind kind(String location) {
+    public static Kind kind(String location) {
         if (location == null || location.isBlank()) {
             throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
         }
@@ -87,7 +88,7 @@ final class GitSource {
     }
 
     /** Opens the repository at {@code location}, updating the cache mirror of a bundle or URL first. */
-    static Repository open(String location, Path cacheDir) {
+    public static Repository open(String location, Path cacheDir) {
         Kind kind = kind(location);
         try {
             if (kind == Kind.LOCAL) {
@@ -157,7 +158,7 @@ final class GitSource {
     }
 
     /** A repository name derived from a location: its last path segment without .git/.bundle. */
-    static String deriveName(String location) {
+    public static String deriveName(String location) {
         String s = location.replaceAll("[/\\\\]+$", "");
         if (!isUrl(location)) {
             Path p = Path.of(s).toAbsolutePath().normalize();
@@ -169,7 +170,7 @@ final class GitSource {
     }
 
     /** The default cache: {@code $XDG_CACHE_HOME/uapiguard/repos}, else {@code ~/.cache/uapiguard/repos}. */
-    static Path defaultCacheDir() {
+    public static Path defaultCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("uapiguard").resolve("repos");
@@ -186,7 +187,7 @@ final class GitSource {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
