@@ -29,6 +29,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void gitIsTheGroundFloor() {
+        noClasses().that().resideInAPackage("io.uapiguard.git..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.uapiguard.header..", "io.uapiguard.model..",
+                        "io.uapiguard.compat..", "io.uapiguard.store..", "io.uapiguard.history..", "io.uapiguard.api..",
+                        "io.uapiguard.web..", "io.uapiguard.cli..", "io.uapiguard.admin..")
+                .check(main);
+    }
+
+    @Test
     void theFrontEndKnowsNothingOfComparisonStorageOrItsUsers() {
         noClasses().that().resideInAPackage("io.uapiguard.header..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.uapiguard.compat..", "io.uapiguard.store..",

@@ -2,15 +2,17 @@ package io.uapiguard.git;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.history.HistoryWalk;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -154,7 +156,7 @@ public final class GitSource {
         String last = uri.replaceAll("[/\\\\]+$", "");
         last = last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf(':')) + 1)
                 .replaceAll("\\.(git|bundle)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        return last.toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(HistoryWalk.sha256(uri), 0, 6);
+        return last.toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(sha256(uri), 0, 6);
     }
 
     /** A repository name derived from a location: its last path segment without .git/.bundle. */
@@ -194,5 +196,14 @@ public final class GitSource {
         }
         String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
         return t == e ? m : e.getMessage() + " (" + m + ")";
+    }
+
+    /** SHA-256 of a text's UTF-8 bytes (cache directory names, ref-state digests). */
+    public static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
     }
 }
