@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Walk the history reachable from this revision (default: ${DEFAULT-VALUE}).")
     String revision;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = CheckCommand.DEFAULT_PATH,
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
             description = "The header (default: ${DEFAULT-VALUE}).")
     String path;
 

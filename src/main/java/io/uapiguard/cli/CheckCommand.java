@@ -1,6 +1,7 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.model.UapiModel;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.git.GitHeaders;
 import io.uapiguard.git.RevPath;
@@ -23,15 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit status: 0 compatible, 1 failed at --fail-on, 2 usage or parse error."})
 final class CheckCommand implements Callable<Integer> {
 
-    static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";
 
     @Option(names = "--against", paramLabel = "REV",
             description = "Revision to compare with (default: the current branch's upstream, else HEAD).")
     String against;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = DEFAULT_PATH,
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
             description = "Header path from the repository root; repeatable (default: ${DEFAULT-VALUE}).")
-    List<String> paths = new ArrayList<>(List.of(DEFAULT_PATH));
+    List<String> paths = new ArrayList<>(List.of(UapiModel.DEFAULT_PATH));
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The git working tree (default: the one around the current directory).")

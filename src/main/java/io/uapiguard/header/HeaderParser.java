@@ -48,9 +48,6 @@ public final class HeaderParser {
     /** Bumped whenever the model a given text produces may change, so stored models get re-parsed. */
     public static final int VERSION = 1;
 
-    static final String HELPER_ENUM = "bpf_func_id";
-    static final String HELPER_PREFIX = "BPF_FUNC_";
-
     private final Limits limits;
     private final Abi abi;
 
@@ -131,9 +128,9 @@ public final class HeaderParser {
     private static List<Helper> helpers(List<EnumDecl> enums, List<HelperDoc> docs) {
         List<EnumConstant> entries = new ArrayList<>();
         for (EnumDecl e : enums) {
-            if (HELPER_ENUM.equals(e.name())) {
+            if (Helper.ENUM.equals(e.name())) {
                 for (EnumConstant c : e.constants()) {
-                    if (c.name().startsWith(HELPER_PREFIX)) {
+                    if (c.name().startsWith(Helper.PREFIX)) {
                         entries.add(c);
                     }
                 }
@@ -142,7 +139,7 @@ public final class HeaderParser {
         }
         Map<String, List<HelperDoc>> byHelper = new HashMap<>();
         for (EnumConstant c : entries) {
-            byHelper.put(c.name().substring(HELPER_PREFIX.length()), new ArrayList<>());
+            byHelper.put(c.name().substring(Helper.PREFIX.length()), new ArrayList<>());
         }
         for (HelperDoc d : docs) {
             for (String candidate : HelperDocParser.helperCandidates(d.function())) {
@@ -155,7 +152,7 @@ public final class HeaderParser {
         }
         List<Helper> out = new ArrayList<>(entries.size());
         for (EnumConstant c : entries) {
-            String name = WordTable.shared().intern(c.name().substring(HELPER_PREFIX.length()));
+            String name = WordTable.shared().intern(c.name().substring(Helper.PREFIX.length()));
             out.add(new Helper(name, c.value().longValue(), c.line(), byHelper.get(name)));
         }
         return out;

@@ -53,7 +53,6 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 public final class Ingester implements HistoryAdmin {
 
     public static final String DEFAULT_TAG_PATTERN = "v*";
-    public static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int BLOB_BATCH = 8;
@@ -114,13 +113,13 @@ public final class Ingester implements HistoryAdmin {
                 throw new UapiguardException(Reason.BAD_INPUT, "not a valid branch name: " + b);
             }
         }
-        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(DEFAULT_PATH)
+        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(UapiModel.DEFAULT_PATH)
                 : spec.paths().stream().map(String::trim).distinct().toList();
         for (String p : paths) {
             if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("//")
                     || List.of(p.split("/")).contains("..") || p.contains("\\")) {
                 throw new UapiguardException(Reason.BAD_INPUT,
-                        "header path '" + p + "' must be relative to the repository root, like " + DEFAULT_PATH);
+                        "header path '" + p + "' must be relative to the repository root, like " + UapiModel.DEFAULT_PATH);
             }
         }
         return store.upsertRepository(name, location, tagPattern, branches, paths);
