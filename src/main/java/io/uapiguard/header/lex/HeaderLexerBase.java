@@ -59,7 +59,7 @@ public abstract class HeaderLexerBase extends Lexer {
     /** What {@link #shortcut} returns for a token it skipped. */
     private static final Token SKIPPED = new CommonToken(Token.INVALID_TYPE);
 
-    /** The source's characters, or null when the shortcuts are off. */
+    /** The source's characters, or null when the input is not a {@link SourceCharStream} (the shortcuts are off). */
     private char[] source;
     /** {@link #source} as a String, for the JDK's vectorised searches; made when first needed. */
     private String sourceText;
@@ -74,12 +74,6 @@ public abstract class HeaderLexerBase extends Lexer {
     protected HeaderLexerBase(CharStream input) {
         super(input);
         this.source = input instanceof SourceCharStream text ? text.chars() : null;
-    }
-
-    /** Turns the shortcuts off, leaving every token to ANTLR (tests compare both). */
-    public void disableShortcuts() {
-        this.source = null;
-        this.sourceText = null;
     }
 
     /**

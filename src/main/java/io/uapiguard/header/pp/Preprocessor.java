@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -56,7 +57,6 @@ public final class Preprocessor {
     private final BailErrorStrategy bail = new BailErrorStrategy();
     private final DefaultErrorStrategy report = new DefaultErrorStrategy();
     private char[] text;
-    private boolean lexerShortcuts = true;
 
     /** One open {@code #if} group: whether its enclosing group is active, whether a branch was taken. */
     private static final class Conditional {
@@ -85,28 +85,28 @@ public final class Preprocessor {
         parser.addErrorListener(new ThrowingErrorListener(file, "in preprocessing directive: "));
     }
 
-    /** Leaves every token to ANTLR's lexer, hidden ones included (tests compare both ways). */
-    Preprocessor withoutLexerShortcuts() {
-        this.lexerShortcuts = false;
-        return this;
-    }
-
     public Result run(String source) {
         return run(source.toCharArray());
     }
 
     /** {@link #run(String)} of characters the caller hands over and no longer changes. */
     public Result run(char[] chars) {
+        return run(chars, SourceCharStream.of(chars, file));
+    }
+
+    /**
+     * Preprocesses {@code chars}, lexed from {@code input}: the lexer's shortcuts (and the comment index) work on
+     * the source's own {@link SourceCharStream}; on any other stream ANTLR lexes every token.
+     */
+    Result run(char[] chars, CharStream input) {
         this.text = chars;
-        HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(chars, file));
+        HeaderLexer lexer = new HeaderLexer(input);
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
         CommentIndex comments = null;
-        if (lexerShortcuts) {
+        if (input instanceof SourceCharStream) {
             lexer.skipHiddenTokens();
             comments = lexer.indexComments();
-        } else {
-            lexer.disableShortcuts();
         }
         List<PpToken> run = new ArrayList<>();
         List<PpToken> directive = null;

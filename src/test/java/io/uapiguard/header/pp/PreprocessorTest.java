@@ -10,7 +10,9 @@ import io.uapiguard.model.Abi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.junit.jupiter.api.Test;
 
 /** The lexing stage the preprocessor relies on. */
@@ -93,10 +95,9 @@ class PreprocessorTest {
     /** The preprocessor's tokens as "type line:column expansionLine space text", then its macros. */
     private static List<String> preprocessed(String text, boolean shortcuts) {
         Preprocessor preprocessor = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64);
-        if (!shortcuts) {
-            preprocessor.withoutLexerShortcuts();
-        }
-        Preprocessor.Result result = preprocessor.run(text);
+        // A stream that is not the source's own SourceCharStream leaves every token to the grammar.
+        Preprocessor.Result result = shortcuts ? preprocessor.run(text)
+                : preprocessor.run(text.toCharArray(), antlrOnly(text));
         List<String> out = new ArrayList<>();
         for (PpToken t : result.tokens()) {
             out.add(t.getType() + " " + t.getLine() + ":" + t.getCharPositionInLine() + " " + t.expansionLine + " "
@@ -108,10 +109,7 @@ class PreprocessorTest {
 
     /** Every token as "type channel start-stop line:column text". */
     private static List<String> tokens(String text, boolean shortcut) {
-        HeaderLexer lexer = new HeaderLexer(SourceCharStream.of(text, "t.h"));
-        if (!shortcut) {
-            lexer.disableShortcuts();
-        }
+        HeaderLexer lexer = new HeaderLexer(shortcut ? SourceCharStream.of(text, "t.h") : antlrOnly(text));
         List<String> out = new ArrayList<>();
         for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
             out.add(t.getType() + " " + t.getChannel() + " " + t.getStartIndex() + "-" + t.getStopIndex() + " "
@@ -120,5 +118,59 @@ class PreprocessorTest {
                 return out;
             }
         }
+    }
+
+    /**
+     * The source's characters (UTF-16 indexed, as SourceCharStream is) behind a stream that is not a
+     * SourceCharStream: the lexer's shortcuts are off and ANTLR lexes every token.
+     */
+    private static CharStream antlrOnly(String text) {
+        CharStream chars = SourceCharStream.of(text, "t.h");
+        return new CharStream() {
+            @Override
+            public String getText(Interval interval) {
+                return chars.getText(interval);
+            }
+
+            @Override
+            public void consume() {
+                chars.consume();
+            }
+
+            @Override
+            public int LA(int i) {
+                return chars.LA(i);
+            }
+
+            @Override
+            public int mark() {
+                return chars.mark();
+            }
+
+            @Override
+            public void release(int marker) {
+                chars.release(marker);
+            }
+
+            @Override
+            public int index() {
+                return chars.index();
+            }
+
+            @Override
+            public void seek(int index) {
+                chars.seek(index);
+            }
+
+            @Override
+            public int size() {
+                return chars.size();
+            }
+
+            @Override
+            public String getSourceName() {
+                return chars.getSourceName();
+            }
+        };
     }
 }
