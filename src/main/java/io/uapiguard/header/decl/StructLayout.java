@@ -205,6 +205,25 @@ public final class StructLayout {
         }
     }
 
+    /** What a record's layout has placed so far: the next free bit, the extent, the alignment, fields, names. */
+    private static final class Placed {
+        final RecordDecl decl;
+        final boolean union;
+        final boolean packed;
+        final List<Field> fields;
+        final Map<String, Integer> names = new LinkedHashMap<>();
+        long offset; // struct: next free bit
+        long extent; // bits covered so far (union: the largest member)
+        int align = 1;
+
+        Placed(RecordDecl decl) {
+            this.decl = decl;
+            this.union = "union".equals(decl.kind());
+            this.packed = decl.packed();
+            this.fields = new ArrayList<>(decl.members().size() * 2);
+        }
+    }
+
     private Laid layRecord(RecordDecl decl, int depth) {
         if (decl.members() == null) {
             throw error(Reason.PARSE_ERROR, decl.kind() + " without tag or members", decl.line());
@@ -215,90 +234,94 @@ public final class StructLayout {
         if (!"struct".equals(decl.kind()) && !"union".equals(decl.kind())) {
             throw error(Reason.PARSE_ERROR, "'" + decl.kind() + "' is not struct or union", decl.line());
         }
-        boolean union = "union".equals(decl.kind());
-        boolean packed = decl.packed();
         List<RecordDecl.Member> members = decl.members();
-        List<Field> fields = new ArrayList<>(members.size() * 2);
-        Map<String, Integer> names = new LinkedHashMap<>();
-        long offset = 0; // struct: next free bit
-        long extent = 0; // bits covered so far (union: the largest member)
-        int align = 1;
+        Placed at = new Placed(decl);
         for (int i = 0; i < members.size(); i++) {
             RecordDecl.Member m = members.get(i);
             Shape s = shape(m.type(), m.line(), depth + 1);
             if (s.isVoid) {
                 throw error(Reason.PARSE_ERROR, "member " + describe(m) + " has type void", m.line());
             }
-            long pos;
-            long size;
-            if (m.bitWidth() != null) {
-                long width = m.bitWidth();
-                checkBitfield(m, s, width);
-                long unit = s.align * 8L;
-                if (union) {
-                    pos = 0;
-                } else if (width == 0) {
-                    pos = roundUp(offset, unit);
-                } else if (packed || offset % unit + width <= s.sizeBits) {
-                    pos = offset;
-                } else {
-                    pos = roundUp(offset, unit);
-                }
-                if (m.alignedAttr() > 0) {
-                    pos = roundUp(pos, m.alignedAttr() * 8L);
-                    align = Math.max(align, m.alignedAttr());
-                }
-                if (m.name() != null) {
-                    align = Math.max(align, packed ? 1 : s.align);
-                    declare(names, m.name(), m.line(), decl);
-                    add(fields, new Field(m.name(), spell(m.type()), pos, width, m.line()), decl);
-                }
-                size = width;
-            } else {
-                if (m.name() == null && s.record == null) {
-                    throw error(Reason.PARSE_ERROR, "member of type " + spell(m.type()) + " has no name", m.line());
-                }
-                if (m.type() instanceof CType.Array a && a.length() == null && (i != members.size() - 1)) {
-                    throw error(Reason.PARSE_ERROR, "flexible array member " + m.name() + " is not last", m.line());
-                }
-                int a = packed ? 1 : s.align;
-                if (m.alignedAttr() > 0) {
-                    a = Math.max(a, m.alignedAttr());
-                }
-                pos = union ? 0 : roundUp(offset, a * 8L);
-                align = Math.max(align, a);
-                String prefix = "";
-                if (m.name() != null) {
-                    declare(names, m.name(), m.line(), decl);
-                    add(fields, new Field(m.name(), spell(m.type()), pos, s.sizeBits, m.line()), decl);
-                    prefix = m.name() + ".";
-                } else {
-                    for (Map.Entry<String, Integer> inner : s.record.names.entrySet()) {
-                        declare(names, inner.getKey(), inner.getValue(), decl);
-                    }
-                }
-                if (s.record != null) {
-                    for (Field f : s.record.fields) {
-                        add(fields, new Field(prefix + f.path(), f.type(), pos + f.offsetBits(), f.sizeBits(),
-                                f.line()), decl);
-                    }
-                }
-                size = s.sizeBits;
-            }
+            long pos = m.bitWidth() != null ? placeBitfield(at, m, s) : placeMember(at, m, s, i == members.size() - 1);
+            long size = m.bitWidth() != null ? m.bitWidth() : s.sizeBits;
             if ((pos + size) / 8 > MAX_SIZE_BYTES) {
                 throw error(Reason.LIMIT_EXCEEDED, decl.kind() + (decl.tag() == null ? ANONYMOUS : " " + decl.tag())
                         + " is larger than " + MAX_SIZE_BYTES + " bytes", m.line());
             }
-            extent = Math.max(extent, pos + size);
-            if (!union) {
-                offset = pos + size;
+            at.extent = Math.max(at.extent, pos + size);
+            if (!at.union) {
+                at.offset = pos + size;
             }
         }
+        int align = at.align;
         if (decl.alignedAttr() > 0) {
             align = Math.max(align, decl.alignedAttr());
         }
-        long sizeBits = roundUp(roundUp(extent, 8), align * 8L);
-        return new Laid(sizeBits, align, Collections.unmodifiableList(fields), names);
+        long sizeBits = roundUp(roundUp(at.extent, 8), align * 8L);
+        return new Laid(sizeBits, align, Collections.unmodifiableList(at.fields), at.names);
+    }
+
+    /** Places bitfield {@code m} of shape {@code s}; returns its bit position. */
+    private long placeBitfield(Placed at, RecordDecl.Member m, Shape s) {
+        long width = m.bitWidth();
+        checkBitfield(m, s, width);
+        long unit = s.align * 8L;
+        long pos;
+        if (at.union) {
+            pos = 0;
+        } else if (width == 0) {
+            pos = roundUp(at.offset, unit);
+        } else if (at.packed || at.offset % unit + width <= s.sizeBits) {
+            pos = at.offset;
+        } else {
+            pos = roundUp(at.offset, unit);
+        }
+        if (m.alignedAttr() > 0) {
+            pos = roundUp(pos, m.alignedAttr() * 8L);
+            at.align = Math.max(at.align, m.alignedAttr());
+        }
+        if (m.name() != null) {
+            at.align = Math.max(at.align, at.packed ? 1 : s.align);
+            declare(at.names, m.name(), m.line(), at.decl);
+            add(at.fields, new Field(m.name(), spell(m.type()), pos, width, m.line()), at.decl);
+        }
+        return pos;
+    }
+
+    /**
+     * Places ordinary member {@code m} of shape {@code s} (a nested record's fields under its name, or directly
+     * when it is anonymous); returns its bit position.
+     */
+    private long placeMember(Placed at, RecordDecl.Member m, Shape s, boolean last) {
+        if (m.name() == null && s.record == null) {
+            throw error(Reason.PARSE_ERROR, "member of type " + spell(m.type()) + " has no name", m.line());
+        }
+        if (m.type() instanceof CType.Array a && a.length() == null && !last) {
+            throw error(Reason.PARSE_ERROR, "flexible array member " + m.name() + " is not last", m.line());
+        }
+        int a = at.packed ? 1 : s.align;
+        if (m.alignedAttr() > 0) {
+            a = Math.max(a, m.alignedAttr());
+        }
+        long pos = at.union ? 0 : roundUp(at.offset, a * 8L);
+        at.align = Math.max(at.align, a);
+        String prefix = "";
+        if (m.name() != null) {
+            declare(at.names, m.name(), m.line(), at.decl);
+            add(at.fields, new Field(m.name(), spell(m.type()), pos, s.sizeBits, m.line()), at.decl);
+            prefix = m.name() + ".";
+        } else {
+            for (Map.Entry<String, Integer> inner : s.record.names.entrySet()) {
+                declare(at.names, inner.getKey(), inner.getValue(), at.decl);
+            }
+        }
+        if (s.record != null) {
+            for (Field f : s.record.fields) {
+                add(at.fields, new Field(prefix + f.path(), f.type(), pos + f.offsetBits(), f.sizeBits(), f.line()),
+                        at.decl);
+            }
+        }
+        return pos;
     }
 
     private void checkBitfield(RecordDecl.Member m, Shape s, long width) {
