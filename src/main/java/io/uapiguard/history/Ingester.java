@@ -221,47 +221,14 @@ public final class Ingester implements HistoryAdmin {
             int parseErrors = parseAndStore(repo, toParse, pathOfBlob, models, listener);
 
             // 2. Revisions.
-            listener.step("record", fresh.size());
-            List<NewRevision> batch = new ArrayList<>();
-            int recorded = 0;
-            try (RevWalk bodies = new RevWalk(repo)) {
-                for (HistoryWalk.Node n : fresh) {
-                    RevCommit c = bodies.parseCommit(n.commit());
-                    PersonIdent author = c.getAuthorIdent();
-                    batch.add(new NewRevision(n.id(), n.depth(), c.getCommitterIdent().getWhenAsInstant(),
-                            author.getWhenAsInstant(), author.getName(), author.getEmailAddress(),
-                            c.getShortMessage(), n.parents().isEmpty() ? null : n.parents().get(0),
-                            blobsOf.get(n.id())));
-                    if (batch.size() == REVISION_BATCH) {
-                        store.storeRevisions(reg.id(), batch);
-                        recorded += batch.size();
-                        listener.progress(recorded);
-                        batch.clear();
-                    }
-                }
-            }
-            store.storeRevisions(reg.id(), batch);
-            listener.progress(fresh.size());
+            recordRevisions(repo, reg.id(), fresh, blobsOf, listener);
 
             // 3. Comparisons: each revision with its predecessor, each tag with the previous tag; missing ones and
             //    ones an older engine made (from the stored models: a rule change re-parses nothing).
             int comparisons = compare(walk, blobsOf, models, listener);
 
             // 4. Refs.
-            listener.step("refs", 0);
-            Map<String, String> firstTags = firstTags(walk);
-            Map<String, String> changes = new HashMap<>();
-            for (HistoryWalk.Node n : walk.nodes()) {
-                StoredRevision s = stored.get(n.id());
-                String now = firstTags.get(n.id());
-                if (s == null ? now != null : !Objects.equals(s.firstTag(), now)) {
-                    changes.put(n.id(), now);
-                }
-            }
-            Set<String> reachable = HistoryWalk.ids(walk);
-            stored.values().stream().filter(s -> !reachable.contains(s.commitId()) && s.firstTag() != null)
-                    .forEach(s -> changes.put(s.commitId(), null));
-            int dropped = store.updateRefs(reg.id(), reachable, walk.tags(), changes, refState);
+            int dropped = updateRefs(reg.id(), walk, stored, refState, listener);
             return new IngestSummary(info.name(), walk.nodes().size(), fresh.size(), toParse.size(), parseErrors,
                     comparisons, dropped, Duration.between(start, Instant.now()));
         } catch (IOException e) {
@@ -282,6 +249,54 @@ public final class Ingester implements HistoryAdmin {
             }
         }
         return out;
+    }
+
+    /** Step 2: the commits new to the store, in batches, each with the blob of every watched path. */
+    private void recordRevisions(Repository repo, long repositoryId, List<HistoryWalk.Node> fresh,
+                                 Map<String, Map<String, String>> blobsOf, IngestListener listener) throws IOException {
+        listener.step("record", fresh.size());
+        List<NewRevision> batch = new ArrayList<>();
+        int recorded = 0;
+        try (RevWalk bodies = new RevWalk(repo)) {
+            for (HistoryWalk.Node n : fresh) {
+                RevCommit c = bodies.parseCommit(n.commit());
+                PersonIdent author = c.getAuthorIdent();
+                batch.add(new NewRevision(n.id(), n.depth(), c.getCommitterIdent().getWhenAsInstant(),
+                        author.getWhenAsInstant(), author.getName(), author.getEmailAddress(),
+                        c.getShortMessage(), n.parents().isEmpty() ? null : n.parents().get(0),
+                        blobsOf.get(n.id())));
+                if (batch.size() == REVISION_BATCH) {
+                    store.storeRevisions(repositoryId, batch);
+                    recorded += batch.size();
+                    listener.progress(recorded);
+                    batch.clear();
+                }
+            }
+        }
+        store.storeRevisions(repositoryId, batch);
+        listener.progress(fresh.size());
+    }
+
+    /**
+     * Step 4: each revision's first tag where it changed, revisions no longer reachable marked so, and the ref
+     * state recorded; returns how many revisions were dropped.
+     */
+    private int updateRefs(long repositoryId, HistoryWalk.Result walk, Map<String, StoredRevision> stored,
+                           String refState, IngestListener listener) {
+        listener.step("refs", 0);
+        Map<String, String> firstTags = firstTags(walk);
+        Map<String, String> changes = new HashMap<>();
+        for (HistoryWalk.Node n : walk.nodes()) {
+            StoredRevision s = stored.get(n.id());
+            String now = firstTags.get(n.id());
+            if (s == null ? now != null : !Objects.equals(s.firstTag(), now)) {
+                changes.put(n.id(), now);
+            }
+        }
+        Set<String> reachable = HistoryWalk.ids(walk);
+        stored.values().stream().filter(s -> !reachable.contains(s.commitId()) && s.firstTag() != null)
+                .forEach(s -> changes.put(s.commitId(), null));
+        return store.updateRefs(repositoryId, reachable, walk.tags(), changes, refState);
     }
 
     /** Parses blobs in parallel, storing each batch in one transaction; returns how many did not parse. */
