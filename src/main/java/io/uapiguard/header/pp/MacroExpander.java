@@ -100,6 +100,47 @@ public final class MacroExpander {
     }
 
     /** The replacement list of {@code m} for one invocation, hide set {@code hs} added to every token. */
+    /**
+     * {@code ## rightToken} in {@code m}'s body: pastes the token (or the first of the argument it names) onto the
+     * last one of {@code out}; a placemarker or nothing before it is replaced. GNU's {@code , ## args} drops the
+     * comma when the variable arguments are empty, and pastes nothing otherwise.
+     */
+    private void pasteOnto(List<PpToken> out, Macro m, List<List<PpToken>> args, PpToken rightToken) {
+        int p = args == null ? -1 : m.paramIndex(rightToken.getText());
+        PpToken left = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (p >= 0 && m.variadic() && p == m.params().size() - 1 && left != null
+                && left.getType() == HeaderLexer.COMMA && !left.fromArgument) {
+            List<PpToken> va = args.get(p);
+            if (va.isEmpty()) {
+                out.remove(out.size() - 1);
+            } else {
+                appendArgument(out, va, rightToken);
+            }
+            return;
+        }
+        List<PpToken> right;
+        if (p >= 0) {
+            right = new ArrayList<>();
+            appendArgument(right, args.get(p), rightToken);
+        } else {
+            PpToken c = rightToken.copy();
+            c.fromArgument = false;
+            right = List.of(c);
+        }
+        if (right.isEmpty()) {
+            return;
+        }
+        if (left == null || left.getType() == PLACEMARKER) {
+            if (left != null) {
+                out.remove(out.size() - 1);
+            }
+            out.addAll(right);
+        } else {
+            out.set(out.size() - 1, paste(left, right.get(0)));
+            out.addAll(right.subList(1, right.size()));
+        }
+    }
+
     private List<PpToken> substitute(Macro m, PpToken invocation, List<List<PpToken>> args, HideSet hs, int depth) {
         List<PpToken> body = m.body();
         int n = body.size();
@@ -116,41 +157,7 @@ public final class MacroExpander {
                 continue;
             }
             if (type == HeaderLexer.HASHHASH && i + 1 < n) {
-                PpToken rightToken = body.get(++i);
-                int p = args == null ? -1 : m.paramIndex(rightToken.getText());
-                PpToken left = out.isEmpty() ? null : out.get(out.size() - 1);
-                if (p >= 0 && m.variadic() && p == m.params().size() - 1 && left != null
-                        && left.getType() == HeaderLexer.COMMA && !left.fromArgument) {
-                    // GNU: ", ## args" drops the comma when the variable arguments are empty, else pastes nothing.
-                    List<PpToken> va = args.get(p);
-                    if (va.isEmpty()) {
-                        out.remove(out.size() - 1);
-                    } else {
-                        appendArgument(out, va, rightToken);
-                    }
-                    continue;
-                }
-                List<PpToken> right;
-                if (p >= 0) {
-                    right = new ArrayList<>();
-                    appendArgument(right, args.get(p), rightToken);
-                } else {
-                    PpToken c = rightToken.copy();
-                    c.fromArgument = false;
-                    right = List.of(c);
-                }
-                if (right.isEmpty()) {
-                    continue;
-                }
-                if (left == null || left.getType() == PLACEMARKER) {
-                    if (left != null) {
-                        out.remove(out.size() - 1);
-                    }
-                    out.addAll(right);
-                } else {
-                    out.set(out.size() - 1, paste(left, right.get(0)));
-                    out.addAll(right.subList(1, right.size()));
-                }
+                pasteOnto(out, m, args, body.get(++i));
                 continue;
             }
             int p = args == null || !TokenKinds.isWord(type) ? -1 : m.paramIndex(b.getText());
