@@ -5,38 +5,28 @@ import io.uapiguard.header.decl.DeclarationBuilder;
 import io.uapiguard.header.decl.RecordDecl;
 import io.uapiguard.header.decl.StructLayout;
 import io.uapiguard.header.doc.Consistency;
+import io.uapiguard.header.doc.Helpers;
 import io.uapiguard.header.doc.HelperDocParser;
 import io.uapiguard.header.doc.MapperReader;
 import io.uapiguard.header.lex.DeclarationParser;
 import io.uapiguard.header.lex.HeaderLexer;
 import io.uapiguard.header.lex.ThrowingErrorListener;
-import io.uapiguard.header.lex.WordTable;
 import io.uapiguard.header.pp.Budget;
 import io.uapiguard.header.pp.ConstantEvaluator;
-import io.uapiguard.header.pp.HideSet;
+import io.uapiguard.header.pp.Defines;
 import io.uapiguard.header.pp.Limits;
-import io.uapiguard.header.pp.Macro;
-import io.uapiguard.header.pp.MacroExpander;
 import io.uapiguard.header.pp.PpToken;
 import io.uapiguard.header.pp.Preprocessor;
 import io.uapiguard.header.pp.TokenArrayStream;
-import io.uapiguard.header.pp.TokenText;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.Define;
-import io.uapiguard.model.EnumConstant;
-import io.uapiguard.model.EnumDecl;
 import io.uapiguard.model.Helper;
-import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
 import io.uapiguard.model.Problem;
 import io.uapiguard.model.StructDecl;
 import io.uapiguard.model.UapiModel;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -90,11 +80,11 @@ public final class HeaderParser {
         budget.checkTime(null);
 
         ConstantEvaluator evaluator = new ConstantEvaluator(budget, abi);
-        List<Define> defines = defines(pp, pp.expander(), evaluator, decls);
+        List<Define> defines = Defines.of(pp, evaluator, decls.enumeratorValues());
         MapperReader mapperReader = new MapperReader(pp, evaluator);
         Mapper mapper = mapperReader.read();
         HelperDocParser.Result docs = new HelperDocParser().scan(text, pp.comments());
-        List<Helper> helpers = helpers(decls.enums(), docs.docs());
+        List<Helper> helpers = Helpers.of(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());
         StructLayout layout = new StructLayout(abi, decls.recordsByTag(), decls.typedefs());
@@ -117,92 +107,6 @@ public final class HeaderParser {
             throw new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED,
                     "header is " + length + " characters long, more than the " + limits.maxInputChars()
                             + " accepted", file, 0, 0, null);
-        }
-    }
-
-    /**
-     * Every {@code BPF_FUNC_xxx} of {@code enum bpf_func_id}, with its documented signatures in order: a doc of
-     * {@code bpf_xxx} belongs to the first of its {@link HelperDocParser#helperCandidates candidate names} the
-     * enum holds.
-     */
-    private static List<Helper> helpers(List<EnumDecl> enums, List<HelperDoc> docs) {
-        List<EnumConstant> entries = new ArrayList<>();
-        for (EnumDecl e : enums) {
-            if (Helper.ENUM.equals(e.name())) {
-                for (EnumConstant c : e.constants()) {
-                    if (c.name().startsWith(Helper.PREFIX)) {
-                        entries.add(c);
-                    }
-                }
-                break;
-            }
-        }
-        Map<String, List<HelperDoc>> byHelper = new HashMap<>();
-        for (EnumConstant c : entries) {
-            byHelper.put(c.name().substring(Helper.PREFIX.length()), new ArrayList<>());
-        }
-        for (HelperDoc d : docs) {
-            for (String candidate : HelperDocParser.helperCandidates(d.function())) {
-                List<HelperDoc> mine = byHelper.get(candidate);
-                if (mine != null) {
-                    mine.add(d);
-                    break;
-                }
-            }
-        }
-        List<Helper> out = new ArrayList<>(entries.size());
-        for (EnumConstant c : entries) {
-            String name = WordTable.shared().intern(c.name().substring(Helper.PREFIX.length()));
-            out.add(new Helper(name, c.value().longValue(), c.line(), byHelper.get(name)));
-        }
-        return out;
-    }
-
-    /**
-     * Every object-like macro of the final table, in line order: its normalised replacement and, where the
-     * replacement (expanded, enumerators known) is an integer constant expression, its value.
-     * Include guards are object-like macros too and are listed (empty text, no value).
-     */
-    private static List<Define> defines(Preprocessor.Result pp, MacroExpander expander, ConstantEvaluator evaluator,
-                                        DeclarationBuilder.Declarations decls) {
-        List<Macro> objectLike = new ArrayList<>();
-        for (Macro m : pp.macros().values()) {
-            if (!m.functionLike()) {
-                objectLike.add(m);
-            }
-        }
-        objectLike.sort(Comparator.comparingInt(Macro::line).thenComparingInt(Macro::column));
-        List<Define> out = new ArrayList<>(objectLike.size());
-        ConstantEvaluator.Resolver enumerators = decls.enumeratorValues();
-        for (Macro m : objectLike) {
-            out.add(new Define(m.name(), TokenText.of(m.body()), value(m, expander, evaluator, enumerators), m.line()));
-        }
-        return out;
-    }
-
-    private static BigInteger value(Macro m, MacroExpander expander, ConstantEvaluator evaluator,
-                                    ConstantEvaluator.Resolver enumerators) {
-        if (m.body().isEmpty()) {
-            return null;
-        }
-        List<PpToken> body = new ArrayList<>(m.body().size());
-        HideSet self = HideSet.EMPTY.with(m.id());
-        for (PpToken t : m.body()) {
-            PpToken c = t.copy();
-            c.hideSet = self;
-            body.add(c);
-        }
-        List<PpToken> expanded = new ArrayList<>();
-        try {
-            expander.expand(body, expanded);
-            return evaluator.evaluate(expanded, enumerators, false).value();
-        } catch (ConstantEvaluator.EvalException e) {
-            return null;
-        } catch (UapiguardException e) {
-            if (e.reason() == UapiguardException.Reason.LIMIT_EXCEEDED) {
-                throw e;
-            }
-            return null;
         }
     }
 
