@@ -53,11 +53,11 @@ final class CheckCommand implements Callable<Integer> {
             Policy policy = options.policy(root);
             List<Comparison> comparisons = new ArrayList<>();
             for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
-                HeaderText old = new HeaderText(label + ":" + path, git.read(commit, path, label));
-                HeaderText now = new HeaderText(path, git.readWorkingTree(path));
-                comparisons.add(HeaderText.compare(old, now, path));
+                HeaderSide old = new HeaderSide(label + ":" + path, git.read(commit, path, label));
+                HeaderSide now = new HeaderSide(path, git.readWorkingTree(path));
+                comparisons.add(HeaderSide.compare(old, now, path));
             }
-            Comparison judged = options.judge(HeaderText.merge(comparisons), policy, spec.commandLine().getErr());
+            Comparison judged = options.judge(HeaderSide.merge(comparisons), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree"));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One side of a comparison: the text of a header and the name parse errors give it (a file, {@code REV:PATH}). */
-record HeaderText(String name, String text) {
+record HeaderSide(String name, String text) {
 
     /** Parses both sides and compares them; findings point at {@code path}. */
-    static Comparison compare(HeaderText oldSide, HeaderText newSide, String path) {
+    static Comparison compare(HeaderSide oldSide, HeaderSide newSide, String path) {
         HeaderParser parser = new HeaderParser();
         return CompatEngine.standard().compare(
                 parser.parse(oldSide.name(), oldSide.text()), parser.parse(newSide.name(), newSide.text()), path);
