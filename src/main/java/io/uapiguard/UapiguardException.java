@@ -1,40 +1,25 @@
 package io.uapiguard;
 
 /**
- * The one application exception. Its {@link Reason} decides the CLI exit code and the HTTP status,
- * so that every layer reports bad input the same way and never as a stack trace.
+ * The one application exception. Its {@link Reason} says what kind of failure it is; {@code api} maps it to an
+ * HTTP status and {@code cli} to an exit code (the reason knows neither), so that every layer reports bad input
+ * the same way and never as a stack trace.
  */
 public class UapiguardException extends RuntimeException {
 
     public enum Reason {
         /** The caller gave something unusable (bad path, bad option, malformed config). */
-        BAD_INPUT(2, 400),
+        BAD_INPUT,
         /** A named thing (repository, revision, tag) does not exist. */
-        NOT_FOUND(2, 404),
+        NOT_FOUND,
         /** A header or patch did not parse or apply. */
-        PARSE_ERROR(2, 422),
+        PARSE_ERROR,
         /** Input tripped a resource limit (expansion depth, token count, time, size). */
-        LIMIT_EXCEEDED(2, 422),
+        LIMIT_EXCEEDED,
         /** Something on our side failed. */
-        INTERNAL(3, 500),
+        INTERNAL,
         /** The service cannot take this now (it is stopping); asking again later can succeed. */
-        UNAVAILABLE(3, 503);
-
-        private final int exitCode;
-        private final int httpStatus;
-
-        Reason(int exitCode, int httpStatus) {
-            this.exitCode = exitCode;
-            this.httpStatus = httpStatus;
-        }
-
-        public int exitCode() {
-            return exitCode;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
+        UNAVAILABLE
     }
 
     private final Reason reason;

@@ -2,9 +2,14 @@ package io.uapiguard.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.patch.HeaderPatcher;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.ModelCache;
+import java.util.function.ToIntFunction;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -18,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The check endpoint's stateless collaborators, the request body limits, Tomcat's handling of unread bodies. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LimitsProperties.class)
+@EnableConfigurationProperties({LimitsProperties.class, ReportProperties.class})
 public class ApiConfiguration {
 
     @Bean
@@ -36,6 +41,22 @@ public class ApiConfiguration {
     @Bean
     CompatEngine compatEngine() {
         return CompatEngine.standard();
+    }
+
+    /** The status a failed ingest run records, for the history's background runs (which know no HTTP). */
+    @Bean
+    ToIntFunction<UapiguardException.Reason> errorStatus() {
+        return ProblemStatus::code;
+    }
+
+    @Bean
+    StoredComparisons storedComparisons(HistoryQueries queries, CompatEngine engine) {
+        return new StoredComparisons(queries, engine);
+    }
+
+    @Bean
+    ModelCache modelCache(HistoryQueries queries, LimitsProperties limits) {
+        return new ModelCache(queries, limits.cachedModels());
     }
 
     @Bean

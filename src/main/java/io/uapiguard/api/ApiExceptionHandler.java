@@ -69,7 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UapiguardException.class)
     ResponseEntity<ProblemDetail> uapiguard(UapiguardException e) {
-        HttpStatus status = HttpStatus.valueOf(e.reason().httpStatus());
+        HttpStatus status = ProblemStatus.of(e.reason());
         if (e.reason() == UapiguardException.Reason.INTERNAL) {
             log.error("internal error", e);
         }

@@ -6,6 +6,7 @@ import static io.uapiguard.UapiguardException.quote;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.output.RenderContext;
 import io.uapiguard.store.HistoryQueries;
@@ -13,7 +14,6 @@ import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
-import io.uapiguard.web.ReportLinks;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -32,13 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 class BrowseController {
 
     private final HistoryQueries queries;
+    private final StoredComparisons comparisons;
     private final CheckService checks;
     private final ComparisonResponses responses;
     private final ReportLinks links;
 
-    BrowseController(HistoryQueries queries, CheckService checks, ComparisonResponses responses,
-                     ReportLinks links) {
+    BrowseController(HistoryQueries queries, StoredComparisons comparisons, CheckService checks,
+                     ComparisonResponses responses, ReportLinks links) {
         this.queries = queries;
+        this.comparisons = comparisons;
         this.checks = checks;
         this.responses = responses;
         this.links = links;
@@ -114,7 +116,7 @@ class BrowseController {
         checks.baseModel(repository, now, header);
         RenderContext context = new RenderContext(CheckService.label(old), CheckService.label(now), false,
                 links.repository(repository));
-        return responses.render(format, queries.comparison(repository, old.commitId(), now.commitId(), header), context);
+        return responses.render(format, comparisons.comparison(repository, old.commitId(), now.commitId(), header), context);
     }
 
     @Operation(summary = "The timeline of a helper: where it first appears, every change of its id or signature since")

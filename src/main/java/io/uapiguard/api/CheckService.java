@@ -13,6 +13,7 @@ import io.uapiguard.policy.Policy;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
+import io.uapiguard.store.ModelCache;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.stereotype.Service;

@@ -7,8 +7,8 @@ import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Severity;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
-import io.uapiguard.revision.GitHeaders;
-import io.uapiguard.revision.GitHeaders.FileRevision;
+import io.uapiguard.git.GitHeaders;
+import io.uapiguard.git.GitHeaders.FileRevision;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Walk the history reachable from this revision (default: ${DEFAULT-VALUE}).")
     String revision;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = CheckCommand.DEFAULT_PATH,
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
             description = "The header (default: ${DEFAULT-VALUE}).")
     String path;
 

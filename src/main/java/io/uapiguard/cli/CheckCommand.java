@@ -1,9 +1,10 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.model.UapiModel;
 import io.uapiguard.policy.Policy;
-import io.uapiguard.revision.GitHeaders;
-import io.uapiguard.revision.RevPath;
+import io.uapiguard.git.GitHeaders;
+import io.uapiguard.git.RevPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +23,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "current branch, else HEAD.")
 final class CheckCommand implements Callable<Integer> {
 
-    static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";
 
     @Option(names = "--against", paramLabel = "REV",
             description = "Revision to compare with (default: the current branch's upstream, else HEAD).")
     String against;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = DEFAULT_PATH,
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
             description = "Header path from the repository root; repeatable (default: ${DEFAULT-VALUE}).")
-    List<String> paths = new ArrayList<>(List.of(DEFAULT_PATH));
+    List<String> paths = new ArrayList<>(List.of(UapiModel.DEFAULT_PATH));
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The git working tree (default: the one around the current directory).")
@@ -52,11 +52,11 @@ final class CheckCommand implements Callable<Integer> {
             Policy policy = options.policy(root);
             List<Comparison> comparisons = new ArrayList<>();
             for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
-                HeaderText old = new HeaderText(label + ":" + path, git.read(commit, path, label));
-                HeaderText now = new HeaderText(path, git.readWorkingTree(path));
-                comparisons.add(HeaderText.compare(old, now, path));
+                HeaderSide old = new HeaderSide(label + ":" + path, git.read(commit, path, label));
+                HeaderSide now = new HeaderSide(path, git.readWorkingTree(path));
+                comparisons.add(HeaderSide.compare(old, now, path));
             }
-            Comparison judged = options.judge(HeaderText.merge(comparisons), policy, spec.commandLine().getErr());
+            Comparison judged = options.judge(HeaderSide.merge(comparisons), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree"));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);

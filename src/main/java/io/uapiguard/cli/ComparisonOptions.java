@@ -3,6 +3,7 @@ package io.uapiguard.cli;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.Impact;
 import io.uapiguard.compat.Severity;
 import io.uapiguard.output.RenderContext;
 import io.uapiguard.output.Renderers;
@@ -32,7 +33,8 @@ final class ComparisonOptions {
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "breaking", converter = FailOnConverter.class,
             description = "Exit 1 when a finding that is not accepted is at least this severe: "
-                    + "breaking, warning, info or never (default: ${DEFAULT-VALUE}).")
+                    + "breaking, warning, info or never (default: ${DEFAULT-VALUE}); or, by what it breaks, when a "
+                    + "warning or breaking finding's rule has at least this impact: abi, api or text.")
     FailOn failOn = FailOn.BREAKING;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -73,17 +75,23 @@ final class ComparisonOptions {
 
     /** 1 when the judged comparison fails at {@code --fail-on}, else 0. */
     int exitCode(Comparison judged) {
+        if (failOn.impact != null) {
+            return judged.failsAt(failOn.impact) ? 1 : 0;
+        }
         return failOn.threshold().map(t -> judged.failsAt(t) ? 1 : 0).orElse(0);
     }
 
-    /** {@code --fail-on}: a severity, or never. */
+    /** {@code --fail-on}: a severity, an impact, or never. */
     enum FailOn {
-        BREAKING(Severity.BREAKING), WARNING(Severity.WARNING), INFO(Severity.INFO), NEVER(null);
+        BREAKING(Severity.BREAKING, null), WARNING(Severity.WARNING, null), INFO(Severity.INFO, null),
+        ABI(null, Impact.ABI), API(null, Impact.API), TEXT(null, Impact.TEXT), NEVER(null, null);
 
         private final Severity threshold;
+        private final Impact impact;
 
-        FailOn(Severity threshold) {
+        FailOn(Severity threshold, Impact impact) {
             this.threshold = threshold;
+            this.impact = impact;
         }
 
         Optional<Severity> threshold() {
@@ -98,7 +106,7 @@ final class ComparisonOptions {
                 return FailOn.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(
-                        "expected breaking, warning, info or never, got '" + value + "'");
+                        "expected breaking, warning, info or never, got '" + value + "' (or, by impact: abi, api, text)");
             }
         }
     }

@@ -4,8 +4,8 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.policy.Policy;
-import io.uapiguard.revision.GitHeaders;
-import io.uapiguard.revision.RevPath;
+import io.uapiguard.git.GitHeaders;
+import io.uapiguard.git.RevPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ final class DiffCommand implements Callable<Integer> {
                 }
                 comparison = StoredComparison.of(database, repo.toString(), oldSpec, newSpec);
             } else {
-                comparison = HeaderText.compare(read(oldSpec), read(newSpec), locationPath(newSpec));
+                comparison = HeaderSide.compare(read(oldSpec), read(newSpec), locationPath(newSpec));
             }
             Policy policy = options.policy(configRoot());
             Comparison judged = options.judge(comparison, policy, spec.commandLine().getErr());
@@ -78,10 +78,10 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     /** A side that names an existing file is that file; otherwise it must be REV:PATH. */
-    private HeaderText read(String side) {
+    private HeaderSide read(String side) {
         Path file = Path.of(side);
         if (Files.isRegularFile(file)) {
-            return new HeaderText(side, readFile(file));
+            return new HeaderSide(side, readFile(file));
         }
         if (Files.isDirectory(file)) {
             throw new UapiguardException(Reason.BAD_INPUT, side + " is a directory, not a header file");
@@ -91,7 +91,7 @@ final class DiffCommand implements Callable<Integer> {
                     "no such file: " + side + " (to read a header from git, write REV:PATH)");
         }
         RevPath revPath = RevPath.parse(side);
-        return new HeaderText(side, git().read(revPath.revision(), revPath.path()));
+        return new HeaderSide(side, git().read(revPath.revision(), revPath.path()));
     }
 
     private static String readFile(Path file) {

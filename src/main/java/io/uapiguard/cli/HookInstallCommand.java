@@ -2,7 +2,8 @@ package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.revision.GitHeaders;
+import io.uapiguard.git.GitHeaders;
+import io.uapiguard.model.UapiModel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,9 @@ final class HookInstallCommand implements Callable<Integer> {
                     + "or its java and class path).")
     String command;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = CheckCommand.DEFAULT_PATH,
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
             description = "Header path the hook guards; repeatable (default: ${DEFAULT-VALUE}).")
-    List<String> paths = new ArrayList<>(List.of(CheckCommand.DEFAULT_PATH));
+    List<String> paths = new ArrayList<>(List.of(UapiModel.DEFAULT_PATH));
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The git repository (default: the one around the current directory).")

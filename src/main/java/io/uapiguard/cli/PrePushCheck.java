@@ -4,9 +4,9 @@ import io.uapiguard.cli.PrePushCommand.RefUpdate;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.policy.Policy;
-import io.uapiguard.revision.GitHeaders;
-import io.uapiguard.revision.RevPath;
-import io.uapiguard.revision.GitHeaders.Base;
+import io.uapiguard.git.GitHeaders;
+import io.uapiguard.git.RevPath;
+import io.uapiguard.git.GitHeaders.Base;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,17 +79,17 @@ final class PrePushCheck {
                         continue;
                     }
                     String localRef = Repository.shortenRefName(update.localRef());
-                    HeaderText old = new HeaderText(base.get().ref() + ":" + path,
+                    HeaderSide old = new HeaderSide(base.get().ref() + ":" + path,
                             git.read(base.get().commit(), path, base.get().ref()));
-                    HeaderText now = new HeaderText(localRef + ":" + path, git.read(local, path, localRef));
-                    comparisons.add(HeaderText.compare(old, now, path));
+                    HeaderSide now = new HeaderSide(localRef + ":" + path, git.read(local, path, localRef));
+                    comparisons.add(HeaderSide.compare(old, now, path));
                 }
                 boolean failed = deleted && options.failOn != ComparisonOptions.FailOn.NEVER;
                 if (!comparisons.isEmpty()) {
                     if (policy == null) {
                         policy = options.policy(root);
                     }
-                    Comparison judged = options.judge(HeaderText.merge(comparisons), policy, err);
+                    Comparison judged = options.judge(HeaderSide.merge(comparisons), policy, err);
                     String localRef = Repository.shortenRefName(update.localRef());
                     if (!judged.findings().isEmpty()) {
                         out.print(options.render(judged, base.get().ref(), localRef));

@@ -1,6 +1,7 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.history.Ingester;
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.store.Database;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.JdbcHistoryQueries;
@@ -43,7 +44,7 @@ final class RevisionsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (Database db = database.open()) {
             String name = new Ingester(db.dataSource(), null).resolve(repository).name();
-            List<RevisionInfo> revisions = new JdbcHistoryQueries(db.dataSource()).revisions(name);
+            List<RevisionInfo> revisions = new JdbcHistoryQueries(db.dataSource(), CompatEngine.VERSION).revisions(name);
             for (RevisionInfo r : revisions) {
                 if ((!all && !r.reachable()) || (tagsOnly && r.tags().isEmpty())) {
                     continue;

@@ -2,7 +2,7 @@ package io.uapiguard.cli;
 
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.history.Ingester;
-import io.uapiguard.history.StoredDiff;
+import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.store.Database;
 
 /** {@code diff --tags}: the comparison of two stored revisions. Kept apart so that file diffs never load the store. */
@@ -15,7 +15,7 @@ final class StoredComparison {
     static Comparison of(DatabaseOptions options, String repository, String oldRevision, String newRevision) {
         try (Database db = options.open()) {
             String name = new Ingester(db.dataSource(), null).resolve(repository).name();
-            return StoredDiff.compare(db.dataSource(), name, oldRevision, newRevision);
+            return StoredComparisons.over(db.dataSource()).compare(name, oldRevision, newRevision);
         }
     }
 }

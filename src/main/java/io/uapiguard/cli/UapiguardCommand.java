@@ -75,7 +75,7 @@ public final class UapiguardCommand {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UapiguardException e) {
                 commandLine.getErr().println("uapiguard: " + e.describe());
-                return e.reason().exitCode();
+                return exitCode(e.reason());
             }
             // A bug or a failed resource: one line that names it, not a stack trace.
             commandLine.getErr().println("uapiguard: internal error: " + ex);
@@ -95,6 +95,14 @@ public final class UapiguardCommand {
     private static void withExitCodes(CommandLine command) {
         command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_CODES);
         command.getSubcommands().values().forEach(UapiguardCommand::withExitCodes);
+    }
+
+    /** The exit code for an error of {@code reason}: 2 for what the user can fix, 3 for what failed on our side. */
+    static int exitCode(UapiguardException.Reason reason) {
+        return switch (reason) {
+            case BAD_INPUT, NOT_FOUND, PARSE_ERROR, LIMIT_EXCEEDED -> 2;
+            case INTERNAL, UNAVAILABLE -> 3;
+        };
     }
 
     static final class Version implements CommandLine.IVersionProvider {

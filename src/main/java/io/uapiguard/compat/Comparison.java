@@ -16,6 +16,16 @@ public record Comparison(List<Finding> findings) {
         return failsAt(Severity.BREAKING) ? "breaking" : "compatible";
     }
 
+    /**
+     * True when any finding that is not accepted, of a rule whose impact is at least as wide as {@code threshold},
+     * is more than info (a finding at info severity, such as a struct that grew, breaks nothing whatever its rule).
+     */
+    public boolean failsAt(Impact threshold) {
+        RuleCatalog catalog = RuleCatalog.standard();
+        return findings.stream().anyMatch(f -> !f.accepted() && f.severity() != Severity.INFO
+                && catalog.find(f.rule()).map(r -> r.impact().atLeast(threshold)).orElse(false));
+    }
+
     /** True when any finding that is not accepted is at least as severe as {@code threshold}. */
     public boolean failsAt(Severity threshold) {
         return findings.stream().anyMatch(f -> !f.accepted() && f.severity().atLeast(threshold));

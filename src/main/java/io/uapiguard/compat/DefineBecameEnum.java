@@ -3,30 +3,22 @@ package io.uapiguard.compat;
 import java.util.Objects;
 
 /** A macro became an enumerator of the same value: C code still builds, but #ifdef on it stops working. */
-final class DefineBecameEnum implements Rule<Match.DefineRemoved> {
+final class DefineBecameEnum extends Rule<Match.DefineRemoved> {
 
-    static final RuleInfo INFO = RuleInfo.of("define.became-enum", Severity.WARNING,
-            "Macro became an enumerator",
-            "An object-like macro is gone and an enumerator of the same name and value took its place: code"
-                    + " using the value still builds, but #ifdef on the name is now false.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    DefineBecameEnum() {
+        super(Match.DefineRemoved.class, RuleInfo.of("define.became-enum", Severity.WARNING, Impact.API,
+                "Macro became an enumerator",
+                "An object-like macro is gone and an enumerator of the same name and value took its place: code"
+                        + " using the value still builds, but #ifdef on the name is now false."));
     }
 
     @Override
-    public Class<Match.DefineRemoved> judges() {
-        return Match.DefineRemoved.class;
-    }
-
-    @Override
-    public void judge(Match.DefineRemoved m, Findings out) {
+    void judge(Match.DefineRemoved m, Findings out) {
         if (!sameValue(m)) {
             return;
         }
         var d = m.oldDefine();
-        out.of(INFO).symbol(d.name())
+        out.of(info()).symbol(d.name())
                 .message("Macro %s became an enumerator of %s with the same value %s: #ifdef %s stops working.",
                         d.name(), Enums.label(m.newEnum()), d.value(), d.name())
                 .values(d.value(), m.newConstant().value())

@@ -1,29 +1,21 @@
 package io.uapiguard.compat;
 
 /** A macro disappears (and did not become an enumerator of the same value). */
-final class DefineRemoved implements Rule<Match.DefineRemoved> {
+final class DefineRemoved extends Rule<Match.DefineRemoved> {
 
-    static final RuleInfo INFO = RuleInfo.of("define.removed", Severity.BREAKING,
-            "Macro removed",
-            "An object-like macro disappears: sources using it no longer build.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    DefineRemoved() {
+        super(Match.DefineRemoved.class, RuleInfo.of("define.removed", Severity.BREAKING, Impact.API,
+                "Macro removed",
+                "An object-like macro disappears: sources using it no longer build."));
     }
 
     @Override
-    public Class<Match.DefineRemoved> judges() {
-        return Match.DefineRemoved.class;
-    }
-
-    @Override
-    public void judge(Match.DefineRemoved m, Findings out) {
+    void judge(Match.DefineRemoved m, Findings out) {
         var d = m.oldDefine();
         if (DefineBecameEnum.sameValue(m)) {
             return;
         }
-        out.of(INFO).symbol(d.name())
+        out.of(info()).symbol(d.name())
                 .message(d.value() == null ? "Macro %s was removed." : "Macro %s (value %s) was removed.", d.name(), d.value())
                 .values(d.value() != null ? d.value() : d.text(), null)
                 .at(d.line(), Findings.Side.OLD)

@@ -3,30 +3,22 @@ package io.uapiguard.compat;
 import java.util.Objects;
 
 /** An enumerator disappears; only a warning when a #define of the same name and value replaces it. */
-final class EnumRemoved implements Rule<Match.EnumConstantRemoved> {
+final class EnumRemoved extends Rule<Match.EnumConstantRemoved> {
 
-    static final RuleInfo INFO = RuleInfo.of("enum.removed", Severity.BREAKING,
-            "Enumerator removed",
-            "An enumerator disappears and no new one took its value in the same enum: sources using it no longer"
-                    + " build. When a #define of the same name and value replaces it, sources still build"
-                    + " (warning), but it is no longer usable where C needs an enumerator, such as debug info.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    EnumRemoved() {
+        super(Match.EnumConstantRemoved.class, RuleInfo.of("enum.removed", Severity.BREAKING, Impact.API,
+                "Enumerator removed",
+                "An enumerator disappears and no new one took its value in the same enum: sources using it no longer"
+                        + " build. When a #define of the same name and value replaces it, sources still build"
+                        + " (warning), but it is no longer usable where C needs an enumerator, such as debug info."));
     }
 
     @Override
-    public Class<Match.EnumConstantRemoved> judges() {
-        return Match.EnumConstantRemoved.class;
-    }
-
-    @Override
-    public void judge(Match.EnumConstantRemoved m, Findings out) {
+    void judge(Match.EnumConstantRemoved m, Findings out) {
         var c = m.oldConstant();
         var define = m.survivingDefine();
         boolean survives = define != null && define.value() != null && Objects.equals(define.value(), c.value());
-        Findings.Draft d = out.of(INFO).symbol(c.name())
+        Findings.Draft d = out.of(info()).symbol(c.name())
                 .values(c.value(), survives ? define.value() : null)
                 .at(c.line(), Findings.Side.OLD)
                 .attach("enum", Enums.attachName(m.oldEnum())).attach("constant", c.name());

@@ -1,31 +1,23 @@
 package io.uapiguard.compat;
 
 /** A field keeps its path but its type is written differently. */
-final class FieldTypeChanged implements Rule<Match.FieldPair> {
+final class FieldTypeChanged extends Rule<Match.FieldPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("struct.field-type-changed", Severity.BREAKING,
-            "Struct field type changed",
-            "A field keeps its access path but has another type: code that reads or assigns it may no longer"
-                    + " build or may read the wrong width. A zero-length array T[0] and a flexible array T[] count as"
-                    + " the same type, and so do two anonymous structs or unions (their members are compared by path).");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    FieldTypeChanged() {
+        super(Match.FieldPair.class, RuleInfo.of("struct.field-type-changed", Severity.BREAKING, Impact.API,
+                "Struct field type changed",
+                "A field keeps its access path but has another type: code that reads or assigns it may no longer"
+                        + " build or may read the wrong width. A zero-length array T[0] and a flexible array T[] count as"
+                        + " the same type, and so do two anonymous structs or unions (their members are compared by path)."));
     }
 
     @Override
-    public Class<Match.FieldPair> judges() {
-        return Match.FieldPair.class;
-    }
-
-    @Override
-    public void judge(Match.FieldPair m, Findings out) {
+    void judge(Match.FieldPair m, Findings out) {
         String o = Matching.normalise(m.oldField().type());
         String n = Matching.normalise(m.newField().type());
         if (!comparable(o).equals(comparable(n)) && !(anonymous(o) && anonymous(n))) {
             var f = m.newField();
-            Structs.attach(out.of(INFO), m.newStruct(), f)
+            Structs.attach(out.of(info()), m.newStruct(), f)
                     .message("Type of field %s of %s changed from %s to %s.", f.path(), Structs.label(m.newStruct()), o, n)
                     .values(o, n)
                     .at(f.line(), Findings.Side.NEW).add();

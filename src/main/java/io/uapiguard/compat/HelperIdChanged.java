@@ -1,27 +1,19 @@
 package io.uapiguard.compat;
 
 /** A helper name still exists but its id differs: compiled programs now call another helper. */
-final class HelperIdChanged implements Rule<Match.HelperPair> {
+final class HelperIdChanged extends Rule<Match.HelperPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("helper.id-changed", Severity.BREAKING,
-            "Helper id changed",
-            "A helper keeps its name but gets another id. Programs encode the id in their BPF_CALL instructions,"
-                    + " so every compiled program now calls a different helper.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    HelperIdChanged() {
+        super(Match.HelperPair.class, RuleInfo.of("helper.id-changed", Severity.BREAKING, Impact.ABI,
+                "Helper id changed",
+                "A helper keeps its name but gets another id. Programs encode the id in their BPF_CALL instructions,"
+                        + " so every compiled program now calls a different helper."));
     }
 
     @Override
-    public Class<Match.HelperPair> judges() {
-        return Match.HelperPair.class;
-    }
-
-    @Override
-    public void judge(Match.HelperPair m, Findings out) {
+    void judge(Match.HelperPair m, Findings out) {
         if (m.oldHelper().id() != m.newHelper().id()) {
-            out.of(INFO).symbol(HelperText.symbol(m.newHelper()))
+            out.of(info()).symbol(HelperText.symbol(m.newHelper()))
                     .message("Helper %s changed its id from %d to %d.", HelperText.symbol(m.newHelper()),
                             m.oldHelper().id(), m.newHelper().id())
                     .values(m.oldHelper().id(), m.newHelper().id())

@@ -3,24 +3,16 @@ package io.uapiguard.compat;
 import java.util.Objects;
 
 /** Only parameter names differ: callers are unaffected, documentation readers may notice. */
-final class HelperParamRenamed implements Rule<Match.HelperDocPair> {
+final class HelperParamRenamed extends Rule<Match.HelperDocPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("helper.param-renamed", Severity.INFO,
-            "Helper parameter renamed",
-            "The documented parameters keep their number and types but some names differ. Nothing breaks.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    HelperParamRenamed() {
+        super(Match.HelperDocPair.class, RuleInfo.of("helper.param-renamed", Severity.INFO, Impact.NONE,
+                "Helper parameter renamed",
+                "The documented parameters keep their number and types but some names differ. Nothing breaks."));
     }
 
     @Override
-    public Class<Match.HelperDocPair> judges() {
-        return Match.HelperDocPair.class;
-    }
-
-    @Override
-    public void judge(Match.HelperDocPair m, Findings out) {
+    void judge(Match.HelperDocPair m, Findings out) {
         if (m.newDoc() == null || m.writtenAlike() || !HelperParamsChanged.typesEqual(m.oldDoc(), m.newDoc())) {
             return;
         }
@@ -28,7 +20,7 @@ final class HelperParamRenamed implements Rule<Match.HelperDocPair> {
             String o = m.oldDoc().params().get(i).name();
             String n = m.newDoc().params().get(i).name();
             if (!Objects.equals(o, n)) {
-                HelperText.attachDoc(out.of(INFO), m.newHelper(), m.newDoc())
+                HelperText.attachDoc(out.of(info()), m.newHelper(), m.newDoc())
                         .message("Parameter %d of %s was renamed from %s to %s.", i + 1, HelperText.symbol(m.newHelper()), o, n)
                         .values(o, n)
                         .attach("param", i + 1)

@@ -3,29 +3,21 @@ package io.uapiguard.compat;
 import io.uapiguard.model.HelperDoc;
 
 /** The documented parameter count or a parameter type differs (an added const too). */
-final class HelperParamsChanged implements Rule<Match.HelperDocPair> {
+final class HelperParamsChanged extends Rule<Match.HelperDocPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("helper.params-changed", Severity.BREAKING,
-            "Helper parameters changed",
-            "The documented parameter list of a helper has another length or another type at some position,"
-                    + " including an added or dropped const: calls written against the old signature may not build.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    HelperParamsChanged() {
+        super(Match.HelperDocPair.class, RuleInfo.of("helper.params-changed", Severity.BREAKING, Impact.API,
+                "Helper parameters changed",
+                "The documented parameter list of a helper has another length or another type at some position,"
+                        + " including an added or dropped const: calls written against the old signature may not build."));
     }
 
     @Override
-    public Class<Match.HelperDocPair> judges() {
-        return Match.HelperDocPair.class;
-    }
-
-    @Override
-    public void judge(Match.HelperDocPair m, Findings out) {
+    void judge(Match.HelperDocPair m, Findings out) {
         if (m.newDoc() != null && !m.writtenAlike() && !typesEqual(m.oldDoc(), m.newDoc())) {
             String o = HelperText.signature(m.oldDoc());
             String n = HelperText.signature(m.newDoc());
-            HelperText.attachDoc(out.of(INFO), m.newHelper(), m.newDoc())
+            HelperText.attachDoc(out.of(info()), m.newHelper(), m.newDoc())
                     .message("Parameters of %s changed from %s to %s.", HelperText.symbol(m.newHelper()), o, n)
                     .values(o, n)
                     .at(m.newDoc().line(), Findings.Side.NEW).add();

@@ -1,28 +1,20 @@
 package io.uapiguard.compat;
 
 /** The same id now carries another, new name. */
-final class HelperRenamed implements Rule<Match.HelperRenamed> {
+final class HelperRenamed extends Rule<Match.HelperRenamed> {
 
-    static final RuleInfo INFO = RuleInfo.of("helper.renamed", Severity.BREAKING,
-            "Helper renamed",
-            "A helper id now carries a name that did not exist before, in place of a name that is gone:"
-                    + " compiled programs still work, but sources using BPF_FUNC_<old name> no longer build.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    HelperRenamed() {
+        super(Match.HelperRenamed.class, RuleInfo.of("helper.renamed", Severity.BREAKING, Impact.API,
+                "Helper renamed",
+                "A helper id now carries a name that did not exist before, in place of a name that is gone:"
+                        + " compiled programs still work, but sources using BPF_FUNC_<old name> no longer build."));
     }
 
     @Override
-    public Class<Match.HelperRenamed> judges() {
-        return Match.HelperRenamed.class;
-    }
-
-    @Override
-    public void judge(Match.HelperRenamed m, Findings out) {
+    void judge(Match.HelperRenamed m, Findings out) {
         var o = m.oldHelper();
         var n = m.newHelper();
-        out.of(INFO).symbol(HelperText.symbol(o))
+        out.of(info()).symbol(HelperText.symbol(o))
                 .message("Helper %s (id %d) was renamed to %s.", HelperText.symbol(o), o.id(), HelperText.symbol(n))
                 .values(o.name(), n.name())
                 .at(n.line(), Findings.Side.NEW)

@@ -3,12 +3,14 @@ package io.uapiguard.compat;
 import java.util.List;
 
 /** The documented return type differs; int to long too, since it changes the code that callers generate. */
-final class HelperReturnTypeChanged implements Rule<Match.HelperDocPair> {
+final class HelperReturnTypeChanged extends Rule<Match.HelperDocPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("helper.return-type-changed", Severity.BREAKING,
-            "Helper return type changed",
-            "The documented return type of a helper differs. A widening such as int to long still changes the code"
-                    + " generated from the documentation (bpf_helper_defs.h), so it is reported too, marked \"widened\".");
+    HelperReturnTypeChanged() {
+        super(Match.HelperDocPair.class, RuleInfo.of("helper.return-type-changed", Severity.BREAKING, Impact.API,
+                "Helper return type changed",
+                "The documented return type of a helper differs. A widening such as int to long still changes the code"
+                        + " generated from the documentation (bpf_helper_defs.h), so it is reported too, marked \"widened\"."));
+    }
 
     /** Integer types in order of width, per signedness, as the helper documentation spells them. */
     private static final List<List<String>> WIDTHS = List.of(
@@ -17,17 +19,7 @@ final class HelperReturnTypeChanged implements Rule<Match.HelperDocPair> {
                     "unsigned long", "u64", "__u64", "unsigned long long"));
 
     @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Match.HelperDocPair> judges() {
-        return Match.HelperDocPair.class;
-    }
-
-    @Override
-    public void judge(Match.HelperDocPair m, Findings out) {
+    void judge(Match.HelperDocPair m, Findings out) {
         if (m.newDoc() == null || m.writtenAlike()) {
             return;
         }
@@ -35,7 +27,7 @@ final class HelperReturnTypeChanged implements Rule<Match.HelperDocPair> {
         String n = Matching.normalise(m.newDoc().returnType());
         if (!o.equals(n)) {
             String sym = HelperText.symbol(m.newHelper());
-            HelperText.attachDoc(out.of(INFO), m.newHelper(), m.newDoc())
+            HelperText.attachDoc(out.of(info()), m.newHelper(), m.newDoc())
                     .message("Return type of %s changed from %s to %s%s.", sym, o, n, widened(o, n) ? " (widened)" : "")
                     .values(o, n)
                     .at(m.newDoc().line(), Findings.Side.NEW).add();

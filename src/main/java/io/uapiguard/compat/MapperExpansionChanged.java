@@ -2,31 +2,23 @@ package io.uapiguard.compat;
 
 
 /** What __BPF_FUNC_MAPPER(FN) expands to differs, other than entries appended at the end. */
-final class MapperExpansionChanged implements Rule<Match.MapperPair> {
+final class MapperExpansionChanged extends Rule<Match.MapperPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("mapper.expansion-changed", Severity.BREAKING,
-            "Helper mapper expansion changed",
-            "What a C user gets from __BPF_FUNC_MAPPER(FN) differs other than by entries appended at the end:"
-                    + " tables indexed by helper position, built with the mapper, now disagree with the kernel."
-                    + " An entry whose helper was renamed in place is helper.renamed's to report, not this rule's.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    MapperExpansionChanged() {
+        super(Match.MapperPair.class, RuleInfo.of("mapper.expansion-changed", Severity.BREAKING, Impact.ABI,
+                "Helper mapper expansion changed",
+                "What a C user gets from __BPF_FUNC_MAPPER(FN) differs other than by entries appended at the end:"
+                        + " tables indexed by helper position, built with the mapper, now disagree with the kernel."
+                        + " An entry whose helper was renamed in place is helper.renamed's to report, not this rule's."));
     }
 
     @Override
-    public Class<Match.MapperPair> judges() {
-        return Match.MapperPair.class;
-    }
-
-    @Override
-    public void judge(Match.MapperPair m, Findings out) {
+    void judge(Match.MapperPair m, Findings out) {
         MapperExpansion.Break b = m.expansionBreak();
         if (b == null) {
             return;
         }
-        out.of(INFO).symbol(MapperExpansion.MAPPER)
+        out.of(info()).symbol(MapperExpansion.MAPPER)
                 .message("Expansion of %s(FN) changed at entry %d: %s became %s.", MapperExpansion.MAPPER, b.at(),
                         b.was(), b.now() == null ? "nothing" : b.now())
                 .values(b.was(), b.now())

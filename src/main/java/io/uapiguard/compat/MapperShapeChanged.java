@@ -8,27 +8,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /** The mapper macros are written differently while a C user gets a compatible expansion. */
-final class MapperShapeChanged implements Rule<Match.MapperPair> {
+final class MapperShapeChanged extends Rule<Match.MapperPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("mapper.shape-changed", Severity.WARNING,
-            "Helper mapper shape changed",
-            "The written form of the mapper macros changed (parameters, the number of arguments FN takes,"
-                    + " the separator between entries, a new or vanished inner macro) while what C gets from"
-                    + " __BPF_FUNC_MAPPER(FN) stayed compatible: compatible for C, breaks text-based consumers"
-                    + " that scrape the macro.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    MapperShapeChanged() {
+        super(Match.MapperPair.class, RuleInfo.of("mapper.shape-changed", Severity.WARNING, Impact.TEXT,
+                "Helper mapper shape changed",
+                "The written form of the mapper macros changed (parameters, the number of arguments FN takes,"
+                        + " the separator between entries, a new or vanished inner macro) while what C gets from"
+                        + " __BPF_FUNC_MAPPER(FN) stayed compatible: compatible for C, breaks text-based consumers"
+                        + " that scrape the macro."));
     }
 
     @Override
-    public Class<Match.MapperPair> judges() {
-        return Match.MapperPair.class;
-    }
-
-    @Override
-    public void judge(Match.MapperPair m, Findings out) {
+    void judge(Match.MapperPair m, Findings out) {
         if (!MapperExpansion.compatible(m)) {
             return;
         }
@@ -45,7 +37,7 @@ final class MapperShapeChanged implements Rule<Match.MapperPair> {
             }
             String what = o == null ? "appeared: " + described(n) : n == null ? "disappeared: it was " + described(o)
                     : "changed: " + changes(o, n);
-            out.of(INFO).symbol(name)
+            out.of(info()).symbol(name)
                     .message("Mapper macro %s %s; compatible for C, breaks text-based consumers.", name, what)
                     .values(was, now)
                     .at(n != null ? n.line() : o.line(), n != null ? Findings.Side.NEW : Findings.Side.OLD)

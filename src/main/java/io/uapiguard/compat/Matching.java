@@ -25,10 +25,6 @@ import java.util.function.Function;
 /** Pairs the old and new elements of two models; what the pairs mean is for the rules to say. */
 final class Matching {
 
-    /** The enum whose {@code BPF_FUNC_*} constants are the helpers: judged by helper rules, not enum rules. */
-    static final String HELPER_ENUM = "bpf_func_id";
-    static final String HELPER_PREFIX = "BPF_FUNC_";
-
     private Matching() {
     }
 

@@ -64,9 +64,10 @@ final class ModelIndex {
     private static Map<String, Placed> constants(List<EnumDecl> enums) {
         Map<String, Placed> map = new LinkedHashMap<>();
         for (EnumDecl e : enums) {
-            boolean helperEnum = Matching.HELPER_ENUM.equals(e.name());
+            // The helper enum's BPF_FUNC_* constants are judged by the helper rules, not the enum rules.
+            boolean helperEnum = Helper.ENUM.equals(e.name());
             for (EnumConstant c : e.constants()) {
-                if (helperEnum && c.name().startsWith(Matching.HELPER_PREFIX)) {
+                if (helperEnum && c.name().startsWith(Helper.PREFIX)) {
                     continue;
                 }
                 map.putIfAbsent(c.name(), new Placed(e, c));

@@ -1,33 +1,25 @@
 package io.uapiguard.compat;
 
 /** The total size differs: breaking when it shrinks, info when it grows (the kernel accepts older, smaller sizes). */
-final class StructSizeChanged implements Rule<Match.StructPair> {
+final class StructSizeChanged extends Rule<Match.StructPair> {
 
-    static final RuleInfo INFO = RuleInfo.of("struct.size-changed", Severity.BREAKING,
-            "Struct size changed",
-            "The size of a struct or union differs. Shrinking breaks user space that passes the old size;"
-                    + " growing is how the BPF UAPI extends structs (the kernel checks that the tail is zero),"
-                    + " so a growth is info.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    StructSizeChanged() {
+        super(Match.StructPair.class, RuleInfo.of("struct.size-changed", Severity.BREAKING, Impact.ABI,
+                "Struct size changed",
+                "The size of a struct or union differs. Shrinking breaks user space that passes the old size;"
+                        + " growing is how the BPF UAPI extends structs (the kernel checks that the tail is zero),"
+                        + " so a growth is info."));
     }
 
     @Override
-    public Class<Match.StructPair> judges() {
-        return Match.StructPair.class;
-    }
-
-    @Override
-    public void judge(Match.StructPair m, Findings out) {
+    void judge(Match.StructPair m, Findings out) {
         long o = m.oldStruct().size();
         long n = m.newStruct().size();
         if (o == n) {
             return;
         }
         var s = m.newStruct();
-        out.of(INFO).symbol(s.name())
+        out.of(info()).symbol(s.name())
                 .severity(n < o ? Severity.BREAKING : Severity.INFO)
                 .message("Size of %s changed from %d to %d bytes (%s).", Structs.label(s), o, n, n < o ? "shrunk" : "grown")
                 .values(o, n)

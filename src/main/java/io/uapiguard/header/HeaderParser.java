@@ -1,24 +1,32 @@
 package io.uapiguard.header;
 
 import io.uapiguard.UapiguardException;
-import io.uapiguard.header.grammar.DeclarationParser;
-import io.uapiguard.header.grammar.HeaderLexer;
-import io.uapiguard.header.grammar.WordTable;
+import io.uapiguard.header.decl.DeclarationBuilder;
+import io.uapiguard.header.decl.RecordDecl;
+import io.uapiguard.header.decl.StructLayout;
+import io.uapiguard.header.doc.Consistency;
+import io.uapiguard.header.doc.Helpers;
+import io.uapiguard.header.doc.HelperDocParser;
+import io.uapiguard.header.doc.MapperReader;
+import io.uapiguard.header.lex.DeclarationParser;
+import io.uapiguard.header.lex.HeaderLexer;
+import io.uapiguard.header.lex.ThrowingErrorListener;
+import io.uapiguard.header.pp.Budget;
+import io.uapiguard.header.pp.ConstantEvaluator;
+import io.uapiguard.header.pp.Defines;
+import io.uapiguard.header.pp.Limits;
+import io.uapiguard.header.pp.PpToken;
+import io.uapiguard.header.pp.Preprocessor;
+import io.uapiguard.header.pp.TokenArrayStream;
+import io.uapiguard.model.Abi;
 import io.uapiguard.model.Define;
-import io.uapiguard.model.EnumConstant;
-import io.uapiguard.model.EnumDecl;
 import io.uapiguard.model.Helper;
-import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
 import io.uapiguard.model.Problem;
 import io.uapiguard.model.StructDecl;
 import io.uapiguard.model.UapiModel;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -30,18 +38,22 @@ public final class HeaderParser {
     /** Bumped whenever the model a given text produces may change, so stored models get re-parsed. */
     public static final int VERSION = 1;
 
-    static final String HELPER_ENUM = "bpf_func_id";
-    static final String HELPER_PREFIX = "BPF_FUNC_";
-
     private final Limits limits;
+    private final Abi abi;
 
     public HeaderParser() {
         this(Limits.DEFAULT);
     }
 
-    /** A parser with other bounds against hostile input (tests use tight ones). */
+    /** A parser with other bounds against hostile input (tests use tight ones), for the x86-64 ABI. */
     public HeaderParser(Limits limits) {
+        this(limits, Abi.X86_64);
+    }
+
+    /** A parser laying out and evaluating for {@code abi}. */
+    public HeaderParser(Limits limits, Abi abi) {
         this.limits = limits;
+        this.abi = abi;
     }
 
     /**
@@ -61,22 +73,21 @@ public final class HeaderParser {
     public UapiModel parse(String file, char[] text) {
         checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
-        Preprocessor preprocessor = new Preprocessor(file, budget);
-        Preprocessor.Result pp = preprocessor.run(text);
+        Preprocessor.Result pp = new Preprocessor(file, budget, abi).run(text);
         checkNesting(pp.tokens(), budget);
         DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens());
-        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, pp.tokens()).build(tree);
+        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, abi, pp.tokens()).build(tree);
         budget.checkTime(null);
 
-        ConstantEvaluator evaluator = new ConstantEvaluator(budget, Abi.X86_64);
-        List<Define> defines = defines(pp, preprocessor.expander(), evaluator, decls);
-        MapperReader mapperReader = new MapperReader(pp, preprocessor.expander(), evaluator);
+        ConstantEvaluator evaluator = new ConstantEvaluator(budget, abi);
+        List<Define> defines = Defines.of(pp, evaluator, decls.enumeratorValues());
+        MapperReader mapperReader = new MapperReader(pp, evaluator);
         Mapper mapper = mapperReader.read();
         HelperDocParser.Result docs = new HelperDocParser().scan(text, pp.comments());
-        List<Helper> helpers = helpers(decls.enums(), docs.docs());
+        List<Helper> helpers = Helpers.of(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());
-        StructLayout layout = new StructLayout(Abi.X86_64, decls.recordsByTag(), decls.typedefs());
+        StructLayout layout = new StructLayout(abi, decls.recordsByTag(), decls.typedefs());
         List<StructDecl> structs = new ArrayList<>(decls.records().size());
         try {
             for (RecordDecl r : decls.records()) {
@@ -96,92 +107,6 @@ public final class HeaderParser {
             throw new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED,
                     "header is " + length + " characters long, more than the " + limits.maxInputChars()
                             + " accepted", file, 0, 0, null);
-        }
-    }
-
-    /**
-     * Every {@code BPF_FUNC_xxx} of {@code enum bpf_func_id}, with its documented signatures in order: a doc of
-     * {@code bpf_xxx} belongs to the first of its {@link HelperDocParser#helperCandidates candidate names} the
-     * enum holds.
-     */
-    private static List<Helper> helpers(List<EnumDecl> enums, List<HelperDoc> docs) {
-        List<EnumConstant> entries = new ArrayList<>();
-        for (EnumDecl e : enums) {
-            if (HELPER_ENUM.equals(e.name())) {
-                for (EnumConstant c : e.constants()) {
-                    if (c.name().startsWith(HELPER_PREFIX)) {
-                        entries.add(c);
-                    }
-                }
-                break;
-            }
-        }
-        Map<String, List<HelperDoc>> byHelper = new HashMap<>();
-        for (EnumConstant c : entries) {
-            byHelper.put(c.name().substring(HELPER_PREFIX.length()), new ArrayList<>());
-        }
-        for (HelperDoc d : docs) {
-            for (String candidate : HelperDocParser.helperCandidates(d.function())) {
-                List<HelperDoc> mine = byHelper.get(candidate);
-                if (mine != null) {
-                    mine.add(d);
-                    break;
-                }
-            }
-        }
-        List<Helper> out = new ArrayList<>(entries.size());
-        for (EnumConstant c : entries) {
-            String name = WordTable.shared().intern(c.name().substring(HELPER_PREFIX.length()));
-            out.add(new Helper(name, c.value().longValue(), c.line(), byHelper.get(name)));
-        }
-        return out;
-    }
-
-    /**
-     * Every object-like macro of the final table, in line order: its normalised replacement and, where the
-     * replacement (expanded, enumerators known) is an integer constant expression, its value.
-     * Include guards are object-like macros too and are listed (empty text, no value).
-     */
-    private static List<Define> defines(Preprocessor.Result pp, MacroExpander expander, ConstantEvaluator evaluator,
-                                        DeclarationBuilder.Declarations decls) {
-        List<Macro> objectLike = new ArrayList<>();
-        for (Macro m : pp.macros().values()) {
-            if (!m.functionLike()) {
-                objectLike.add(m);
-            }
-        }
-        objectLike.sort(Comparator.comparingInt(Macro::line).thenComparingInt(Macro::column));
-        List<Define> out = new ArrayList<>(objectLike.size());
-        ConstantEvaluator.Resolver enumerators = decls.enumeratorValues();
-        for (Macro m : objectLike) {
-            out.add(new Define(m.name(), TokenText.of(m.body()), value(m, expander, evaluator, enumerators), m.line()));
-        }
-        return out;
-    }
-
-    private static BigInteger value(Macro m, MacroExpander expander, ConstantEvaluator evaluator,
-                                    ConstantEvaluator.Resolver enumerators) {
-        if (m.body().isEmpty()) {
-            return null;
-        }
-        List<PpToken> body = new ArrayList<>(m.body().size());
-        HideSet self = HideSet.EMPTY.with(m.id());
-        for (PpToken t : m.body()) {
-            PpToken c = t.copy();
-            c.hideSet = self;
-            body.add(c);
-        }
-        List<PpToken> expanded = new ArrayList<>();
-        try {
-            expander.expand(body, expanded);
-            return evaluator.evaluate(expanded, enumerators, false).value();
-        } catch (ConstantEvaluator.EvalException e) {
-            return null;
-        } catch (UapiguardException e) {
-            if (e.reason() == UapiguardException.Reason.LIMIT_EXCEEDED) {
-                throw e;
-            }
-            return null;
         }
     }
 

@@ -1,5 +1,5 @@
 /**
- * The front end: lexes and parses the text of one header revision (ANTLR grammar in {@code grammar/}),
- * runs the preprocessor and the constant evaluator, and builds the immutable {@link io.uapiguard.model.UapiModel}.
+ * The front end, cut by stage: {@code lex} → {@code pp} → {@code decl} → {@code doc}, each handing an immutable
+ * result to the next; {@link io.uapiguard.header.HeaderParser} only wires them into a {@link io.uapiguard.model.UapiModel}.
  */
 package io.uapiguard.header;

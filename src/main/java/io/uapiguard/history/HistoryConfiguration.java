@@ -2,11 +2,16 @@ package io.uapiguard.history;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.uapiguard.UapiguardException;
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
+import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.IngestRunStore;
+import io.uapiguard.store.JdbcHistoryQueries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +34,12 @@ class HistoryConfiguration {
     /** How long a stop waits for the running ingest before marking its run failed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    /** The store's read side, serving comparisons of the current engine version only. */
+    @Bean
+    HistoryQueries historyQueries(DataSource dataSource) {
+        return new JdbcHistoryQueries(dataSource, CompatEngine.VERSION);
+    }
+
     @Bean
     Ingester historyAdmin(DataSource dataSource, @Value("${uapiguard.history.cache-dir:}") String cacheDir) {
         return new Ingester(dataSource, StringUtils.hasText(cacheDir) ? Path.of(cacheDir) : null);
@@ -37,10 +48,11 @@ class HistoryConfiguration {
     @Bean(destroyMethod = "close")
     IngestRuns ingestRuns(DataSource dataSource, Ingester ingester, JsonMapper json,
                           ObjectProvider<MeterRegistry> meters,
-                          @Value("${uapiguard.history.poll-interval:0s}") Duration poll) {
+                          @Value("${uapiguard.history.poll-interval:0s}") Duration poll,
+                          ToIntFunction<UapiguardException.Reason> errorStatus) {
         return new IngestRuns(new IngestRunStore(dataSource, STALE),
                 timed(ingester::ingest, meters.getIfAvailable(SimpleMeterRegistry::new)), json::writeValueAsString,
-                new IngestRuns.Timing(HEARTBEAT, STALE, poll, STOP_GRACE));
+                new IngestRuns.Timing(HEARTBEAT, STALE, poll, STOP_GRACE), errorStatus);
     }
 
     /**

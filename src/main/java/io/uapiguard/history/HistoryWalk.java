@@ -2,11 +2,9 @@ package io.uapiguard.history;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.git.GitSource;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,7 +85,7 @@ final class HistoryWalk {
         }
         followedTags(repo, info).forEach((name, ref) -> s.append("tag ").append(name).append(' ')
                 .append(ref.getObjectId().name()).append('\n'));
-        return HexFormat.of().formatHex(sha256(s.toString()));
+        return HexFormat.of().formatHex(GitSource.sha256(s.toString()));
     }
 
     /** The tags matching the repository's tag pattern, by name. */
@@ -101,14 +99,6 @@ final class HistoryWalk {
             }
         }
         return out;
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
     }
 
     static Result walk(Repository repo, RepositoryInfo info) throws IOException {

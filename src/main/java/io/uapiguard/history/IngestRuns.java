@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -61,6 +62,7 @@ public final class IngestRuns implements AutoCloseable {
     private final IngestRunStore runs;
     private final Work work;
     private final Function<IngestSummary, String> summaryJson;
+    private final ToIntFunction<Reason> errorStatus;
     private final String instance = UUID.randomUUID().toString();
     /** This instance's queued and running runs: heartbeats and the stop touch the database only when there are. */
     private final Set<Long> unfinished = ConcurrentHashMap.newKeySet();
@@ -73,10 +75,13 @@ public final class IngestRuns implements AutoCloseable {
     private final Duration stopGrace;
     private volatile boolean closed;
 
-    public IngestRuns(IngestRunStore runs, Work work, Function<IngestSummary, String> summaryJson, Timing timing) {
+    /** {@code errorStatus}: the HTTP status a failed run records for the reason of its error (the API's mapping). */
+    public IngestRuns(IngestRunStore runs, Work work, Function<IngestSummary, String> summaryJson, Timing timing,
+                      ToIntFunction<Reason> errorStatus) {
         this.runs = runs;
         this.work = work;
         this.summaryJson = summaryJson;
+        this.errorStatus = errorStatus;
         this.stopGrace = timing.stopGrace();
         long beat = timing.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
@@ -146,7 +151,7 @@ public final class IngestRuns implements AutoCloseable {
             recorded = runs.succeed(id, summaryJson.apply(summary));
         } catch (UapiguardException e) {
             log.warn("ingest of {} failed: {}", repository, e.describe());
-            recorded = runs.fail(id, e.reason().httpStatus(), e.describe());
+            recorded = runs.fail(id, errorStatus.applyAsInt(e.reason()), e.describe());
         } catch (Throwable e) {   // whatever it was, the run must not stay running
             log.error("ingest of {} failed", repository, e);
             recorded = runs.fail(id, 500, "internal error (" + e.getClass().getSimpleName()

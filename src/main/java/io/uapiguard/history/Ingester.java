@@ -4,6 +4,7 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.git.GitSource;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
@@ -52,7 +53,6 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 public final class Ingester implements HistoryAdmin {
 
     public static final String DEFAULT_TAG_PATTERN = "v*";
-    public static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int BLOB_BATCH = 8;
@@ -113,13 +113,13 @@ public final class Ingester implements HistoryAdmin {
                 throw new UapiguardException(Reason.BAD_INPUT, "not a valid branch name: " + b);
             }
         }
-        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(DEFAULT_PATH)
+        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(UapiModel.DEFAULT_PATH)
                 : spec.paths().stream().map(String::trim).distinct().toList();
         for (String p : paths) {
             if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("//")
                     || List.of(p.split("/")).contains("..") || p.contains("\\")) {
                 throw new UapiguardException(Reason.BAD_INPUT,
-                        "header path '" + p + "' must be relative to the repository root, like " + DEFAULT_PATH);
+                        "header path '" + p + "' must be relative to the repository root, like " + UapiModel.DEFAULT_PATH);
             }
         }
         return store.upsertRepository(name, location, tagPattern, branches, paths);
@@ -250,47 +250,14 @@ public final class Ingester implements HistoryAdmin {
             int parseErrors = parseAndStore(repo, toParse, pathOfBlob, models, listener);
 
             // 2. Revisions.
-            listener.step("record", fresh.size());
-            List<NewRevision> batch = new ArrayList<>();
-            int recorded = 0;
-            try (RevWalk bodies = new RevWalk(repo)) {
-                for (HistoryWalk.Node n : fresh) {
-                    RevCommit c = bodies.parseCommit(n.commit());
-                    PersonIdent author = c.getAuthorIdent();
-                    batch.add(new NewRevision(n.id(), n.depth(), c.getCommitterIdent().getWhenAsInstant(),
-                            author.getWhenAsInstant(), author.getName(), author.getEmailAddress(),
-                            c.getShortMessage(), n.parents().isEmpty() ? null : n.parents().get(0),
-                            blobsOf.get(n.id())));
-                    if (batch.size() == REVISION_BATCH) {
-                        store.storeRevisions(reg.id(), batch);
-                        recorded += batch.size();
-                        listener.progress(recorded);
-                        batch.clear();
-                    }
-                }
-            }
-            store.storeRevisions(reg.id(), batch);
-            listener.progress(fresh.size());
+            recordRevisions(repo, reg.id(), fresh, blobsOf, listener);
 
             // 3. Comparisons: each revision with its predecessor, each tag with the previous tag; missing ones and
             //    ones an older engine made (from the stored models: a rule change re-parses nothing).
             int comparisons = compare(walk, blobsOf, models, listener);
 
             // 4. Refs.
-            listener.step("refs", 0);
-            Map<String, String> firstTags = firstTags(walk);
-            Map<String, String> changes = new HashMap<>();
-            for (HistoryWalk.Node n : walk.nodes()) {
-                StoredRevision s = stored.get(n.id());
-                String now = firstTags.get(n.id());
-                if (s == null ? now != null : !Objects.equals(s.firstTag(), now)) {
-                    changes.put(n.id(), now);
-                }
-            }
-            Set<String> reachable = HistoryWalk.ids(walk);
-            stored.values().stream().filter(s -> !reachable.contains(s.commitId()) && s.firstTag() != null)
-                    .forEach(s -> changes.put(s.commitId(), null));
-            int dropped = store.updateRefs(reg.id(), reachable, walk.tags(), changes, refState);
+            int dropped = updateRefs(reg.id(), walk, stored, refState, listener);
             return new IngestSummary(info.name(), walk.nodes().size(), fresh.size(), toParse.size(), parseErrors,
                     comparisons, dropped, Duration.between(start, Instant.now()));
         } catch (IOException e) {
@@ -311,6 +278,54 @@ public final class Ingester implements HistoryAdmin {
             }
         }
         return out;
+    }
+
+    /** Step 2: the commits new to the store, in batches, each with the blob of every watched path. */
+    private void recordRevisions(Repository repo, long repositoryId, List<HistoryWalk.Node> fresh,
+                                 Map<String, Map<String, String>> blobsOf, IngestListener listener) throws IOException {
+        listener.step("record", fresh.size());
+        List<NewRevision> batch = new ArrayList<>();
+        int recorded = 0;
+        try (RevWalk bodies = new RevWalk(repo)) {
+            for (HistoryWalk.Node n : fresh) {
+                RevCommit c = bodies.parseCommit(n.commit());
+                PersonIdent author = c.getAuthorIdent();
+                batch.add(new NewRevision(n.id(), n.depth(), c.getCommitterIdent().getWhenAsInstant(),
+                        author.getWhenAsInstant(), author.getName(), author.getEmailAddress(),
+                        c.getShortMessage(), n.parents().isEmpty() ? null : n.parents().get(0),
+                        blobsOf.get(n.id())));
+                if (batch.size() == REVISION_BATCH) {
+                    store.storeRevisions(repositoryId, batch);
+                    recorded += batch.size();
+                    listener.progress(recorded);
+                    batch.clear();
+                }
+            }
+        }
+        store.storeRevisions(repositoryId, batch);
+        listener.progress(fresh.size());
+    }
+
+    /**
+     * Step 4: each revision's first tag where it changed, revisions no longer reachable marked so, and the ref
+     * state recorded; returns how many revisions were dropped.
+     */
+    private int updateRefs(long repositoryId, HistoryWalk.Result walk, Map<String, StoredRevision> stored,
+                           String refState, IngestListener listener) {
+        listener.step("refs", 0);
+        Map<String, String> firstTags = firstTags(walk);
+        Map<String, String> changes = new HashMap<>();
+        for (HistoryWalk.Node n : walk.nodes()) {
+            StoredRevision s = stored.get(n.id());
+            String now = firstTags.get(n.id());
+            if (s == null ? now != null : !Objects.equals(s.firstTag(), now)) {
+                changes.put(n.id(), now);
+            }
+        }
+        Set<String> reachable = HistoryWalk.ids(walk);
+        stored.values().stream().filter(s -> !reachable.contains(s.commitId()) && s.firstTag() != null)
+                .forEach(s -> changes.put(s.commitId(), null));
+        return store.updateRefs(repositoryId, reachable, walk.tags(), changes, refState);
     }
 
     /** Parses blobs in parallel, storing each batch in one transaction; returns how many did not parse. */

@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record Helper(String name, long id, int line, List<HelperDoc> docs) {
 
+    /** The enum whose constants are the helpers. */
+    public static final String ENUM = "bpf_func_id";
+    /** What each helper's constant is named with: {@code BPF_FUNC_map_lookup_elem} is helper {@code map_lookup_elem}. */
+    public static final String PREFIX = "BPF_FUNC_";
+
     public Helper {
         docs = List.copyOf(docs);
     }

@@ -14,6 +14,9 @@ public record UapiModel(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The header uapiguard guards unless told another path (the CLI's, the hook's and an ingest's default). */
+    public static final String DEFAULT_PATH = "include/uapi/linux/bpf.h";
+
     public UapiModel {
         helpers = List.copyOf(helpers);
         enums = List.copyOf(enums);

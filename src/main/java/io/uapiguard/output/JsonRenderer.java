@@ -2,6 +2,7 @@ package io.uapiguard.output;
 
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
+import io.uapiguard.compat.RuleCatalog;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,6 +50,7 @@ public final class JsonRenderer implements Renderer {
             ObjectNode n = findings.addObject();
             n.put("rule", f.rule());
             n.put("severity", f.severity().id());
+            n.put("impact", RuleCatalog.standard().find(f.rule()).map(r -> r.impact().id()).orElse(null));
             n.put("symbol", f.symbol());
             n.put("message", f.message());
             n.put("old", f.oldValue());

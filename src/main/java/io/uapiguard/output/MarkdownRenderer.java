@@ -4,6 +4,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.RuleInfo;
+import java.util.Optional;
 
 /**
  * A comment for a review bot: a verdict line and a table of findings. Everything that comes from a header
@@ -31,16 +32,18 @@ public final class MarkdownRenderer implements Renderer {
             out.append("No findings.\n");
         } else {
             out.append(Summary.of(comparison).text()).append(".\n\n");
-            out.append("| Severity | Rule | Symbol | Finding | Line |\n");
-            out.append("|---|---|---|---|---|\n");
+            out.append("| Severity | Impact | Rule | Symbol | Finding | Line |\n");
+            out.append("|---|---|---|---|---|---|\n");
             for (Finding f : comparison.findings()) {
-                String rule = RuleCatalog.standard().find(f.rule()).map(RuleInfo::reference)
+                Optional<RuleInfo> info = RuleCatalog.standard().find(f.rule());
+                String rule = info.map(RuleInfo::reference)
                         .map(link -> "[" + escape(f.rule()) + "](" + link + ")").orElse(escape(f.rule()));
                 String message = escape(f.message());
                 if (f.accepted()) {
                     message = "~~" + message + "~~ accepted: " + escape(f.justification());
                 }
                 out.append("| ").append(f.accepted() ? "accepted" : f.severity().id())
+                        .append(" | ").append(info.map(r -> r.impact().id()).orElse(""))
                         .append(" | ").append(rule)
                         .append(" | ").append(escape(f.symbol()))
                         .append(" | ").append(message)

@@ -62,6 +62,7 @@ public final class SarifRenderer implements Renderer {
             n.putObject("defaultConfiguration").put("level", level(r.defaultSeverity()));
             ObjectNode props = n.putObject("properties");
             props.putArray("tags").add("uapi").add(r.id().substring(0, r.id().indexOf('.')));
+            props.put("impact", r.impact().id());
             if (r.deprecated()) {
                 props.put("deprecated", true);
                 props.put("replacedBy", r.replacedBy());
@@ -90,6 +91,9 @@ public final class SarifRenderer implements Renderer {
             ObjectNode props = n.putObject("properties");
             props.put("symbol", f.symbol());
             props.put("severity", f.severity().id());
+            if (index >= 0) {
+                props.put("impact", rules.get(index).impact().id());
+            }
             new TreeMap<>(f.attachments()).forEach((k, v) -> props.put(k, v));
         }
         return Json.MAPPER.writeValueAsString(root) + "\n";

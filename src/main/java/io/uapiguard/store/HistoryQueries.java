@@ -91,10 +91,17 @@ public interface HistoryQueries {
     Optional<String> headerText(String repository, String commitId, String path);
 
     /**
-     * The comparison of two revisions of {@code path}: the stored one when ingest computed it with the current
-     * {@code CompatEngine.VERSION}, else (none stored, or stale after a rule change) computed now.
+     * The stored comparison of two revisions of {@code path} when ingest computed it with the engine version this
+     * reader was made for (an empty one when both revisions hold the same text); empty when none is stored or the
+     * stored one is stale. Throws NOT_FOUND when either revision has no {@code path}.
      */
-    Comparison comparison(String repository, String oldCommitId, String newCommitId, String path);
+    Optional<Comparison> storedComparison(String repository, String oldCommitId, String newCommitId, String path);
+
+    /**
+     * The stored model of {@code path} at {@code commitId}; NOT_FOUND when the revision has no {@code path},
+     * PARSE_ERROR naming the parser's error when its header did not parse.
+     */
+    UapiModel parsedModel(String repository, String commitId, String path);
 
     /** The first tag that contains {@code commitId}, if any; for "first tag" columns. */
     Optional<String> firstTagContaining(String repository, String commitId);

@@ -2,7 +2,6 @@ package io.uapiguard.store;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
@@ -32,25 +31,15 @@ public final class JdbcHistoryQueries implements HistoryQueries {
             + " WHERE t.repository_id = r.repository_id AND t.commit_id = r.commit_id) AS tag_names";
 
     private final JdbcClient jdbc;
-    private final CompatEngine engine;
     private final int engineVersion;
 
-    public JdbcHistoryQueries(DataSource dataSource) {
-        this(dataSource, CompatEngine.standard());
-    }
-
-    public JdbcHistoryQueries(DataSource dataSource, CompatEngine engine) {
-        this(dataSource, engine, CompatEngine.VERSION);
-    }
-
     /**
-     * {@code engineVersion}: the {@link CompatEngine#VERSION} of {@code engine}. Comparisons stored by an older
-     * engine are stale: never served (computed now, or shown as not compared in the tag list) until an ingest
-     * recomputes them.
+     * {@code engineVersion}: the comparison engine's current version ({@code CompatEngine.VERSION}). Comparisons
+     * stored by an older engine are stale: never served (left to the caller to compute, or shown as not compared
+     * in the tag list) until an ingest recomputes them.
      */
-    public JdbcHistoryQueries(DataSource dataSource, CompatEngine engine, int engineVersion) {
+    public JdbcHistoryQueries(DataSource dataSource, int engineVersion) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.engine = engine;
         this.engineVersion = engineVersion;
     }
 
@@ -210,25 +199,33 @@ public final class JdbcHistoryQueries implements HistoryQueries {
     }
 
     @Override
-    public Comparison comparison(String repository, String oldCommitId, String newCommitId, String path) {
+    public Optional<Comparison> storedComparison(String repository, String oldCommitId, String newCommitId,
+                                                 String path) {
         Repo repo = repo(repository);
         String oldBlob = blobOf(repo.id(), oldCommitId, path).orElseThrow(() -> noHeader(repository, oldCommitId, path));
         String newBlob = blobOf(repo.id(), newCommitId, path).orElseThrow(() -> noHeader(repository, newCommitId, path));
         if (oldBlob.equals(newBlob)) {
-            return new Comparison(List.of());
+            return Optional.of(new Comparison(List.of()));
         }
         Optional<Long> id = jdbc.sql("SELECT id FROM comparisons WHERE old_blob_id = ? AND new_blob_id = ? AND path = ?"
                         + " AND engine_version >= ?")
                 .params(oldBlob, newBlob, path, engineVersion).query(Long.class).optional();
         if (id.isPresent()) {
-            return new Comparison(jdbc.sql("SELECT * FROM findings WHERE comparison_id = ? ORDER BY ordinal")
+            return Optional.of(new Comparison(jdbc.sql("SELECT * FROM findings WHERE comparison_id = ? ORDER BY ordinal")
                     .param(id.get()).query((rs, n) -> new Finding(rs.getString("rule"),
                             Severity.fromId(rs.getString("severity")), rs.getString("symbol"), rs.getString("message"),
                             rs.getString("old_value"), rs.getString("new_value"),
                             new Location(path, rs.getInt("line")), ModelJson.attachments(rs.getString("attachments")),
-                            false, null)).list());
+                            false, null)).list()));
         }
-        return engine.compare(parsed(oldBlob, oldCommitId, path), parsed(newBlob, newCommitId, path), path);
+        return Optional.empty();
+    }
+
+    @Override
+    public UapiModel parsedModel(String repository, String commitId, String path) {
+        Repo repo = repo(repository);
+        String blob = blobOf(repo.id(), commitId, path).orElseThrow(() -> noHeader(repository, commitId, path));
+        return parsed(blob, commitId, path);
     }
 
     private UapiModel parsed(String blobId, String commitId, String path) {

@@ -4,7 +4,9 @@ import static io.uapiguard.UapiguardException.quote;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.api.ModelCache;
+import io.uapiguard.api.ReportLinks;
+import io.uapiguard.history.StoredComparisons;
+import io.uapiguard.store.ModelCache;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.model.Helper;
@@ -36,10 +38,12 @@ class ReportController {
     }
 
     private final HistoryQueries queries;
+    private final StoredComparisons comparisons;
     private final ModelCache models;
     private final ReportLinks links;
 
-    ReportController(HistoryQueries queries, ModelCache models, ReportLinks links) {
+    ReportController(HistoryQueries queries, ModelCache models, StoredComparisons comparisons, ReportLinks links) {
+        this.comparisons = comparisons;
         this.queries = queries;
         this.models = models;
         this.links = links;
@@ -91,7 +95,7 @@ class ReportController {
         Comparison comparison = null;
         if (against != null && tagModel != null
                 && models.model(repository, against.commitId(), header).isPresent()) {
-            comparison = queries.comparison(repository, against.commitId(), current.commitId(), header);
+            comparison = comparisons.comparison(repository, against.commitId(), current.commitId(), header);
         }
         model.addAttribute("repository", repo);
         model.addAttribute("path", header);

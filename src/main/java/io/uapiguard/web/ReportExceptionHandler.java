@@ -1,6 +1,7 @@
 package io.uapiguard.web;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.api.ProblemStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,9 +16,10 @@ class ReportExceptionHandler {
 
     @ExceptionHandler(UapiguardException.class)
     ModelAndView uapiguard(UapiguardException e, HttpServletResponse response) {
-        response.setStatus(e.reason().httpStatus());
+        int status = ProblemStatus.code(e.reason());
+        response.setStatus(status);
         ModelAndView page = new ModelAndView("report/error");
-        page.addObject("status", e.reason().httpStatus());
+        page.addObject("status", status);
         page.addObject("message", e.describe());
         return page;
     }

@@ -2,7 +2,6 @@ package io.uapiguard.web;
 
 import jakarta.servlet.DispatcherType;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,9 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Binds the report's settings; puts the security headers on every answer; lets encoded slashes through. */
+/** Puts the security headers on every answer; lets encoded slashes through to the report's routing. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReportProperties.class)
 public class WebConfiguration {
 
     /**

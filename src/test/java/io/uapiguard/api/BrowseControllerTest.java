@@ -15,8 +15,6 @@ import io.uapiguard.header.HeaderParser;
 import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
-import io.uapiguard.web.ReportLinks;
-import io.uapiguard.web.WebConfiguration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +28,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = BrowseController.class)
-@Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class, Resolutions.class,
-        ModelCache.class, ComparisonResponses.class, ReportLinks.class})
+@Import({ApiConfiguration.class, AdminConfiguration.class, CheckService.class, Resolutions.class,
+        ComparisonResponses.class, ReportLinks.class})
 class BrowseControllerTest {
 
     @Autowired
@@ -59,7 +57,7 @@ class BrowseControllerTest {
                 ServiceFixtures.helper("map_lookup_elem", 1, "void *",
                         new io.uapiguard.model.Param("struct bpf_map *", "map")))));
         when(queries.model("linux", C2, PATH)).thenReturn(Optional.of(ServiceFixtures.model()));
-        when(queries.comparison("linux", C1, C2, PATH)).thenReturn(ServiceFixtures.breaking());
+        when(queries.storedComparison("linux", C1, C2, PATH)).thenReturn(Optional.of(ServiceFixtures.breaking()));
     }
 
     @Test

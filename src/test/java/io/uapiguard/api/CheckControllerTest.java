@@ -30,8 +30,6 @@ import io.uapiguard.header.HeaderParser;
 import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries;
-import io.uapiguard.web.ReportLinks;
-import io.uapiguard.web.WebConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 @WebMvcTest(controllers = CheckController.class)
 // Mocks change from test to test: look everything up each time.
 @TestPropertySource(properties = "uapiguard.limits.resolution-ttl=0")
-@Import({ApiConfiguration.class, AdminConfiguration.class, WebConfiguration.class, CheckService.class, Resolutions.class,
-        ModelCache.class, ComparisonResponses.class, ReportLinks.class})
+@Import({ApiConfiguration.class, AdminConfiguration.class, CheckService.class, Resolutions.class,
+        ComparisonResponses.class, ReportLinks.class})
 class CheckControllerTest {
 
     static final String HEADER = "/* candidate */\nenum bpf_func_id { BPF_FUNC_unspec };\n";

@@ -89,6 +89,17 @@ class DiffCommandTest {
     }
 
     @Test
+    void failOnAnImpactFailsOnlyOnFindingsThatBreakThatMuch() {
+        String v1 = fixtureFile(dir, "helpers-v1.h");
+        String appended = fixtureFile(dir, "helpers-appended.h");
+        String renumbered = fixtureFile(dir, "helpers-renumbered.h");
+        // A renumbered helper (helper.id-changed) breaks binaries; an appended one (helper.added) breaks nothing.
+        assertThat(CliRun.run("diff", "--fail-on", "abi", v1, renumbered).exit()).isEqualTo(1);
+        assertThat(CliRun.run("diff", "--fail-on", "text", v1, renumbered).exit()).isEqualTo(1);
+        assertThat(CliRun.run("diff", "--fail-on", "text", v1, appended).exit()).isZero();
+    }
+
+    @Test
     void aMissingFileIsExitTwoWithAMessageNamingIt() {
         String v1 = fixtureFile(dir, "helpers-v1.h");
         String missing = dir.resolve("nope.h").toString();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FindingsTest {
 
-    private static final RuleInfo RULE = RuleInfo.of("test.rule", Severity.BREAKING, "Test", "A test rule.");
+    private static final RuleInfo RULE = RuleInfo.of("test.rule", Severity.BREAKING, Impact.ABI, "Test", "A test rule.");
 
     @Test
     void messagesReadAsStringFormatWouldWriteThem() {

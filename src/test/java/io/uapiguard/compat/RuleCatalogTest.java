@@ -57,11 +57,12 @@ class RuleCatalogTest {
     }
 
     @Test
-    void theRulesDocumentListsEveryRuleWithItsSeverityAndTitle() throws IOException {
+    void theRulesDocumentListsEveryRuleWithItsSeverityImpactAndTitle() throws IOException {
         String doc = Files.readString(Path.of("docs/rules.md"));
         for (RuleInfo r : infos) {
             assertThat(doc).as(r.id()).contains("### " + r.id() + "\n");
-            assertThat(doc).as(r.id()).contains("| `" + r.id() + "` | " + r.defaultSeverity().id() + " | " + r.title() + " |");
+            assertThat(doc).as(r.id()).contains("| `" + r.id() + "` | " + r.defaultSeverity().id() + " | "
+                    + r.impact().id() + " | " + r.title() + " |");
             assertThat(doc).as(r.id()).contains(r.description());
         }
     }

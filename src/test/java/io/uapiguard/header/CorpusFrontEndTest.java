@@ -3,6 +3,12 @@ package io.uapiguard.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.corpus.Corpus;
+import io.uapiguard.header.doc.MapperReader;
+import io.uapiguard.header.pp.Budget;
+import io.uapiguard.header.pp.ConstantEvaluator;
+import io.uapiguard.header.pp.Limits;
+import io.uapiguard.header.pp.Preprocessor;
+import io.uapiguard.model.Abi;
 import io.uapiguard.model.Field;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
@@ -68,9 +74,9 @@ class CorpusFrontEndTest {
         for (int i = 0; i < models.size(); i++) {
             String file = revisions.get(i).commit().name();
             Budget budget = new Budget(Limits.DEFAULT, file);
-            Preprocessor pp = new Preprocessor(file, budget);
+            Preprocessor pp = new Preprocessor(file, budget, Abi.X86_64);
             Preprocessor.Result result = pp.run(revisions.get(i).text());
-            List<Helper> entries = new MapperReader(result, pp.expander(), new ConstantEvaluator(budget, Abi.X86_64))
+            List<Helper> entries = new MapperReader(result, new ConstantEvaluator(budget, Abi.X86_64))
                     .explicitEntries();
             if (entries.isEmpty()) {
                 continue;

@@ -14,15 +14,15 @@ import java.util.stream.Stream;
  * The front end's fixture headers ({@code src/test/resources/header/<dir>/*.h}) and their golden results beside
  * them. Run with {@code -Dgolden.update=true} to rewrite the goldens after a deliberate change, then review the diff.
  */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Path ROOT = Path.of("src", "test", "resources", "header");
+    public static final Path ROOT = Path.of("src", "test", "resources", "header");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     private Fixtures() {
     }
 
-    static List<Path> headers(String dir) {
+    public static List<Path> headers(String dir) {
         try (Stream<Path> files = Files.list(ROOT.resolve(dir))) {
             return files.filter(p -> p.toString().endsWith(".h")).sorted().toList();
         } catch (IOException e) {
@@ -31,7 +31,7 @@ final class Fixtures {
     }
 
     /** The header's text, decoded as the CLI does: bytes that are not UTF-8 become U+FFFD. */
-    static String text(Path header) {
+    public static String text(Path header) {
         try {
             return new String(Files.readAllBytes(header), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -40,11 +40,11 @@ final class Fixtures {
     }
 
     /** The name errors give the fixture: its path below the fixture root. */
-    static String name(Path header) {
+    public static String name(Path header) {
         return ROOT.relativize(header).toString().replace('\\', '/');
     }
 
-    static void assertGolden(Path header, String extension, String actual) {
+    public static void assertGolden(Path header, String extension, String actual) {
         String file = header.getFileName().toString();
         Path golden = header.resolveSibling(file.substring(0, file.length() - 2) + extension);
         try {

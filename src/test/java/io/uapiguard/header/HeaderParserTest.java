@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.header.pp.Limits;
 import io.uapiguard.model.UapiModel;
 import java.nio.file.Path;
 import java.time.Duration;

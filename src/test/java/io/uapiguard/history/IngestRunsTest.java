@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.api.ProblemStatus;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.store.IngestRunStore;
 import io.uapiguard.store.IngestRunStore.Queued;
@@ -73,7 +74,7 @@ class IngestRunsTest {
             inParse.countDown();
             hold(finish);
             return summary(repository);
-        }, s -> "{\"newRevisions\": " + s.newRevisions() + "}", QUICK);
+        }, s -> "{\"newRevisions\": " + s.newRevisions() + "}", QUICK, ProblemStatus::code);
 
         Queued queued = runs.submit("linux", "api");
         assertThat(queued.created()).isTrue();
@@ -97,7 +98,7 @@ class IngestRunsTest {
             ingests.incrementAndGet();
             hold(finish);
             return summary(repository);
-        }, s -> "{}", QUICK);
+        }, s -> "{}", QUICK, ProblemStatus::code);
 
         Queued first = runs.submit("linux", "api");
         Queued second = runs.submit("linux", "api");
@@ -115,7 +116,7 @@ class IngestRunsTest {
                 throw new UapiguardException(Reason.BAD_INPUT, "cannot fetch /x: not a git repository");
             }
             throw new IllegalStateException("boom at some.internal.Class");
-        }, s -> "{}", QUICK);
+        }, s -> "{}", QUICK, ProblemStatus::code);
 
         Run bad = runs.await(runs.submit("linux", "api").run().id(), AWAIT);
         assertThat(bad.state()).isEqualTo("failed");
@@ -129,7 +130,7 @@ class IngestRunsTest {
 
     @Test
     void anUnknownRepositoryIsNotFoundAndQueuesNothing() {
-        runs = new IngestRuns(store, (repository, listener) -> summary(repository), s -> "{}", QUICK);
+        runs = new IngestRuns(store, (repository, listener) -> summary(repository), s -> "{}", QUICK, ProblemStatus::code);
         assertThatThrownBy(() -> runs.submit("nope", "api"))
                 .isInstanceOfSatisfying(UapiguardException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         assertThatThrownBy(() -> runs.recent("nope", 5)).isInstanceOf(UapiguardException.class);
@@ -146,7 +147,7 @@ class IngestRunsTest {
             hold(finish);
             returned.countDown();
             return summary(repository);
-        }, s -> "{}", QUICK);
+        }, s -> "{}", QUICK, ProblemStatus::code);
         long running = runs.submit("linux", "api").run().id();
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         long queued = runs.submit("bpf-next", "api").run().id();
@@ -177,7 +178,7 @@ class IngestRunsTest {
             started.countDown();
             hold(finish);
             return summary(repository);
-        }, s -> "{}", QUICK);
+        }, s -> "{}", QUICK, ProblemStatus::code);
         long id = runs.submit("linux", "api").run().id();
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         store.fail(id, 503, "abandoned: its instance stopped renewing it");
@@ -199,7 +200,7 @@ class IngestRunsTest {
             waiting.countDown();
             hold(finish);
             return summary(repository);
-        }, s -> "{}", QUICK);
+        }, s -> "{}", QUICK, ProblemStatus::code);
         long id = runs.submit("linux", "api").run().id();
         assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(store.find(id).orElseThrow().step()).isEqualTo("waiting");
@@ -213,7 +214,7 @@ class IngestRunsTest {
         runs = new IngestRuns(store, (repository, listener) -> {
             hold(finish);
             return summary(repository);
-        }, s -> "{}", QUICK);
+        }, s -> "{}", QUICK, ProblemStatus::code);
         long id = runs.submit("linux", "api").run().id();
         Run unfinished = runs.await(id, Duration.ofMillis(300));
         assertThat(unfinished.finished()).isFalse();
@@ -229,7 +230,7 @@ class IngestRunsTest {
             hold(finish);
             return summary(repository);
         }, s -> "{}", new IngestRuns.Timing(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofMillis(300)));
+                Duration.ofMillis(300)), ProblemStatus::code);
         long id = runs.submit("linux", "api").run().id();
         Thread.sleep(2500);
         assertThat(strict.find(id).orElseThrow().state()).isEqualTo("running");
@@ -246,7 +247,7 @@ class IngestRunsTest {
             both.countDown();
             return summary(repository);
         }, s -> "{}", new IngestRuns.Timing(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(200),
-                Duration.ofMillis(300)));
+                Duration.ofMillis(300)), ProblemStatus::code);
         assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ingested).contains("linux", "bpf-next");
         assertThat(store.recent("linux", 1).get(0).trigger()).isEqualTo("poll");

@@ -40,7 +40,7 @@ class IngesterTest {
         db = TestDatabase.get().create("ingester");
         parser = new FakeParser();
         repo = new GitFixture(tmp.resolve("repo"));
-        queries = new JdbcHistoryQueries(db.dataSource());
+        queries = new JdbcHistoryQueries(db.dataSource(), CompatEngine.VERSION);
     }
 
     @AfterEach
@@ -180,7 +180,7 @@ class IngesterTest {
                 .returns("include/uapi/linux/bpf.h:2:1: expected a declaration", TagInfo::parseError)
                 .returns(null, TagInfo::helperCount);
         assertThat(s.comparisonsStored()).as("no comparison can involve the header that did not parse").isZero();
-        assertThatThrownBy(() -> queries.comparison("r", bad.name(), fixed.name(), GitFixture.HEADER))
+        assertThatThrownBy(() -> new StoredComparisons(queries, CompatEngine.standard()).comparison("r", bad.name(), fixed.name(), GitFixture.HEADER))
                 .isInstanceOf(UapiguardException.class)
                 .hasMessageContaining("did not parse: include/uapi/linux/bpf.h:2:1: expected a declaration")
                 .extracting(e -> ((UapiguardException) e).reason()).isEqualTo(UapiguardException.Reason.PARSE_ERROR);
@@ -221,11 +221,11 @@ class IngesterTest {
                 parser.parse(GitFixture.HEADER, "helper a 2 int\nhelper b 3 long\n"), GitFixture.HEADER);
         int parses = parser.calls.get();
         assertThat(expected.findings()).extracting(f -> f.rule()).contains("helper.id-changed");
-        JdbcHistoryQueries bumped = new JdbcHistoryQueries(db.dataSource(), CompatEngine.standard(), v + 1);
+        JdbcHistoryQueries bumped = new JdbcHistoryQueries(db.dataSource(), v + 1);
 
-        assertThat(queries.comparison("r", one.name(), two.name(), GitFixture.HEADER).findings())
+        assertThat(new StoredComparisons(queries, CompatEngine.standard()).comparison("r", one.name(), two.name(), GitFixture.HEADER).findings())
                 .as("same engine version: the stored comparison is served").isEmpty();
-        assertThat(bumped.comparison("r", one.name(), two.name(), GitFixture.HEADER))
+        assertThat(new StoredComparisons(bumped, CompatEngine.standard()).comparison("r", one.name(), two.name(), GitFixture.HEADER))
                 .as("stale stored comparison: computed now instead").isEqualTo(expected);
         assertThat(bumped.tags("r")).extracting(TagInfo::verdict).as("stale verdict not shown")
                 .containsExactly(null, null);
@@ -243,9 +243,9 @@ class IngesterTest {
         assertThat(db.jdbc().sql("SELECT engine_version FROM comparisons").query(Integer.class).single())
                 .isEqualTo(v + 1);
         assertThat(count("findings")).isEqualTo(expected.findings().size());
-        assertThat(bumped.comparison("r", one.name(), two.name(), GitFixture.HEADER)).isEqualTo(expected);
+        assertThat(new StoredComparisons(bumped, CompatEngine.standard()).comparison("r", one.name(), two.name(), GitFixture.HEADER)).isEqualTo(expected);
         assertThat(bumped.tags("r")).extracting(TagInfo::verdict).containsExactly(null, "breaking");
-        assertThat(queries.comparison("r", one.name(), two.name(), GitFixture.HEADER))
+        assertThat(new StoredComparisons(queries, CompatEngine.standard()).comparison("r", one.name(), two.name(), GitFixture.HEADER))
                 .as("an older instance serves the newer engine's comparison").isEqualTo(expected);
     }
 

@@ -42,6 +42,19 @@ class RenderersTest {
     private static final RenderContext CONTEXT = RenderContext.plain("v1.0.0", "HEAD");
 
     @Test
+    void jsonSarifAndMarkdownShowEachFindingsImpact() throws Exception {
+        JsonNode json = JSON.readTree(Renderers.forFormat("json").render(COMPARISON, CONTEXT));
+        assertThat(json.get("findings").get(0).get("impact").asString()).isEqualTo("api");   // helper.removed
+        JsonNode sarif = JSON.readTree(Renderers.forFormat("sarif").render(COMPARISON, CONTEXT));
+        JsonNode run = sarif.get("runs").get(0);
+        assertThat(run.get("results").get(0).get("properties").get("impact").asString()).isEqualTo("api");
+        assertThat(run.get("tool").get("driver").get("rules").valueStream()
+                .filter(r -> r.get("id").asString().equals("helper.id-changed"))
+                .map(r -> r.get("properties").get("impact").asString())).containsExactly("abi");
+        assertThat(Renderers.forFormat("markdown").render(COMPARISON, CONTEXT)).contains("| Severity | Impact | Rule |");
+    }
+
+    @Test
     void jsonHasTheDocumentedShape() throws Exception {
         JsonNode root = JSON.readTree(new JsonRenderer().render(COMPARISON, CONTEXT));
         assertThat(root.propertyNames()).containsExactly("schemaVersion", "old", "new", "verdict", "summary", "findings");
@@ -49,8 +62,8 @@ class RenderersTest {
         assertThat(root.get("verdict").asString()).isEqualTo("breaking");
         assertThat(root.get("summary").toString()).isEqualTo("{\"breaking\":1,\"warning\":1,\"info\":1,\"accepted\":1}");
         JsonNode first = root.get("findings").get(0);
-        assertThat(first.propertyNames()).containsExactly("rule", "severity", "symbol", "message", "old", "new", "location",
-                "accepted", "justification", "attachments");
+        assertThat(first.propertyNames()).containsExactly("rule", "severity", "impact", "symbol", "message", "old", "new",
+                "location", "accepted", "justification", "attachments");
         assertThat(first.get("rule").asString()).isEqualTo("helper.removed");
         assertThat(first.get("severity").asString()).isEqualTo("breaking");
         assertThat(first.get("old").asString()).isEqualTo("foo");
@@ -113,9 +126,9 @@ class RenderersTest {
         List<String> rows = md.lines().filter(l -> l.startsWith("| ")).toList();
         assertThat(rows).hasSize(5);
         for (String row : rows) {
-            assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).as(row).isEqualTo(6);
+            assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).as(row).isEqualTo(7);
         }
-        assertThat(rows.get(1)).isEqualTo("| breaking | [helper.removed](" + RuleCatalog.REFERENCE_BASE + "#helperremoved)"
+        assertThat(rows.get(1)).isEqualTo("| breaking | api | [helper.removed](" + RuleCatalog.REFERENCE_BASE + "#helperremoved)"
                 + " | bpf\\_foo | Helper bpf\\_foo \\(id 42\\) was removed. | include/uapi/linux/bpf.h:120 (old) |");
     }
 

@@ -9,6 +9,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.model.Define;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
@@ -78,7 +79,7 @@ class JdbcHistoryQueriesTest {
     @BeforeEach
     void store() {
         store = new IngestStore(dataSource);
-        queries = new JdbcHistoryQueries(dataSource);
+        queries = new JdbcHistoryQueries(dataSource, CompatEngine.VERSION);
         if (store.repository("linux").isPresent()) {
             return;
         }
@@ -103,7 +104,7 @@ class JdbcHistoryQueriesTest {
 
     @Test
     void aStoredComparisonIsReadBackFindingByFinding() {
-        Comparison c = queries.comparison("linux", "aaaa1111", "bbbb2222", PATH);
+        Comparison c = new StoredComparisons(queries, CompatEngine.standard()).comparison("linux", "aaaa1111", "bbbb2222", PATH);
 
         assertThat(c.findings()).containsExactly(ID_CHANGED, ADDED);
         assertThat(c.verdict()).isEqualTo("breaking");
@@ -111,15 +112,22 @@ class JdbcHistoryQueriesTest {
 
     @Test
     void aComparisonStoredByAnOlderEngineIsNeverServed() {
-        JdbcHistoryQueries newer = new JdbcHistoryQueries(dataSource, CompatEngine.standard(),
-                CompatEngine.VERSION + 1);
+        JdbcHistoryQueries newer = new JdbcHistoryQueries(dataSource, CompatEngine.VERSION + 1);
         Comparison now = CompatEngine.standard().compare(OLD, NEW, PATH);
         assertThat(now.findings()).as("differs from the stored one").isNotEqualTo(List.of(ID_CHANGED, ADDED));
 
-        assertThat(newer.comparison("linux", "aaaa1111", "bbbb2222", PATH)).isEqualTo(now);
+        assertThat(new StoredComparisons(newer, CompatEngine.standard()).comparison("linux", "aaaa1111", "bbbb2222", PATH)).isEqualTo(now);
         assertThat(newer.tags("linux")).extracting(TagInfo::name, TagInfo::verdict).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("v1", null), org.assertj.core.groups.Tuple.tuple("v2", null),
                 org.assertj.core.groups.Tuple.tuple("v3", null));
+    }
+
+    @Test
+    void theReadSideLeavesAStaleComparisonToItsCallerInsteadOfComputingIt() {
+        JdbcHistoryQueries newer = new JdbcHistoryQueries(dataSource, CompatEngine.VERSION + 1);
+
+        assertThat(newer.storedComparison("linux", "aaaa1111", "bbbb2222", PATH)).isEmpty();
+        assertThat(queries.storedComparison("linux", "aaaa1111", "bbbb2222", PATH)).isPresent();
     }
 
     @Test
@@ -164,7 +172,7 @@ class JdbcHistoryQueriesTest {
 
     @Test
     void aComparisonWithAHeaderThatDidNotParseIsAParseErrorNamingIt() {
-        assertThatThrownBy(() -> queries.comparison("linux", "bbbb2222", "bbbb3333", PATH))
+        assertThatThrownBy(() -> new StoredComparisons(queries, CompatEngine.standard()).comparison("linux", "bbbb2222", "bbbb3333", PATH))
                 .isInstanceOf(UapiguardException.class)
                 .hasMessage(PATH + " at bbbb3333 did not parse: " + PATH + ":3:7: expected ';'");
     }

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.uapiguard.api.ApiConfiguration;
-import io.uapiguard.api.ModelCache;
 import io.uapiguard.api.ServiceFixtures;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Severity;
@@ -36,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = ReportController.class)
-@Import({ApiConfiguration.class, WebConfiguration.class, ModelCache.class, ReportLinks.class})
+@Import({ApiConfiguration.class, WebConfiguration.class})
 class ReportControllerTest {
 
     static final String SCRIPT = "<script>alert('x')</script>";
@@ -66,12 +65,12 @@ class ReportControllerTest {
                 ServiceFixtures.helper("unspec", 0, "void"),
                 ServiceFixtures.helper("map_lookup_elem", 2, "void *", new Param("struct bpf_map *", "map")),
                 ServiceFixtures.helper("tail_call", 1, "long", new Param("void *", "ctx")))));
-        when(queries.comparison("linux", C2, C3, PATH)).thenReturn(new Comparison(List.of(
+        when(queries.storedComparison("linux", C2, C3, PATH)).thenReturn(Optional.of(new Comparison(List.of(
                 ServiceFixtures.finding("helper.id-changed", Severity.BREAKING, "map_lookup_elem",
                         "Id of helper bpf_map_lookup_elem changed from 1 to 2.", 120),
                 ServiceFixtures.finding("helper.id-changed", Severity.BREAKING, "tail_call",
-                        "Id of helper bpf_tail_call changed from 2 to 1.", 121))));
-        when(queries.comparison("linux", C1, C3, PATH)).thenReturn(new Comparison(List.of()));
+                        "Id of helper bpf_tail_call changed from 2 to 1.", 121)))));
+        when(queries.storedComparison("linux", C1, C3, PATH)).thenReturn(Optional.of(new Comparison(List.of())));
     }
 
     Document page(String url) throws Exception {
@@ -217,9 +216,9 @@ class ReportControllerTest {
         when(queries.model("evil", C3, PATH)).thenReturn(Optional.of(ServiceFixtures.model(
                 List.of(new Problem("helper-undocumented", SCRIPT, 1, "comment says " + SCRIPT)),
                 ServiceFixtures.helper(SCRIPT, 0, "void " + SCRIPT, new Param("struct " + SCRIPT + " *", SCRIPT)))));
-        when(queries.comparison("evil", C2, C3, PATH)).thenReturn(new Comparison(List.of(
+        when(queries.storedComparison("evil", C2, C3, PATH)).thenReturn(Optional.of(new Comparison(List.of(
                 ServiceFixtures.finding("helper.removed", Severity.BREAKING, SCRIPT, "Helper " + SCRIPT + " removed.",
-                        3))));
+                        3)))));
         String html = mvc.perform(get("/report/evil/tags/v3")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).doesNotContain("<script").contains("&lt;script&gt;");

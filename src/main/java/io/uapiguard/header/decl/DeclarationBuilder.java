@@ -1,0 +1,324 @@
+package io.uapiguard.header.decl;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.header.lex.DeclarationParser;
+import io.uapiguard.header.lex.DeclarationParserBaseVisitor;
+import io.uapiguard.header.pp.Budget;
+import io.uapiguard.header.pp.CValue;
+import io.uapiguard.header.pp.ConstantEvaluator;
+import io.uapiguard.header.pp.PpToken;
+import io.uapiguard.header.pp.TokenText;
+import io.uapiguard.model.Abi;
+import io.uapiguard.model.EnumConstant;
+import io.uapiguard.model.EnumDecl;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Walks the declaration parse tree and builds what the model needs: every enum with evaluated values, every
+ * struct and union as a {@link RecordDecl} (array lengths, bitfield widths and {@code aligned(N)} evaluated),
+ * the typedefs, and the complete definitions by "struct tag" / "union tag". Prototypes and variables are ignored.
+ * Lines: an enumerator's is where its name was written (inside the mapper macro for the helper ids); members and
+ * records take the line in the file where they appear, the macro invocation's line for one made by a macro.
+ */
+public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
+
+    /**
+     * What the declarations of one header define; {@code enumeratorValues} gives the enumerators as constants of
+     * expressions (other names have no value).
+     */
+    public record Declarations(List<EnumDecl> enums, List<RecordDecl> records, Map<String, RecordDecl> recordsByTag,
+                        Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues) {
+    }
+
+    private record Specifiers(CType type, String qualifiers, boolean typedef, int alignedAttr) {
+    }
+
+    private record Declared(String name, PpToken nameToken, CType type, int alignedAttr) {
+    }
+
+    private record Attributes(boolean packed, int aligned) {
+    }
+
+    private final String file;
+    private final List<PpToken> tokens;
+    private final ConstantEvaluator evaluator;
+    private final List<EnumDecl> enums = new ArrayList<>();
+    private final List<RecordDecl> records = new ArrayList<>();
+    private final Map<String, RecordDecl> recordsByTag = new LinkedHashMap<>();
+    private final Map<String, CType> typedefs = new LinkedHashMap<>();
+    private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
+    /** Made once: a method reference in place would be a new object and an indy call per expression. */
+    private final ConstantEvaluator.Resolver enumeratorValues = name -> {
+        BigInteger v = enumerators.get(name.getText());
+        return v == null ? null : CValue.ofMathematical(v);
+    };
+
+    public DeclarationBuilder(String file, Budget budget, Abi abi, List<PpToken> tokens) {
+        this.file = file;
+        this.tokens = tokens;
+        this.evaluator = new ConstantEvaluator(budget, abi);
+    }
+
+    public Declarations build(DeclarationParser.TranslationUnitContext tree) {
+        tree.accept(this);
+        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues);
+    }
+
+    @Override
+    public Void visitDeclaration(DeclarationParser.DeclarationContext ctx) {
+        Specifiers spec = specifiers(ctx.declarationSpecifiers());
+        if (spec.typedef() && ctx.declaratorList() != null) {
+            for (DeclarationParser.DeclaratorContext d : ctx.declaratorList().declarator()) {
+                Declared declared = declare(spec.type(), spec.qualifiers(), d);
+                typedefs.put(declared.name(), declared.type());
+            }
+        }
+        return null;
+    }
+
+    private Specifiers specifiers(DeclarationParser.DeclarationSpecifiersContext ctx) {
+        boolean typedef = false;
+        StringBuilder qualifiers = new StringBuilder();
+        int aligned = 0;
+        for (DeclarationParser.SpecifierModifierContext m : ctx.mods) {
+            if (m instanceof DeclarationParser.TypedefSpecifierContext) {
+                typedef = true;
+            } else if (m instanceof DeclarationParser.QualifierSpecifierContext q) {
+                if (!qualifiers.isEmpty()) {
+                    qualifiers.append(' ');
+                }
+                qualifiers.append(q.getText());
+            } else if (m instanceof DeclarationParser.AttributeModifierContext a) {
+                aligned = Math.max(aligned, attributes(List.of(a.attributeSpecifier())).aligned());
+            }
+        }
+        return new Specifiers(type(ctx.type), qualifiers.toString(), typedef, aligned);
+    }
+
+    private CType type(DeclarationParser.TypeSpecifierContext ctx) {
+        if (ctx instanceof DeclarationParser.BuiltinTypeContext b) {
+            StringBuilder sb = new StringBuilder();
+            for (DeclarationParser.BuiltinTypeWordContext w : b.builtinTypeWord()) {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(w.getText());
+            }
+            return new CType.Named(sb.toString());
+        }
+        if (ctx instanceof DeclarationParser.TypedefNameContext t) {
+            return new CType.Named(t.IDENTIFIER().getText());
+        }
+        if (ctx instanceof DeclarationParser.RecordDefinitionContext r) {
+            return new CType.Record(record(r));
+        }
+        if (ctx instanceof DeclarationParser.RecordReferenceContext r) {
+            String kind = r.STRUCT() != null ? "struct" : "union";
+            PpToken tag = (PpToken) r.IDENTIFIER().getSymbol();
+            return new CType.Record(new RecordDecl(kind, tag.getText(), null, tag.expansionLine, false, 0));
+        }
+        if (ctx instanceof DeclarationParser.EnumDefinitionContext e) {
+            return new CType.Enum(enumeration(e));
+        }
+        DeclarationParser.EnumReferenceContext e = (DeclarationParser.EnumReferenceContext) ctx;
+        return new CType.Enum(e.IDENTIFIER().getText());
+    }
+
+    private RecordDecl record(DeclarationParser.RecordDefinitionContext ctx) {
+        String kind = ctx.kind.getType() == DeclarationParser.STRUCT ? "struct" : "union";
+        String tag = ctx.tag == null ? null : ctx.tag.getText();
+        int line = ((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).expansionLine;
+        List<RecordDecl.Member> members = new ArrayList<>();
+        for (DeclarationParser.MemberDeclarationContext md : ctx.body) {
+            if (md instanceof DeclarationParser.MembersContext mc) {
+                members(mc, members);
+            }
+        }
+        Attributes attrs = attributes(ctx.attrs);
+        RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned());
+        if (tag != null) {
+            records.add(decl);
+            recordsByTag.put(kind + " " + tag, decl);
+        }
+        return decl;
+    }
+
+    private void members(DeclarationParser.MembersContext ctx, List<RecordDecl.Member> out) {
+        Specifiers spec = specifiers(ctx.declarationSpecifiers());
+        int line = ((PpToken) ctx.getStart()).expansionLine;
+        if (ctx.declarators.isEmpty()) {
+            // C11 anonymous struct or union; any other declaration without a declarator declares nothing.
+            if (spec.type() instanceof CType.Record r && r.decl().tag() == null && r.decl().members() != null) {
+                out.add(new RecordDecl.Member(spec.type(), null, null, line, spec.alignedAttr()));
+            }
+            return;
+        }
+        for (DeclarationParser.MemberDeclaratorContext m : ctx.declarators) {
+            if (m instanceof DeclarationParser.UnnamedBitfieldContext u) {
+                int width = bitWidth(u.constantExpression());
+                out.add(new RecordDecl.Member(spec.type(), null, width, line, spec.alignedAttr()));
+            } else {
+                DeclarationParser.MemberContext member = (DeclarationParser.MemberContext) m;
+                Declared d = declare(spec.type(), spec.qualifiers(), member.declarator());
+                Integer width = member.constantExpression() == null ? null : bitWidth(member.constantExpression());
+                out.add(new RecordDecl.Member(d.type(), d.name(), width, d.nameToken().expansionLine,
+                        Math.max(spec.alignedAttr(), d.alignedAttr())));
+            }
+        }
+    }
+
+    private int bitWidth(DeclarationParser.ConstantExpressionContext ctx) {
+        BigInteger v = evaluate(ctx, "bitfield width", null);
+        if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(64)) > 0) {
+            throw error("bitfield width " + v + " is out of range (0 to 64)", (PpToken) ctx.getStart());
+        }
+        return v.intValue();
+    }
+
+    private Declared declare(CType base, String baseQualifiers, DeclarationParser.DeclaratorContext ctx) {
+        CType type = base;
+        String targetQualifiers = baseQualifiers;
+        for (DeclarationParser.PointerContext p : ctx.pointers) {
+            type = new CType.Pointer(type, targetQualifiers);
+            StringBuilder q = new StringBuilder();
+            for (DeclarationParser.TypeQualifierContext tq : p.typeQualifier()) {
+                if (!q.isEmpty()) {
+                    q.append(' ');
+                }
+                q.append(tq.getText());
+            }
+            targetQualifiers = q.toString();
+        }
+        Declared inner = direct(ctx.direct, type);
+        int aligned = ctx.attrs.isEmpty() ? inner.alignedAttr()
+                : Math.max(inner.alignedAttr(), attributes(ctx.attrs).aligned());
+        return new Declared(inner.name(), inner.nameToken(), inner.type(), aligned);
+    }
+
+    private Declared direct(DeclarationParser.DirectDeclaratorContext ctx, CType type) {
+        if (ctx instanceof DeclarationParser.NameDeclaratorContext n) {
+            PpToken name = (PpToken) n.IDENTIFIER().getSymbol();
+            return new Declared(name.getText(), name, type, 0);
+        }
+        if (ctx instanceof DeclarationParser.ArrayDeclaratorContext a) {
+            Long length = null;
+            if (a.constantExpression() != null) {
+                BigInteger v = evaluate(a.constantExpression(), "array length", null);
+                if (v.signum() < 0 || v.bitLength() > 62) {
+                    throw error("array length " + v + " is out of range", (PpToken) a.constantExpression().getStart());
+                }
+                length = v.longValue();
+            }
+            return direct(a.directDeclarator(), new CType.Array(type, length));
+        }
+        if (ctx instanceof DeclarationParser.ParenthesizedDeclaratorContext p) {
+            return declare(type, "", p.declarator());
+        }
+        DeclarationParser.FunctionDeclaratorContext f = (DeclarationParser.FunctionDeclaratorContext) ctx;
+        String params = f.parameterList() == null ? "" : TokenText.of(span(f.parameterList()));
+        return direct(f.directDeclarator(), new CType.Named(spell(type) + " (" + params + ")"));
+    }
+
+    /** A short C spelling of a type, used only to name function types. */
+    private static String spell(CType type) {
+        if (type instanceof CType.Named n) {
+            return n.name();
+        }
+        if (type instanceof CType.Pointer p) {
+            return (p.qualifiers().isEmpty() ? "" : p.qualifiers() + " ") + spell(p.target()) + " *";
+        }
+        if (type instanceof CType.Array a) {
+            return spell(a.element()) + " [" + (a.length() == null ? "" : a.length()) + "]";
+        }
+        if (type instanceof CType.Record r) {
+            return r.decl().kind() + (r.decl().tag() == null ? "" : " " + r.decl().tag());
+        }
+        CType.Enum e = (CType.Enum) type;
+        return "enum" + (e.tag() == null ? "" : " " + e.tag());
+    }
+
+    private String enumeration(DeclarationParser.EnumDefinitionContext ctx) {
+        String tag = ctx.tag == null ? null : ctx.tag.getText();
+        int line = ((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).expansionLine;
+        List<EnumConstant> constants = new ArrayList<>(ctx.enumerators.size());
+        BigInteger next = BigInteger.ZERO;
+        for (DeclarationParser.EnumeratorContext e : ctx.enumerators) {
+            PpToken name = (PpToken) e.name;
+            BigInteger value = e.value == null ? next
+                    : evaluate(e.value, "value of enumerator", name);
+            constants.add(new EnumConstant(name.getText(), value, name.getLine()));
+            enumerators.put(name.getText(), value);
+            next = value.add(BigInteger.ONE);
+        }
+        enums.add(new EnumDecl(tag, line, constants));
+        return tag;
+    }
+
+    /** {@code what} (of {@code subject}, if not null) names the expression in an error. */
+    private BigInteger evaluate(DeclarationParser.ConstantExpressionContext ctx, String what, PpToken subject) {
+        try {
+            return evaluator.evaluate(span(ctx), enumeratorValues, false).value();
+        } catch (ConstantEvaluator.EvalException e) {
+            String named = subject == null ? what : what + " '" + subject.getText() + "'";
+            throw error("in " + named + ": " + e.getMessage(), e.at != null ? e.at : (PpToken) ctx.getStart());
+        }
+    }
+
+    private Attributes attributes(List<DeclarationParser.AttributeSpecifierContext> specs) {
+        boolean packed = false;
+        int aligned = 0;
+        for (DeclarationParser.AttributeSpecifierContext spec : specs) {
+            for (DeclarationParser.AttributeContext a : spec.attribute()) {
+                String name = a.attributeName().getText();
+                if (name.startsWith("__") && name.endsWith("__") && name.length() > 4) {
+                    name = name.substring(2, name.length() - 2);
+                }
+                if (name.equals("packed")) {
+                    packed = true;
+                } else if (name.equals("aligned")) {
+                    aligned = Math.max(aligned, alignment(a));
+                }
+            }
+        }
+        return new Attributes(packed, aligned);
+    }
+
+    /** {@code aligned(N)}: N, a power of two; bare {@code aligned} is the largest alignment on x86-64 (16). */
+    private int alignment(DeclarationParser.AttributeContext a) {
+        if (a.LPAREN() == null) {
+            return 16;
+        }
+        List<PpToken> expr = span(a.balanced());
+        PpToken at = (PpToken) a.getStart();
+        try {
+            BigInteger v = evaluator.evaluate(expr, enumeratorValues, false).value();
+            if (v.signum() <= 0 || v.bitCount() != 1 || v.bitLength() > 29) {
+                throw error("requested alignment " + v + " is not a positive power of two", at);
+            }
+            return v.intValue();
+        } catch (ConstantEvaluator.EvalException e) {
+            throw error("in aligned attribute: " + e.getMessage(), e.at != null ? e.at : at);
+        }
+    }
+
+    private List<PpToken> span(ParserRuleContext ctx) {
+        Token start = ctx.getStart();
+        Token stop = ctx.getStop();
+        if (stop == null || stop.getTokenIndex() < start.getTokenIndex()) {
+            return List.of();
+        }
+        return tokens.subList(start.getTokenIndex(), stop.getTokenIndex() + 1);
+    }
+
+    private UapiguardException error(String message, PpToken at) {
+        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message, file,
+                at.getLine(), at.column(), null);
+    }
+}

@@ -1,0 +1,308 @@
+package io.uapiguard.header.doc;
+
+import io.uapiguard.header.lex.CommentIndex;
+import io.uapiguard.header.lex.SourceCharStream;
+import io.uapiguard.header.lex.WordTable;
+import io.uapiguard.model.CTypes;
+import io.uapiguard.model.HelperDoc;
+import io.uapiguard.model.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Extracts the documented helper signatures from the header's helper description comment.
+ *
+ * <p>The comment starts at the line holding {@value #START_MARKER} and ends at the first {@code *}{@code /}.
+ * Inside it, descriptions are indented (a tab or spaces after {@code " * "}); a <em>signature candidate</em> is a
+ * line {@code " * "} followed directly by a non-blank character, holding a {@code (} (so the bare section keywords
+ * {@code Description} / {@code Return}, which the header sometimes fails to indent, are not). A candidate parses as
+ * {@code <return type> <name>(<params>)}, each parameter {@code <type> <name>}, a bare type ({@code u64},
+ * {@code unsigned long}, {@code struct sk_buff *}: name null), or {@code ...};
+ * {@code (void)} and {@code ()} give no parameters. A candidate that does not parse is not dropped: {@link #scan}
+ * returns it as {@link Malformed}, and {@link Consistency} reports it as {@code helper-doc-malformed}.
+ *
+ * <p>One linear pass, no regular expressions. Thread-safe (stateless).
+ */
+public final class HelperDocParser {
+
+    /** The line that opens the helper documentation in bpf.h. */
+    public static final String START_MARKER = "Start of BPF helper function descriptions:";
+
+    /** The prefix that documented function names carry and {@code BPF_FUNC_} names do not. */
+    public static final String FUNCTION_PREFIX = "bpf_";
+
+    /** Words that end a type, never name a parameter: {@code unsigned long} is a type without a name. */
+    private static final Set<String> TYPE_KEYWORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
+            "signed", "unsigned", "_Bool", "const", "volatile");
+    private static final Set<String> TAGS_AND_QUALIFIERS = Set.of("struct", "union", "enum", "const", "volatile");
+    /** Signature words are interned as the lexer's are: the same few hundred recur in every revision. */
+    private static final WordTable WORDS = WordTable.shared();
+
+    /** A signature candidate that did not parse: its 1-based line, its text after {@code " * "}, and why. */
+    public record Malformed(int line, String text, String reason) {
+    }
+
+    /** Everything found in the helper comment: parsed signatures and malformed candidates, each in line order. */
+    public record Result(List<HelperDoc> docs, List<Malformed> malformed) {
+
+        public Result {
+            docs = List.copyOf(docs);
+            malformed = List.copyOf(malformed);
+        }
+    }
+
+    /** Every documented signature in {@code headerText}, in order, with 1-based lines. */
+    public List<HelperDoc> parse(String headerText) {
+        return scan(headerText).docs();
+    }
+
+    /** Signatures and malformed candidates; both empty when the header has no helper comment. */
+    public Result scan(String headerText) {
+        return scan(headerText.toCharArray(), null);
+    }
+
+    /**
+     * {@link #scan(String)} of a header's characters, reading the lines of the helper comment from
+     * {@code comments} (the lexer's index of the same text; may be null) when the comment is in it, instead of
+     * looking for line ends again.
+     */
+    public Result scan(char[] text, CommentIndex comments) {
+        List<HelperDoc> docs = new ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
+        int marker = indexOf(text, START_MARKER);
+        if (marker < 0) {
+            return new Result(docs, malformed);
+        }
+        CommentIndex.Lines lines = comments == null ? null : comments.linesFrom(marker);
+        if (lines != null) {
+            for (int i = 1; i < lines.count(); i++) {   // the comment's closing line has no line end: not read
+                candidate(text, lines.end(i - 1) + 1, lines.end(i), lines.firstLine() + i, docs, malformed);
+            }
+            return new Result(docs, malformed);
+        }
+        int line = 1;
+        for (int i = 0; i < marker; i++) {
+            if (text[i] == '\n') {
+                line++;
+            }
+        }
+        int markerEnd = lineEnd(text, marker);
+        if (markerEnd < 0) {
+            return new Result(docs, malformed);
+        }
+        for (int start = markerEnd + 1; start <= text.length; ) {
+            line++;
+            int end = lineEnd(text, start);
+            if (end < 0) {
+                break; // the line that closes the comment holds no signature
+            }
+            candidate(text, start, end, line, docs, malformed);
+            start = end + 1;
+        }
+        return new Result(docs, malformed);
+    }
+
+    /** Parses the line [start, end) if it is a signature candidate. */
+    private static void candidate(char[] text, int start, int end, int line, List<HelperDoc> docs,
+                                  List<Malformed> malformed) {
+        int stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
+        if (isCandidate(text, start, stop)) {
+            try {
+                docs.add(parseSignature(text, start + 3, stop, line));
+            } catch (IllegalArgumentException e) {
+                malformed.add(new Malformed(line, new String(text, start + 3, stop - start - 3).strip(),
+                        e.getMessage()));
+            }
+        }
+    }
+
+    private static int indexOf(char[] text, String s) {
+        char first = s.charAt(0);
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == first && SourceCharStream.startsWith(text, i, s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index of the line end at or after {@code from} (the text's length on the last line), or -1 when the
+     * comment closes on this line first.
+     */
+    private static int lineEnd(char[] text, int from) {
+        int n = text.length;
+        for (int i = from; i < n; i++) {
+            char c = text[i];
+            if (c == '\n') {
+                return i;
+            }
+            if (c == '/' && i > from && text[i - 1] == '*') {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The {@code BPF_FUNC_} names a documented function may stand for, most likely first: {@code bpf_map_lookup_elem}
+     * → [{@code map_lookup_elem}, {@code bpf_map_lookup_elem}]. Both occur: some revisions document
+     * {@code get_local_storage} without the prefix, others list {@code FN(bpf_per_cpu_ptr)} with it. A doc belongs
+     * to the first candidate that the enum holds.
+     */
+    public static List<String> helperCandidates(String function) {
+        return function.startsWith(FUNCTION_PREFIX) && function.length() > FUNCTION_PREFIX.length()
+                ? List.of(function.substring(FUNCTION_PREFIX.length()), function)
+                : List.of(function);
+    }
+
+    private static boolean isCandidate(char[] s, int start, int stop) {
+        if (stop - start < 4 || s[start] != ' ' || s[start + 1] != '*' || s[start + 2] != ' ') {
+            return false;
+        }
+        char first = s[start + 3];
+        if (first == ' ' || first == '\t') {
+            return false;
+        }
+        int paren = start + 3;
+        while (paren < stop && s[paren] != '(') {
+            paren++;
+        }
+        return paren < stop;
+    }
+
+    /** Parses {@code <ret> <name>(<params>)}; throws IllegalArgumentException saying what was expected. */
+    static HelperDoc parseSignature(String text, int line) {
+        return parseSignature(text.toCharArray(), 0, text.length(), line);
+    }
+
+    /** {@link #parseSignature(String, int)} of the characters {@code s[start, end)}. */
+    private static HelperDoc parseSignature(char[] s, int start, int end, int line) {
+        List<String> tokens = tokenize(s, start, end);
+        int open = tokens.indexOf("(");
+        if (open < 2) {
+            throw new IllegalArgumentException("expected a return type and a function name before '('");
+        }
+        String function = tokens.get(open - 1);
+        if (!isIdentifier(function)) {
+            throw new IllegalArgumentException("expected a function name before '(', found '" + function + "'");
+        }
+        String returnType = typeOf(tokens, 0, open - 1, 0);
+        if (!")".equals(tokens.get(tokens.size() - 1))) {
+            throw new IllegalArgumentException("expected the signature to end with ')'");
+        }
+        int close = tokens.size() - 1;
+        List<Param> params = new ArrayList<>();
+        boolean voidOnly = close - open == 2 && "void".equals(tokens.get(open + 1));
+        if (close > open + 1 && !voidOnly) {
+            int from = open + 1;
+            for (int i = open + 1; i <= close; i++) {
+                String t = tokens.get(i);
+                if (i < close && !",".equals(t)) {
+                    if ("(".equals(t) || ")".equals(t)) {
+                        throw new IllegalArgumentException("unexpected '" + t + "' in parameter " + (params.size() + 1));
+                    }
+                    continue;
+                }
+                params.add(param(tokens, from, i, params.size() + 1));
+                if ("...".equals(params.get(params.size() - 1).type()) && i < close) {
+                    throw new IllegalArgumentException("'...' must be the last parameter");
+                }
+                from = i + 1;
+            }
+        }
+        return new HelperDoc(line, returnType, function, params);
+    }
+
+    private static Param param(List<String> tokens, int from, int to, int index) {
+        if (to == from) {
+            throw new IllegalArgumentException("parameter " + index + " is empty");
+        }
+        if (to - from == 1 && "...".equals(tokens.get(from))) {
+            return new Param("...", null);
+        }
+        String last = tokens.get(to - 1);
+        if (to - from >= 2 && isIdentifier(last) && !TYPE_KEYWORDS.contains(last) && !onlyTagOrQualifier(tokens, from,
+                to - 1)) {
+            return new Param(typeOf(tokens, from, to - 1, index), last);
+        }
+        return new Param(typeOf(tokens, from, to, index), null);
+    }
+
+    /** {@code struct}, {@code const}, ...: words that cannot be a whole type, so the word after them is no name. */
+    private static boolean onlyTagOrQualifier(List<String> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!TAGS_AND_QUALIFIERS.contains(tokens.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The type written in tokens [from, to): the return type when {@code param} is 0, else that parameter's. */
+    private static String typeOf(List<String> tokens, int from, int to, int param) {
+        if (to - from == 1 && isIdentifier(tokens.get(from))) {
+            return tokens.get(from);   // u64, int: most types are one word
+        }
+        StringBuilder type = new StringBuilder();
+        boolean word = false;
+        for (int i = from; i < to; i++) {
+            String t = tokens.get(i);
+            if (!"*".equals(t) && !isIdentifier(t)) {
+                throw new IllegalArgumentException("unexpected '" + t + "' in " + what(param));
+            }
+            word |= isIdentifier(t);
+            if (type.length() > 0 && !("*".equals(t) && type.charAt(type.length() - 1) == '*')) {
+                type.append(' ');
+            }
+            type.append(t);
+        }
+        if (!word) {
+            throw new IllegalArgumentException("expected a " + what(param));
+        }
+        return type.toString();
+    }
+
+    /** Built only for an error: a signature has hundreds of parameters to name otherwise. */
+    private static String what(int param) {
+        return param == 0 ? "return type" : "type of parameter " + param;
+    }
+
+    private static boolean isIdentifier(String t) {
+        char c = t.charAt(0);
+        return CTypes.isWordChar(c) && !(c >= '0' && c <= '9');
+    }
+
+    /** The words (interned: signatures repeat across revisions) and punctuation of {@code s[from, to)}. */
+    private static List<String> tokenize(char[] s, int from, int to) {
+        List<String> tokens = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            char c = s[i];
+            if (c == ' ' || c == '\t') {
+                i++;
+            } else if (CTypes.isWordChar(c)) {
+                int start = i;
+                int hash = 0;
+                while (i < to && CTypes.isWordChar(s[i])) {
+                    hash = 31 * hash + s[i];
+                    i++;
+                }
+                tokens.add(WORDS.text(s, start, i - start, hash));
+            } else if (c == '*' || c == '(' || c == ')' || c == ',') {
+                tokens.add(c == '*' ? "*" : c == '(' ? "(" : c == ')' ? ")" : ",");
+                i++;
+            } else if (c == '.' && i + 2 < to && s[i + 1] == '.' && s[i + 2] == '.') {
+                tokens.add("...");
+                i += 3;
+            } else {
+                throw new IllegalArgumentException("unexpected character '" + c + "' at column " + (i - from + 4));
+            }
+        }
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("empty signature");
+        }
+        return tokens;
+    }
+}

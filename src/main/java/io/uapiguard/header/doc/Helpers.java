@@ -1,0 +1,56 @@
+package io.uapiguard.header.doc;
+
+import io.uapiguard.header.lex.WordTable;
+import io.uapiguard.model.EnumConstant;
+import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Helper;
+import io.uapiguard.model.HelperDoc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The helpers of one header: the helper enum's constants joined with their documented signatures. */
+public final class Helpers {
+
+    private Helpers() {
+    }
+
+    /**
+     * Every {@code BPF_FUNC_xxx} of {@code enum bpf_func_id}, with its documented signatures in order: a doc of
+     * {@code bpf_xxx} belongs to the first of its {@link HelperDocParser#helperCandidates candidate names} the
+     * enum holds.
+     */
+    public static List<Helper> of(List<EnumDecl> enums, List<HelperDoc> docs) {
+        List<EnumConstant> entries = new ArrayList<>();
+        for (EnumDecl e : enums) {
+            if (Helper.ENUM.equals(e.name())) {
+                for (EnumConstant c : e.constants()) {
+                    if (c.name().startsWith(Helper.PREFIX)) {
+                        entries.add(c);
+                    }
+                }
+                break;
+            }
+        }
+        Map<String, List<HelperDoc>> byHelper = new HashMap<>();
+        for (EnumConstant c : entries) {
+            byHelper.put(c.name().substring(Helper.PREFIX.length()), new ArrayList<>());
+        }
+        for (HelperDoc d : docs) {
+            for (String candidate : HelperDocParser.helperCandidates(d.function())) {
+                List<HelperDoc> mine = byHelper.get(candidate);
+                if (mine != null) {
+                    mine.add(d);
+                    break;
+                }
+            }
+        }
+        List<Helper> out = new ArrayList<>(entries.size());
+        for (EnumConstant c : entries) {
+            String name = WordTable.shared().intern(c.name().substring(Helper.PREFIX.length()));
+            out.add(new Helper(name, c.value().longValue(), c.line(), byHelper.get(name)));
+        }
+        return out;
+    }
+}

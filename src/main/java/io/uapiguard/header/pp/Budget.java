@@ -1,0 +1,52 @@
+package io.uapiguard.header.pp;
+
+import io.uapiguard.UapiguardException;
+
+/** The {@link Limits} of one parse, as a running account: produced tokens and the deadline. */
+public final class Budget {
+
+    private final Limits limits;
+    private final String file;
+    private final long deadline;
+    private int produced;
+
+    public Budget(Limits limits, String file) {
+        this.limits = limits;
+        this.file = file;
+        this.deadline = System.nanoTime() + limits.timeBudget().toNanos();
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    /** Accounts for {@code n} new tokens; checks the clock now and then. */
+    void produced(int n, PpToken at) {
+        int before = produced;
+        produced += n;
+        if (produced > limits.maxTokens() || produced < 0) {
+            throw exceeded("macro expansion produced more than " + limits.maxTokens() + " tokens", at);
+        }
+        if ((before >>> 12) != (produced >>> 12)) {
+            checkTime(at);
+        }
+    }
+
+    public void checkTime(PpToken at) {
+        if (System.nanoTime() - deadline > 0) {
+            throw exceeded("parsing took longer than " + limits.timeBudget().toMillis() + " ms", at);
+        }
+    }
+
+    public void checkDepth(int depth, String what, PpToken at) {
+        if (depth > limits.maxDepth()) {
+            throw exceeded(what + " nested deeper than " + limits.maxDepth(), at);
+        }
+    }
+
+    UapiguardException exceeded(String message, PpToken at) {
+        // Reported where the file's text invokes the expansion that tripped the limit.
+        return new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED, message, file,
+                at == null ? 0 : at.expansionLine, at == null ? 0 : at.expansionColumn + 1, null);
+    }
+}

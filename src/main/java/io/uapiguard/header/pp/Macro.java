@@ -1,0 +1,28 @@
+package io.uapiguard.header.pp;
+
+import java.util.List;
+
+/**
+ * A macro definition. {@code params} are the parameter names as the body refers to them (a named variadic
+ * {@code ctx...} is {@code ctx}, an anonymous one {@code __VA_ARGS__}); {@code paramsAsWritten} keep the
+ * spelling ({@code ctx...}). {@code id} names the macro in hide sets.
+ */
+public record Macro(int id, String name, boolean functionLike, List<String> params, List<String> paramsAsWritten,
+             boolean variadic, List<PpToken> body, int line, int column) {
+
+    public Macro {
+        params = List.copyOf(params);
+        paramsAsWritten = List.copyOf(paramsAsWritten);
+        body = List.copyOf(body);
+    }
+
+    /** Index of {@code name} among the parameters, or -1. */
+    public int paramIndex(String text) {
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,453 @@
+package io.uapiguard.header.pp;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.header.lex.CommentIndex;
+import io.uapiguard.header.lex.DirectiveParser;
+import io.uapiguard.header.lex.DirectiveParserBaseVisitor;
+import io.uapiguard.header.lex.HeaderLexer;
+import io.uapiguard.header.lex.SourceCharStream;
+import io.uapiguard.header.lex.ThrowingErrorListener;
+import io.uapiguard.header.lex.TokenKinds;
+import io.uapiguard.model.Abi;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+/**
+ * Translation phases 3 and 4 for one header: lexes the text once, runs its directives (macro definitions,
+ * conditional inclusion; {@code #include} is recorded, not followed) and expands macros in the text between
+ * them. The result is the token sequence the declaration parser reads, each token keeping where it was written.
+ */
+public final class Preprocessor {
+
+    /**
+     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, the
+     * long comments' line ends as the lexer found them (null when its shortcuts were off), and the expander over
+     * the final macro table, which later stages use to evaluate macros without reaching back into this stage.
+     */
+    public record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
+                  CommentIndex comments, MacroExpander expander) {
+    }
+
+    private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
+
+    private final String file;
+    private final Budget budget;
+    private final Map<String, Macro> macros = new LinkedHashMap<>();
+    private final Map<String, Integer> macroIds = new HashMap<>();
+    private final MacroExpander expander;
+    private final ConstantEvaluator evaluator;
+    private final Deque<Conditional> conditionals = new ArrayDeque<>();
+    private final List<String> includes = new ArrayList<>();
+    private final List<PpToken> out = new ArrayList<>();
+    private final DirectiveParser parser;
+    private final DirectiveVisitor visitor = new DirectiveVisitor();
+    private final BailErrorStrategy bail = new BailErrorStrategy();
+    private final DefaultErrorStrategy report = new DefaultErrorStrategy();
+    private char[] text;
+
+    /** One open {@code #if} group: whether its enclosing group is active, whether a branch was taken. */
+    private static final class Conditional {
+        final PpToken at;
+        final boolean parentActive;
+        boolean taken;
+        boolean active;
+        boolean sawElse;
+
+        Conditional(PpToken at, boolean parentActive, boolean active) {
+            this.at = at;
+            this.parentActive = parentActive;
+            this.active = active;
+            this.taken = active || !parentActive;
+        }
+    }
+
+    public Preprocessor(String file, Budget budget, Abi abi) {
+        this.file = file;
+        this.budget = budget;
+        this.expander = new MacroExpander(macros, budget, file);
+        this.evaluator = new ConstantEvaluator(budget, abi);
+        this.parser = new DirectiveParser(null);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.removeErrorListeners();
+        parser.addErrorListener(new ThrowingErrorListener(file, "in preprocessing directive: "));
+    }
+
+    public Result run(String source) {
+        return run(source.toCharArray());
+    }
+
+    /** {@link #run(String)} of characters the caller hands over and no longer changes. */
+    public Result run(char[] chars) {
+        return run(chars, SourceCharStream.of(chars, file));
+    }
+
+    /**
+     * Preprocesses {@code chars}, lexed from {@code input}: the lexer's shortcuts (and the comment index) work on
+     * the source's own {@link SourceCharStream}; on any other stream ANTLR lexes every token.
+     */
+    Result run(char[] chars, CharStream input) {
+        this.text = chars;
+        HeaderLexer lexer = new HeaderLexer(input);
+        lexer.setTokenFactory(PpTokenFactory.INSTANCE);
+        lexer.removeErrorListeners();
+        CommentIndex comments = null;
+        if (input instanceof SourceCharStream) {
+            lexer.skipHiddenTokens();
+            comments = lexer.indexComments();
+        }
+        List<PpToken> run = new ArrayList<>();
+        List<PpToken> directive = null;
+        boolean space = false;
+        int count = 0;
+        while (true) {
+            PpToken t = (PpToken) lexer.nextToken();
+            int type = t.getType();
+            if (type == Token.EOF) {
+                break;
+            }
+            if ((++count & 0xFFF) == 0) {
+                budget.checkTime(t);
+            }
+            // Off-channel tokens, and what the lexer skipped before this one, are spacing; a line end closes a
+            // directive.
+            int skipped = lexer.skippedBefore();
+            boolean offChannel = t.getChannel() != Token.DEFAULT_CHANNEL;
+            if (skipped != 0 || offChannel) {
+                boolean lineEnd = (skipped & HeaderLexer.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES;
+                if (directive != null && lineEnd) {
+                    directive(directive);
+                    directive = null;
+                }
+                space = true;
+                if (offChannel) {
+                    continue;
+                }
+            }
+            if (type == HeaderLexer.UNTERMINATED_COMMENT) {
+                throw parseError("unterminated comment: '/*' without '*/'", t);
+            }
+            t.spaceBefore = space;
+            space = false;
+            if (directive != null) {
+                directive.add(t);
+            } else if (type == HeaderLexer.DIRECTIVE_START) {
+                if (!run.isEmpty()) {
+                    expander.expand(run, out);
+                    run = new ArrayList<>();
+                }
+                directive = new ArrayList<>();
+                directive.add(t);
+            } else if (active()) {
+                run.add(t);
+            }
+        }
+        if (directive != null) {
+            directive(directive);
+        }
+        if (!run.isEmpty()) {
+            expander.expand(run, out);
+        }
+        if (!conditionals.isEmpty()) {
+            Conditional open = conditionals.peek();
+            throw parseError("unterminated #" + open.at.getText() + ": expected #endif before the end of the file",
+                    open.at);
+        }
+        return new Result(out, macros, includes, macroIds, comments, expander);
+    }
+
+    private boolean active() {
+        return conditionals.isEmpty() || conditionals.peek().active;
+    }
+
+    private void directive(List<PpToken> d) {
+        int kind = d.size() > 1 ? d.get(1).getType() : -1;
+        boolean conditional = kind == HeaderLexer.IF || kind == HeaderLexer.IFDEF || kind == HeaderLexer.IFNDEF;
+        boolean continuation = kind == HeaderLexer.ELIF || kind == HeaderLexer.ELSE || kind == HeaderLexer.ENDIF;
+        if (!active() && !conditional && !continuation) {
+            return;
+        }
+        if (!active() && conditional) {
+            conditionals.push(new Conditional(d.get(1), false, false));
+            return;
+        }
+        if (continuation) {
+            if (conditionals.isEmpty()) {
+                throw parseError("#" + d.get(1).getText() + " without #if", d.get(1));
+            }
+            Conditional top = conditionals.peek();
+            if (top.sawElse && kind != HeaderLexer.ENDIF) {
+                throw parseError("#" + d.get(1).getText() + " after #else", d.get(1));
+            }
+            if (!top.parentActive) {
+                if (kind == HeaderLexer.ENDIF) {
+                    conditionals.pop();
+                } else if (kind == HeaderLexer.ELSE) {
+                    top.sawElse = true;
+                }
+                return;
+            }
+        }
+        if (kind == HeaderLexer.DEFINE || kind == HeaderLexer.UNDEF || kind == HeaderLexer.IFDEF
+                || kind == HeaderLexer.IFNDEF) {
+            // GCC's wording; the grammar alone would only say "no viable alternative".
+            if (d.size() < 3) {
+                throw parseError("no macro name given in #" + d.get(1).getText() + " directive", d.get(1));
+            }
+            if (d.get(2).getType() != HeaderLexer.IDENTIFIER) {
+                throw parseError("macro names must be identifiers, found '" + d.get(2).getText() + "'", d.get(2));
+            }
+        }
+        visitor.tokens = d;
+        parse(d).accept(visitor);
+    }
+
+    /**
+     * Bails out at the first error, skipping the default strategy's resynchronisation before every token of a
+     * replacement list; an error is then parsed again with it, for the message.
+     */
+    private DirectiveParser.DirectiveContext parse(List<PpToken> d) {
+        parser.setTokenStream(new TokenArrayStream(d, file));
+        parser.setErrorHandler(bail);
+        try {
+            return parser.directive();
+        } catch (ParseCancellationException e) {
+            parser.setTokenStream(new TokenArrayStream(d, file));
+            parser.setErrorHandler(report);
+            return parser.directive();
+        }
+    }
+
+    private final class DirectiveVisitor extends DirectiveParserBaseVisitor<Void> {
+        List<PpToken> tokens;
+
+        private List<PpToken> span(org.antlr.v4.runtime.ParserRuleContext ctx) {
+            int from = ctx.getStart().getTokenIndex();
+            int to = ctx.getStop() == null ? from - 1 : ctx.getStop().getTokenIndex();
+            if (to < from) {
+                return List.of();
+            }
+            return tokens.subList(from, Math.min(to + 1, tokens.size()));
+        }
+
+        @Override
+        public Void visitDefineObjectLike(DirectiveParser.DefineObjectLikeContext ctx) {
+            PpToken name = (PpToken) ctx.IDENTIFIER().getSymbol();
+            List<PpToken> body = span(ctx.replacementList());
+            checkPasting(body);
+            define(name, false, List.of(), List.of(), false, body);
+            return null;
+        }
+
+        @Override
+        public Void visitDefineFunctionLike(DirectiveParser.DefineFunctionLikeContext ctx) {
+            PpToken name = (PpToken) ctx.IDENTIFIER().getSymbol();
+            List<String> params = new ArrayList<>();
+            List<String> written = new ArrayList<>();
+            boolean variadic = false;
+            if (ctx.macroParameters() != null) {
+                List<DirectiveParser.MacroParameterContext> list = ctx.macroParameters().macroParameter();
+                Set<String> seen = new HashSet<>();
+                for (int i = 0; i < list.size(); i++) {
+                    DirectiveParser.MacroParameterContext p = list.get(i);
+                    String param;
+                    if (p instanceof DirectiveParser.NamedVariadicParameterContext v) {
+                        param = v.IDENTIFIER().getText();
+                        written.add(param + "...");
+                        variadic = true;
+                    } else if (p instanceof DirectiveParser.AnonymousVariadicParameterContext) {
+                        param = "__VA_ARGS__";
+                        written.add("...");
+                        variadic = true;
+                    } else {
+                        param = p.getText();
+                        written.add(param);
+                    }
+                    if (variadic && i < list.size() - 1) {
+                        throw parseError("a variadic parameter must be the last one of macro '" + name.getText()
+                                + "'", (PpToken) p.getStart());
+                    }
+                    if (!seen.add(param)) {
+                        throw parseError("duplicate macro parameter '" + param + "'", (PpToken) p.getStart());
+                    }
+                    params.add(param);
+                }
+            }
+            List<PpToken> body = span(ctx.replacementList());
+            for (int i = 0; i < body.size(); i++) {
+                PpToken t = body.get(i);
+                if (t.getType() == HeaderLexer.HASH
+                        && (i + 1 >= body.size() || !params.contains(body.get(i + 1).getText()))) {
+                    throw parseError("'#' is not followed by a macro parameter", t);
+                }
+            }
+            checkPasting(body);
+            define(name, true, params, written, variadic, body);
+            return null;
+        }
+
+        private void checkPasting(List<PpToken> body) {
+            if (!body.isEmpty() && body.get(0).getType() == HeaderLexer.HASHHASH) {
+                throw parseError("'##' cannot appear at either end of a macro expansion", body.get(0));
+            }
+            if (!body.isEmpty() && body.get(body.size() - 1).getType() == HeaderLexer.HASHHASH) {
+                throw parseError("'##' cannot appear at either end of a macro expansion", body.get(body.size() - 1));
+            }
+        }
+
+        private void define(PpToken name, boolean functionLike, List<String> params, List<String> written,
+                            boolean variadic, List<PpToken> body) {
+            String n = name.getText();
+            if (n.equals("defined")) {
+                throw parseError("\"defined\" cannot be used as a macro name", name);
+            }
+            int id = macroIds.computeIfAbsent(n, k -> macroIds.size());
+            macros.remove(n);
+            macros.put(n, new Macro(id, n, functionLike, params, written, variadic, body, name.getLine(),
+                    name.column()));
+        }
+
+        @Override
+        public Void visitUndef(DirectiveParser.UndefContext ctx) {
+            macros.remove(ctx.IDENTIFIER().getText());
+            return null;
+        }
+
+        @Override
+        public Void visitQuotedInclude(DirectiveParser.QuotedIncludeContext ctx) {
+            includes.add(ctx.getText());
+            return null;
+        }
+
+        @Override
+        public Void visitAngledInclude(DirectiveParser.AngledIncludeContext ctx) {
+            int start = ctx.getStart().getStartIndex();
+            includes.add(new String(text, start, ctx.getStop().getStopIndex() + 1 - start));
+            return null;
+        }
+
+        @Override
+        public Void visitIf(DirectiveParser.IfContext ctx) {
+            boolean value = condition(span(ctx.condition()));
+            conditionals.push(new Conditional((PpToken) ctx.IF().getSymbol(), true, value));
+            return null;
+        }
+
+        @Override
+        public Void visitIfdef(DirectiveParser.IfdefContext ctx) {
+            boolean value = macros.containsKey(ctx.IDENTIFIER().getText());
+            conditionals.push(new Conditional((PpToken) ctx.IFDEF().getSymbol(), true, value));
+            return null;
+        }
+
+        @Override
+        public Void visitIfndef(DirectiveParser.IfndefContext ctx) {
+            boolean value = !macros.containsKey(ctx.IDENTIFIER().getText());
+            conditionals.push(new Conditional((PpToken) ctx.IFNDEF().getSymbol(), true, value));
+            return null;
+        }
+
+        @Override
+        public Void visitElif(DirectiveParser.ElifContext ctx) {
+            Conditional top = conditionals.peek();
+            if (top.taken) {
+                top.active = false;
+            } else {
+                top.active = condition(span(ctx.condition()));
+                top.taken = top.active;
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitElse(DirectiveParser.ElseContext ctx) {
+            Conditional top = conditionals.peek();
+            top.sawElse = true;
+            top.active = !top.taken;
+            top.taken = true;
+            return null;
+        }
+
+        @Override
+        public Void visitEndif(DirectiveParser.EndifContext ctx) {
+            conditionals.pop();
+            return null;
+        }
+
+        @Override
+        public Void visitOtherDirective(DirectiveParser.OtherDirectiveContext ctx) {
+            PpToken name = (PpToken) ctx.OTHER_DIRECTIVE().getSymbol();
+            if (name.getText().equals("error")) {
+                StringBuilder sb = new StringBuilder("#error");
+                for (PpToken t : tokens.subList(2, tokens.size())) {
+                    sb.append(' ').append(t.getText());
+                }
+                throw parseError(sb.toString(), name);
+            }
+            if (!IGNORED_DIRECTIVES.contains(name.getText())) {
+                throw parseError("invalid preprocessing directive #" + name.getText(), name);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitNullDirective(DirectiveParser.NullDirectiveContext ctx) {
+            return null;
+        }
+    }
+
+    /** The value of an {@code #if} / {@code #elif} condition (C11 6.10.1). */
+    private boolean condition(List<PpToken> tokens) {
+        List<PpToken> withDefined = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            PpToken t = tokens.get(i);
+            if (t.getType() != HeaderLexer.IDENTIFIER || !t.getText().equals("defined")) {
+                withDefined.add(t);
+                continue;
+            }
+            int j = i + 1;
+            boolean paren = j < tokens.size() && tokens.get(j).getType() == HeaderLexer.LPAREN;
+            if (paren) {
+                j++;
+            }
+            if (j >= tokens.size() || !TokenKinds.isWord(tokens.get(j).getType())) {
+                throw parseError("operator \"defined\" requires an identifier", j < tokens.size() ? tokens.get(j) : t);
+            }
+            boolean isDefined = macros.containsKey(tokens.get(j).getText());
+            if (paren) {
+                j++;
+                if (j >= tokens.size() || tokens.get(j).getType() != HeaderLexer.RPAREN) {
+                    throw parseError("missing ')' after \"defined\"", j < tokens.size() ? tokens.get(j) : t);
+                }
+            }
+            withDefined.add(new PpToken(HeaderLexer.NUMBER, isDefined ? "1" : "0", t.getLine(),
+                    t.getCharPositionInLine()));
+            i = j;
+        }
+        List<PpToken> expanded = new ArrayList<>();
+        expander.expand(withDefined, expanded);
+        try {
+            return !evaluator.evaluate(expanded, id -> CValue.ZERO, true).isZero();
+        } catch (ConstantEvaluator.EvalException e) {
+            PpToken at = e.at != null ? e.at : tokens.isEmpty() ? null : tokens.get(0);
+            throw parseError("in #if: " + e.getMessage(), at);
+        }
+    }
+
+    private UapiguardException parseError(String message, PpToken at) {
+        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message, file,
+                at == null ? 0 : at.getLine(), at == null ? 0 : at.column(), null);
+    }
+}

@@ -1,0 +1,158 @@
+package io.uapiguard.header.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.uapiguard.header.doc.HelperDocParser.Malformed;
+import io.uapiguard.header.pp.Budget;
+import io.uapiguard.header.pp.Limits;
+import io.uapiguard.header.pp.Preprocessor;
+import io.uapiguard.model.Abi;
+import io.uapiguard.model.HelperDoc;
+import io.uapiguard.model.Param;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HelperDocParserTest {
+
+    private final HelperDocParser parser = new HelperDocParser();
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = HelperDocParserTest.class.getResourceAsStream("/header/docs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void extractsEverySignatureOfTheFixtureInOrderWithLinesAndNormalisedTypes() throws IOException {
+        List<HelperDoc> docs = parser.parse(fixture("helpers.h"));
+
+        assertThat(docs).containsExactly(
+                new HelperDoc(7, "void *", "bpf_thing_lookup", List.of(
+                        new Param("struct bpf_map *", "map"), new Param("const void *", "key"))),
+                new HelperDoc(13, "u64", "bpf_now", List.of()),
+                new HelperDoc(17, "long", "bpf_printk_like", List.of(
+                        new Param("const char *", "fmt"), new Param("u32", "fmt_size"), new Param("...", null))),
+                new HelperDoc(21, "long", "bpf_strtoul", List.of(
+                        new Param("const char *", "buf"), new Param("size_t", "buf_len"), new Param("u64", "flags"),
+                        new Param("unsigned long *", "res"))),
+                new HelperDoc(25, "int", "bpf_argv", List.of(
+                        new Param("char **", "argv"), new Param("char const *", "name"))),
+                new HelperDoc(31, "struct bpf_sock *", "bpf_sk_get", List.of(
+                        new Param("void *", "ctx"), new Param("u64", null))),
+                new HelperDoc(35, "long", "bpf_thing_lookup", List.of(
+                        new Param("void *", "ctx"), new Param("int", "key"))));
+    }
+
+    @Test
+    void reportsCandidatesThatDoNotParseInsteadOfDroppingThem() throws IOException {
+        List<Malformed> malformed = parser.scan(fixture("helpers.h")).malformed();
+
+        assertThat(malformed).containsExactly(
+                new Malformed(39, "long bpf_broken(struct bpf_map *map, const void *key",
+                        "expected the signature to end with ')'"),
+                new Malformed(43, "0 on success (or not), an unindented description line",
+                        "unexpected '0' in return type"));
+    }
+
+    @Test
+    void headerWithoutTheMarkerHasNoDocs() {
+        HelperDocParser.Result result = parser.scan("/*\n * long bpf_x(int a)\n */\nstruct s { int a; };\n");
+
+        assertThat(result.docs()).isEmpty();
+        assertThat(result.malformed()).isEmpty();
+    }
+
+    @Test
+    void unterminatedCommentIsReadToTheEndOfTheText() {
+        String text = "/* Start of BPF helper function descriptions:\n *\n * int bpf_last(void)";
+
+        assertThat(parser.parse(text)).containsExactly(new HelperDoc(3, "int", "bpf_last", List.of()));
+    }
+
+    @Test
+    void crlfLineEndingsAreAccepted() {
+        String text = "/*\r\n * Start of BPF helper function descriptions:\r\n *\r\n * int bpf_x(__u32 *p)\r\n */\r\n";
+
+        assertThat(parser.parse(text)).containsExactly(
+                new HelperDoc(4, "int", "bpf_x", List.of(new Param("__u32 *", "p"))));
+    }
+
+    @Test
+    void emptyParenthesesGiveNoParams() {
+        assertThat(HelperDocParser.parseSignature("long bpf_x()", 1).params()).isEmpty();
+    }
+
+    @Test
+    void parametersGivenByTypeOnlyHaveNoName() {
+        assertThat(HelperDocParser.parseSignature(
+                "long bpf_x(unsigned long, struct sk_buff, struct sk_buff *, const char, u64 flags)", 1).params())
+                .containsExactly(new Param("unsigned long", null), new Param("struct sk_buff", null),
+                        new Param("struct sk_buff *", null), new Param("const char", null), new Param("u64", "flags"));
+    }
+
+    @Test
+    void ellipsisMustBeLast() {
+        assertThat(parser.scan("/* Start of BPF helper function descriptions:\n * int bpf_x(..., int a)\n */")
+                .malformed()).containsExactly(new Malformed(2, "int bpf_x(..., int a)", "'...' must be the last parameter"));
+    }
+
+    @Test
+    void signatureWithoutReturnTypeIsMalformed() {
+        assertThat(parser.scan("/* Start of BPF helper function descriptions:\n * bpf_x(int a)\n */").malformed())
+                .containsExactly(new Malformed(2, "bpf_x(int a)",
+                        "expected a return type and a function name before '('"));
+    }
+
+    @Test
+    void theCommentEndsTheScanWhereverItCloses() {
+        assertThat(parser.scan("/* Start of BPF helper function descriptions: */\n * int bpf_x(int a)\n */").docs())
+                .isEmpty();
+        HelperDocParser.Result result = parser.scan("\r\n\n/*\r\n * Start of BPF helper function descriptions:\r\n"
+                + " * int bpf_x(int a)\r\n * \tDescription (x)\r\n * long bpf_y(void) */\r\n * int bpf_z(int a)\n");
+        assertThat(result.docs()).extracting(HelperDoc::function, HelperDoc::line).containsExactly(tuple("bpf_x", 5));
+        assertThat(parser.scan("int x; /* no helper comment */").docs()).isEmpty();
+    }
+
+    @Test
+    void helperCandidatesTryTheNameWithoutThePrefixFirst() {
+        assertThat(HelperDocParser.helperCandidates("bpf_map_lookup_elem"))
+                .containsExactly("map_lookup_elem", "bpf_map_lookup_elem");
+        assertThat(HelperDocParser.helperCandidates("get_local_storage")).containsExactly("get_local_storage");
+        assertThat(HelperDocParser.helperCandidates("bpf_")).containsExactly("bpf_");
+    }
+
+    @Test
+    void theLexersCommentIndexGivesTheSameDocsAsTheOwnScan() {
+        String pad = " *\tpadding so that the comment is a long one, as the lexer keeps only those\n".repeat(20);
+        String docs = " * Start of BPF helper function descriptions:\n *\n * long bpf_one(void *ctx)\n"
+                + " * \tDescription\n *\t\tx\r\n * int bpf_two(u32 a, ...)\r\n" + pad + " * bad(\n */\nint x;\n";
+        List<String> texts = List.of(
+                "/* lead */\n/*\n" + docs,
+                // the marker on the comment's closing line: no docs, either way
+                "/*\n" + pad + " * Start of BPF helper function descriptions: */\n",
+                // an earlier marker outside any long comment decides, as in the plain scan
+                "/* Start of BPF helper function descriptions: */\n/*\n" + docs,
+                "// Start of BPF helper function descriptions:\n * long bpf_x(void)\n/*\n" + docs,
+                "int y; /* no marker at all */\n/*\n" + pad + " */\n");
+        // Which texts the index serves (the others fall back to the plain scan); both ways give the same result.
+        List<Boolean> indexed = List.of(true, true, false, false, false);
+        for (int i = 0; i < texts.size(); i++) {
+            char[] chars = texts.get(i).toCharArray();
+            Preprocessor.Result pp = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64).run(chars);
+            int marker = texts.get(i).indexOf(HelperDocParser.START_MARKER);
+            assertThat(marker >= 0 && pp.comments().linesFrom(marker) != null).as("indexed: %s", texts.get(i))
+                    .isEqualTo(indexed.get(i));
+            assertThat(parser.scan(chars, pp.comments())).as(texts.get(i)).isEqualTo(parser.scan(chars, null));
+        }
+        Preprocessor.Result first = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64)
+                .run(texts.get(0).toCharArray());
+        HelperDocParser.Result viaIndex = parser.scan(texts.get(0).toCharArray(), first.comments());
+        assertThat(viaIndex.docs()).extracting(HelperDoc::function).containsExactly("bpf_one", "bpf_two");
+        assertThat(viaIndex.docs()).extracting(HelperDoc::line).containsExactly(5, 8);
+        assertThat(viaIndex.malformed()).extracting(HelperDocParser.Malformed::line).containsExactly(29);
+    }
+}

@@ -1,0 +1,60 @@
+package io.uapiguard.header.lex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WordTableTest {
+
+    @Test
+    void keywordsAreFoundByTheirCharactersAndOtherWordsAreNot() {
+        KeywordTable keywords = new KeywordTable(Map.of("struct", 7, "int", 9, "__restrict", 11, "->", 13));
+        assertThat(type(keywords, "x struct y", 2, 6)).isEqualTo(7);
+        assertThat(type(keywords, "int", 0, 3)).isEqualTo(9);
+        assertThat(type(keywords, "__restrict", 0, 10)).isEqualTo(11);
+        assertThat(type(keywords, "structs", 0, 7)).isEqualTo(-1);
+        assertThat(type(keywords, "in", 0, 2)).isEqualTo(-1);
+        assertThat(type(keywords, "->", 0, 2)).as("punctuators are not words").isEqualTo(-1);
+    }
+
+    @Test
+    void equalWordsBecomeOneStringAndACollisionReplacesTheSlot() {
+        WordTable words = new WordTable(4);
+        String first = text(words, "bpf_map bpf_map", 0, 7);
+        assertThat(first).isEqualTo("bpf_map");
+        assertThat(text(words, "bpf_map bpf_map", 8, 7)).isSameAs(first);
+        // "Aa" and "BB" share a hash: the slot now holds the second, and each still reads right.
+        String aa = text(words, "Aa", 0, 2);
+        String bb = text(words, "BB", 0, 2);
+        assertThat(aa).isEqualTo("Aa");
+        assertThat(bb).isEqualTo("BB");
+        String aaAgain = text(words, "Aa", 0, 2);
+        assertThat(aaAgain).isEqualTo("Aa").isNotSameAs(aa);   // "BB" had taken the slot
+        assertThat(text(words, "Aa", 0, 2)).isSameAs(aaAgain);
+    }
+
+    @Test
+    void aStringInternsToTheTextAlreadyHeldForItsCharacters() {
+        WordTable words = new WordTable(64);
+        String lexed = text(words, "BPF_FUNC_map", 0, 12);
+        assertThat(words.intern(new String("BPF_FUNC_map"))).isSameAs(lexed);
+        String pasted = new String("BPF_FUNC_" + "x");
+        assertThat(words.intern(pasted)).isSameAs(pasted);
+        assertThat(text(words, "BPF_FUNC_x", 0, 10)).isSameAs(pasted);
+    }
+
+    @Test
+    void anInterningTableHasAPowerOfTwoSlots() {
+        assertThatThrownBy(() -> new WordTable(1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int type(KeywordTable table, String s, int start, int length) {
+        return table.type(s.toCharArray(), start, length, s.substring(start, start + length).hashCode());
+    }
+
+    private static String text(WordTable table, String s, int start, int length) {
+        return table.text(s.toCharArray(), start, length, s.substring(start, start + length).hashCode());
+    }
+}

@@ -1,0 +1,176 @@
+package io.uapiguard.header.pp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uapiguard.corpus.Corpus;
+import io.uapiguard.header.Fixtures;
+import io.uapiguard.header.lex.HeaderLexer;
+import io.uapiguard.header.lex.SourceCharStream;
+import io.uapiguard.model.Abi;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import org.junit.jupiter.api.Test;
+
+/** The lexing stage the preprocessor relies on. */
+class PreprocessorTest {
+
+    @Test
+    void shortcutsYieldExactlyTheGrammarsTokensOnFixtures() {
+        for (String dir : List.of("model", "records", "expand", "errors")) {
+            for (Path p : Fixtures.headers(dir)) {
+                String text = Fixtures.text(p);
+                assertThat(tokens(text, true)).as(Fixtures.name(p)).isEqualTo(tokens(text, false));
+            }
+        }
+        String tricky = "/**/ /***/ /* a * b / c **/\n\t/* two\n lines */ x /* unterminated";
+        assertThat(tokens(tricky, true)).isEqualTo(tokens(tricky, false));
+    }
+
+    @Test
+    void wordBlankAndNumberShortcutsYieldExactlyTheGrammarsTokens() {
+        String tricky = "struct structs __restrict__ __restrict restrict_ _Bool $x a1 __attribute__((x))\r\n"
+                + "  \t\f\u000B\r\r\n\n\t x \\ \t\r\n y \\\n z \\ w // line comment\r\n"
+                + "L'a' u'b' U\"c\" u8\"d\" u8'e' L u8 Lx\"f\" 0x1fULL 1e+5 1e- 0x1p-3 1.5e 3.. .5 ... 07 9a_b 9$ 0x1$x\n"
+                + "#define F(a) a ## b\n  # if X\n#endif\n\r x\r";
+        assertThat(tokens(tricky, true)).isEqualTo(tokens(tricky, false));
+        String keywords = String.join(" ", List.of("struct", "union", "enum", "typedef", "const", "volatile",
+                "restrict", "__restrict", "__restrict__", "signed", "__signed__", "unsigned", "char", "short", "int",
+                "long", "void", "_Bool", "float", "double", "extern", "static", "inline", "__inline", "__inline__",
+                "__attribute__", "__attribute", "sizeof", "sizeof_", "defined", "__signed"));
+        assertThat(tokens(keywords, true)).isEqualTo(tokens(keywords, false));
+    }
+
+    @Test
+    void punctuatorShortcutsYieldExactlyTheGrammarsTokens() {
+        // Every punctuator, glued together and apart, so that longest match decides; '#' and '.5' stay ANTLR's.
+        String glued = "...->++--<<=>>=<=>===!=&&||##->.....5.x?:;,{}[]()~!^|&%/ //\n"
+                + "a<<b>>c<d>e=f==g!h&&i||j##k#l ... . .. -> - > + ++ +++ & && &&& | || ||| = == === ## ### @ ` \\ x\n"
+                + "#define P(a, ...) a ## __VA_ARGS__ # a\n  ## x\n # y\n";
+        assertThat(tokens(glued, true)).isEqualTo(tokens(glued, false));
+    }
+
+    @Test
+    void columnsCountUtf16CodeUnitsAsSarifDoes() {
+        String text = "/* \uD83D\uDC1D */ int x;\n";
+        assertThat(tokens(text, true)).isEqualTo(tokens(text, false));
+        assertThat(tokens(text, true)).contains(HeaderLexer.IDENTIFIER + " 0 13-13 1:13 x");
+    }
+
+    @Test
+    void shortcutsYieldExactlyTheGrammarsTokensAcrossTheHistory() {
+        List<Corpus.Revision> revisions = Corpus.require().revisions();
+        for (int i = 0; i < revisions.size(); i += 50) {
+            String text = revisions.get(i).text();
+            assertThat(tokens(text, true)).as("revision %d", i).isEqualTo(tokens(text, false));
+        }
+    }
+
+    @Test
+    void shortcutsYieldExactlyTheGrammarsTokensOnTheNewestRevision() {
+        List<Corpus.Revision> revisions = Corpus.require().revisions();
+        String text = revisions.get(revisions.size() - 1).text();
+        assertThat(tokens(text, true)).isEqualTo(tokens(text, false));
+    }
+
+    @Test
+    void preprocessingIsTheSameWhetherTheLexerSkipsHiddenTokensOrNot() {
+        String tricky = "#define A(x) x /* c */ + \\\n 1 // tail\n#define B\tA(2)\n  # /* c */ if B > 2\n"
+                + "int a = A( 3 )B;\n#else\nint b;\n#endif\r\n#define C \\\r\n  4\nint c[C];";
+        assertThat(preprocessed(tricky, true)).isEqualTo(preprocessed(tricky, false));
+        for (String dir : List.of("model", "records", "expand")) {
+            for (Path p : Fixtures.headers(dir)) {
+                String text = Fixtures.text(p);
+                assertThat(preprocessed(text, true)).as(Fixtures.name(p)).isEqualTo(preprocessed(text, false));
+            }
+        }
+        List<Corpus.Revision> revisions = Corpus.require().revisions();
+        String newest = revisions.get(revisions.size() - 1).text();
+        assertThat(preprocessed(newest, true)).isEqualTo(preprocessed(newest, false));
+    }
+
+    /** The preprocessor's tokens as "type line:column expansionLine space text", then its macros. */
+    private static List<String> preprocessed(String text, boolean shortcuts) {
+        Preprocessor preprocessor = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64);
+        // A stream that is not the source's own SourceCharStream leaves every token to the grammar.
+        Preprocessor.Result result = shortcuts ? preprocessor.run(text)
+                : preprocessor.run(text.toCharArray(), antlrOnly(text));
+        List<String> out = new ArrayList<>();
+        for (PpToken t : result.tokens()) {
+            out.add(t.getType() + " " + t.getLine() + ":" + t.getCharPositionInLine() + " " + t.expansionLine + " "
+                    + t.spaceBefore + " " + t.getText());
+        }
+        result.macros().values().forEach(m -> out.add(m.name() + " " + m.params() + " " + TokenText.of(m.body())));
+        return out;
+    }
+
+    /** Every token as "type channel start-stop line:column text". */
+    private static List<String> tokens(String text, boolean shortcut) {
+        HeaderLexer lexer = new HeaderLexer(shortcut ? SourceCharStream.of(text, "t.h") : antlrOnly(text));
+        List<String> out = new ArrayList<>();
+        for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
+            out.add(t.getType() + " " + t.getChannel() + " " + t.getStartIndex() + "-" + t.getStopIndex() + " "
+                    + t.getLine() + ":" + t.getCharPositionInLine() + " " + t.getText());
+            if (t.getType() == Token.EOF) {
+                return out;
+            }
+        }
+    }
+
+    /**
+     * The source's characters (UTF-16 indexed, as SourceCharStream is) behind a stream that is not a
+     * SourceCharStream: the lexer's shortcuts are off and ANTLR lexes every token.
+     */
+    private static CharStream antlrOnly(String text) {
+        CharStream chars = SourceCharStream.of(text, "t.h");
+        return new CharStream() {
+            @Override
+            public String getText(Interval interval) {
+                return chars.getText(interval);
+            }
+
+            @Override
+            public void consume() {
+                chars.consume();
+            }
+
+            @Override
+            public int LA(int i) {
+                return chars.LA(i);
+            }
+
+            @Override
+            public int mark() {
+                return chars.mark();
+            }
+
+            @Override
+            public void release(int marker) {
+                chars.release(marker);
+            }
+
+            @Override
+            public int index() {
+                return chars.index();
+            }
+
+            @Override
+            public void seek(int index) {
+                chars.seek(index);
+            }
+
+            @Override
+            public int size() {
+                return chars.size();
+            }
+
+            @Override
+            public String getSourceName() {
+                return chars.getSourceName();
+            }
+        };
+    }
+}
