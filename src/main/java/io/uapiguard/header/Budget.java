@@ -32,6 +32,17 @@ final class Budget {
         }
     }
 
+    /** Accounts for one token read from the text: it is held until the parse ends, as expanded ones are. */
+    void lexed(PpToken at) {
+        if (++produced > limits.maxTokens() || produced < 0) {
+            throw exceeded("the header has more than " + limits.maxTokens()
+                    + " tokens, counting those that macro expansion produces", at);
+        }
+        if ((produced & 0xFFF) == 0) {
+            checkTime(at);
+        }
+    }
+
     void checkTime(PpToken at) {
         if (System.nanoTime() - deadline > 0) {
             throw exceeded("parsing took longer than " + limits.timeBudget().toMillis() + " ms", at);

@@ -64,7 +64,7 @@ public final class HeaderParser {
         Preprocessor preprocessor = new Preprocessor(file, budget);
         Preprocessor.Result pp = preprocessor.run(text);
         checkNesting(pp.tokens(), budget);
-        DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens());
+        DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens(), budget);
         DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, pp.tokens()).build(tree);
         budget.checkTime(null);
 
@@ -202,10 +202,12 @@ public final class HeaderParser {
     }
 
     /** SLL prediction first (fast, enough for every real header); full LL only to confirm and report an error. */
-    private static DeclarationParser.TranslationUnitContext parseDeclarations(String file, List<PpToken> tokens) {
+    private static DeclarationParser.TranslationUnitContext parseDeclarations(String file, List<PpToken> tokens,
+                                                                            Budget budget) {
         TokenArrayStream stream = new TokenArrayStream(tokens, file);
         DeclarationParser parser = new DeclarationParser(stream);
         parser.removeErrorListeners();
+        parser.addParseListener(new DeclarationCounter(budget));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
@@ -213,6 +215,8 @@ public final class HeaderParser {
         } catch (ParseCancellationException e) {
             stream.seek(0);
             parser.reset();
+            parser.removeParseListeners();
+            parser.addParseListener(new DeclarationCounter(budget));
             parser.addErrorListener(new ThrowingErrorListener(file, ""));
             parser.setErrorHandler(new DefaultErrorStrategy());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
