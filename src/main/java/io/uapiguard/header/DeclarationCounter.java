@@ -9,8 +9,9 @@ import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Counts members, enumerators and declarations as the parser finishes each (a parse listener), so that the member
- * and declaration limits and the clock bite while the parse tree grows, not after a hostile header has built it all.
+ * Counts members, enumerators and declarations as the parser finishes each, and the tokens it matches (a parse
+ * listener), so that the member and declaration limits and the clock bite while the parse tree grows, not after a
+ * hostile header has built it all.
  */
 final class DeclarationCounter implements ParseTreeListener {
 
@@ -18,6 +19,7 @@ final class DeclarationCounter implements ParseTreeListener {
     /** Members (or enumerators) so far of each struct, union or enum definition still open. */
     private final Map<ParserRuleContext, int[]> perDefinition = new IdentityHashMap<>();
     private int declarations;
+    private int matched;
 
     DeclarationCounter(Budget budget) {
         this.budget = budget;
@@ -68,8 +70,12 @@ final class DeclarationCounter implements ParseTreeListener {
     public void enterEveryRule(ParserRuleContext ctx) {
     }
 
+    /** Every token the parser matches: the clock is read every 4,096, whatever the declarations look like. */
     @Override
     public void visitTerminal(TerminalNode node) {
+        if ((++matched & 0xFFF) == 0) {
+            budget.checkTime((PpToken) node.getSymbol());
+        }
     }
 
     @Override
