@@ -1,11 +1,7 @@
 package io.uapiguard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,37 +16,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The embedded server's start: binaries unpacked per user and redone when unfinished; several processes on one data directory. */
+/**
+ * The embedded server's start: binaries unpacked per user and redone when unfinished; several processes on one data
+ * directory. Each scenario runs in processes of their own, as users run commands (and zonky remembers per JVM where it
+ * unpacked).
+ */
 class EmbeddedServerTest {
-
-    /** zonky logs every line of initdb and the server, and the redone unpack is a warning: passing tests stay quiet. */
-    private static final List<String> NOISY = List.of("io.zonky", EmbeddedServer.class.getName());
-    private static final List<Level> levels = new ArrayList<>();
-
-    @BeforeAll
-    static void quiet() {
-        for (String name : NOISY) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            levels.add(logger.getLevel());
-            logger.setLevel(Level.ERROR);
-        }
-    }
-
-    @AfterAll
-    static void restore() {
-        for (int i = 0; i < NOISY.size(); i++) {
-            ((Logger) LoggerFactory.getLogger(NOISY.get(i))).setLevel(levels.get(i));
-        }
-    }
 
     /**
      * Killing the first-ever start 3-4 s in, while zonky unpacked the binaries, left a half-filled folder; every later
@@ -61,28 +36,34 @@ class EmbeddedServerTest {
     void anUnpackInterruptedAtTheFirstStartIsRedoneAtTheNext(@TempDir Path tmp) throws Exception {
         Path binaries = tmp.resolve("binaries");
         Path data = tmp.resolve("data");
-        EmbeddedServer.start(data, binaries, true).close();
+        User first = User.start(data.toString(), binaries.toString());
+        first.finish();
+        assertThat(first.end()).as(first.output()).isZero();
         assertThat(Files.getPosixFilePermissions(binaries)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         Path unpacked;
         try (Stream<Path> children = Files.list(binaries.resolve("zonky"))) {
             unpacked = children.filter(p -> p.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
         }
 
-        // What a kill during the unpack leaves: no marker, some files missing, others (a symlink too) present.
+        // What a kill during the unpack leaves: no marker, an unpack lock file, some files not yet written, and
+        // symlinks already made to files not yet written (zonky cannot make lib/libicuuc.so again).
+        Path link = unpacked.resolve("lib/libicuuc.so");
+        assertThat(link).isSymbolicLink();
+        Files.delete(link.resolveSibling(Files.readSymbolicLink(link)));
         Files.delete(unpacked.resolve(".exists"));
         Files.delete(unpacked.resolve("bin/pg_ctl"));
         Files.writeString(unpacked.resolve("epg-lock"), "");
-        assertThat(unpacked.resolve("lib/libicuuc.so")).isSymbolicLink();
-        Throwable zonkyAlone = catchThrowable(() -> EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(binaries.resolve("zonky").toFile()).setDataDirectory(tmp.resolve("other")).start().close());
-        assertThat(zonkyAlone).as("the library alone cannot start from this folder").isNotNull();
+        User zonkyAlone = User.start("--zonky-alone", binaries.toString(), tmp.resolve("other").toString());
+        assertThat(zonkyAlone.end()).as("the library alone cannot start from this folder").isEqualTo(1);
+        assertThat(zonkyAlone.output()).contains("FileAlreadyExistsException").contains("libicuuc.so");
 
-        try (EmbeddedServer server = EmbeddedServer.start(data, binaries, true)) {
-            assertThat(server.runsTheServer()).isTrue();
-            assertThat(query(server)).isEqualTo(1);
-        }
+        User next = User.start(data.toString(), binaries.toString());
+        assertThat(next.firstLine()).isEqualTo("started running the server");
+        next.finish();
+        assertThat(next.end()).as(next.output()).isZero();
         assertThat(unpacked.resolve(".exists")).exists();
         assertThat(unpacked.resolve("bin/pg_ctl")).isExecutable();
+        assertThat(link).exists();
     }
 
     /**
@@ -123,18 +104,18 @@ class EmbeddedServerTest {
         assertThat(data.resolve("postmaster.pid")).doesNotExist();
     }
 
-    private static int query(EmbeddedServer server) {
-        return JdbcClient.create(new DriverManagerDataSource(server.jdbcUrl(), server.user(), ""))
-                .sql("SELECT 1").query(Integer.class).single();
-    }
-
     /** An {@link EmbeddedServerUser} process and what it printed so far. */
     private record User(Process process, List<String> lines, CompletableFuture<Void> read) {
 
         static User start(Path data) throws IOException {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    EmbeddedServerUser.class.getName(), data.toString())
+            return start(data.toString());
+        }
+
+        static User start(String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), EmbeddedServerUser.class.getName()));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true).start();
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<Void> read = CompletableFuture.runAsync(() -> {
