@@ -64,11 +64,20 @@ final class PrePushCommand implements Callable<Integer> {
 
         static RefUpdate parse(String line, int number) {
             String[] words = line.trim().split("\\s+");
-            if (words.length != 4 || !words[1].matches("[0-9a-f]{40}") || !words[3].matches("[0-9a-f]{40}")) {
+            if (words.length != 4 || !isObjectId(words[1]) || !isObjectId(words[3])) {
                 throw new UapiguardException(Reason.BAD_INPUT, "pre-push input line " + number + ": expected "
                         + "'<local ref> <local sha> <remote ref> <remote sha>', got '" + line + "'");
             }
             return new RefUpdate(words[0], words[1], words[2], words[3]);
+        }
+
+        /** 40 hex digits in a SHA-1 repository, 64 in a SHA-256 one ({@code git init --object-format=sha256}). */
+        private static boolean isObjectId(String word) {
+            return word.matches("[0-9a-f]{40}|[0-9a-f]{64}");
+        }
+
+        boolean usesSha256() {
+            return localSha.length() == 64 || remoteSha.length() == 64;
         }
     }
 

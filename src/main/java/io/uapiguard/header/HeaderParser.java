@@ -2,6 +2,7 @@ package io.uapiguard.header;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.decl.DeclarationBuilder;
+import io.uapiguard.header.decl.DeclarationCounter;
 import io.uapiguard.header.decl.RecordDecl;
 import io.uapiguard.header.decl.StructLayout;
 import io.uapiguard.header.doc.Consistency;
@@ -75,7 +76,7 @@ public final class HeaderParser {
         Budget budget = new Budget(limits, file);
         Preprocessor.Result pp = new Preprocessor(file, budget, abi).run(text);
         checkNesting(pp.tokens(), budget);
-        DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens());
+        DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens(), budget);
         DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, abi, pp.tokens()).build(tree);
         budget.checkTime(null);
 
@@ -127,10 +128,12 @@ public final class HeaderParser {
     }
 
     /** SLL prediction first (fast, enough for every real header); full LL only to confirm and report an error. */
-    private static DeclarationParser.TranslationUnitContext parseDeclarations(String file, List<PpToken> tokens) {
+    private static DeclarationParser.TranslationUnitContext parseDeclarations(String file, List<PpToken> tokens,
+                                                                            Budget budget) {
         TokenArrayStream stream = new TokenArrayStream(tokens, file);
         DeclarationParser parser = new DeclarationParser(stream);
         parser.removeErrorListeners();
+        parser.addParseListener(new DeclarationCounter(budget));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
@@ -138,6 +141,8 @@ public final class HeaderParser {
         } catch (ParseCancellationException e) {
             stream.seek(0);
             parser.reset();
+            parser.removeParseListeners();
+            parser.addParseListener(new DeclarationCounter(budget));
             parser.addErrorListener(new ThrowingErrorListener(file, ""));
             parser.setErrorHandler(new DefaultErrorStrategy());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);

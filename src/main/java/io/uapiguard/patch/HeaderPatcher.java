@@ -77,6 +77,11 @@ public final class HeaderPatcher {
                     throw new UapiguardException(Reason.PARSE_ERROR,
                             "the patch renames " + path + " to " + file.getNewPath() + where(message));
                 }
+                if (file.getPatchType() != FileHeader.PatchType.UNIFIED) {
+                    // "Binary files ... differ" or a GIT binary patch: no hunk to apply, so no text to judge.
+                    throw new UapiguardException(Reason.PARSE_ERROR, "the patch changes " + path
+                            + where(message) + " as a binary file, which cannot be applied as text");
+                }
                 for (HunkHeader hunk : file.getHunks()) {
                     endsWithNewline = applyHunk(path, message, hunk, lines, endsWithNewline, budget);
                 }
@@ -144,6 +149,12 @@ public final class HeaderPatcher {
         if (hunk.getOldImage().getLineCount() == 0) {
             // "@@ -N,0 ..." inserts after line N.
             stated = hunk.getOldImage().getStartLine();
+        }
+        if (stated > lines.size() + MAX_OFFSET) {
+            // Also keeps the placement arithmetic below far from int overflow, whatever the header says.
+            throw new HunkFailedException(path, hunkName, lines.size(),
+                    "hunk " + hunkName + " of " + path + where(message) + " starts at line " + (stated + 1L)
+                            + ", beyond the header's " + lines.size() + " lines");
         }
         int at = locate(lines, oldSide, stated, budget);
         if (at < 0) {

@@ -24,7 +24,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(DataSource.class)
     EmbeddedServer embeddedPostgres(@Value("${uapiguard.database.data-dir:}") String dataDir) {
-        return EmbeddedServer.start(StringUtils.hasText(dataDir) ? Path.of(dataDir) : EmbeddedServer.defaultDataDir());
+        return EmbeddedServer.startOwn(StringUtils.hasText(dataDir) ? Path.of(dataDir) : EmbeddedServer.defaultDataDir());
     }
 
     @Bean(destroyMethod = "close")

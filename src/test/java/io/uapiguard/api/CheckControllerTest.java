@@ -443,6 +443,28 @@ class CheckControllerTest {
     }
 
     @Test
+    void aHunkHeaderAtTheEndOfTheIntRangeIs422NotA500() throws Exception {
+        String patch = "--- a/" + PATH + "\n+++ b/" + PATH + "\n@@ -2147483647,1 +1,1 @@\n-line 2\n+line two\n";
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v2", "patch", patch))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.hunk").value("@@ -2147483647,1 +1,1 @@"))
+                .andExpect(jsonPath("$.detail", containsString("beyond the header's 3 lines")));
+    }
+
+    @Test
+    void aBinaryPatchOfTheHeaderIs422NotCompatible() throws Exception {
+        String patch = "diff --git a/" + PATH + " b/" + PATH + "\nindex 1111111..2222222 100644\n"
+                + "Binary files a/" + PATH + " and b/" + PATH + " differ\n";
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v2", "patch", patch))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("the patch changes " + PATH
+                        + " as a binary file, which cannot be applied as text"));
+        verify(parser, never()).parse(anyString(), anyString());
+    }
+
+    @Test
     void unexpectedFailureIs500WithoutInternals() throws Exception {
         when(engine.compare(any(), any(), anyString())).thenThrow(new IllegalStateException("secret internals"));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)

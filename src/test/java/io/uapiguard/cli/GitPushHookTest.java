@@ -58,6 +58,29 @@ class GitPushHookTest {
         assertThat(head(remote)).isEqualTo(head(work, "HEAD"));
     }
 
+    /**
+     * Git's SHA-256 object format gives 64-hex ids on the hook's stdin. JGit 7 reads only SHA-1 repositories, so the
+     * hook cannot compare anything there: it must say so and let the push through, not block every push.
+     */
+    @Test
+    void aPushFromASha256RepositoryGoesThroughWithANoticeThatItWasNotChecked() throws Exception {
+        remote = tmp.resolve("remote256.git");
+        work = tmp.resolve("work256");
+        git(tmp, "init", "-q", "--bare", "--object-format=sha256", "-b", "main", remote.toString());
+        git(tmp, "init", "-q", "--object-format=sha256", "-b", "main", work.toString());
+        git(work, "remote", "add", "origin", remote.toString());
+        commitHeader("helpers-v1.h", "v1");
+        assertThat(head(work)).hasSize(64);
+        CliRun install = CliRun.run("hook", "install", "--repo", work.toString());
+        assertThat(install.exit()).as(install.err()).isZero();
+
+        commitHeader("helpers-appended.h", "append a helper");
+        Result accepted = git(work, "push", "origin", "main");
+        assertThat(accepted.exit()).as(accepted.output()).isZero();
+        assertThat(accepted.output()).contains("uses SHA-256 object ids").contains("is not checked");
+        assertThat(head(remote)).isEqualTo(head(work, "HEAD"));
+    }
+
     void commitHeader(String fixture, String message) throws Exception {
         Path header = work.resolve(TestRepos.HEADER);
         Files.createDirectories(header.getParent());

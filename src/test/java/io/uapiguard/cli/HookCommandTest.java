@@ -151,6 +151,14 @@ class HookCommandTest {
                 + "'<local ref> <local sha> <remote ref> <remote sha>', got 'refs/heads/main not-a-sha'");
     }
 
+    @Test
+    void sixtyFourHexIdsAreReadAsSha256AndTheirPushPassesWithANotice() {
+        String id = "0faf8a188b9840384791762604ea84cc751756ea5378ff3d88e31bbd742b16aa";
+        CliRun run = prePush("refs/heads/main " + id + " refs/heads/main " + "0".repeat(64) + "\n");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("uses SHA-256 object ids").contains("the push to origin is not checked");
+    }
+
     CliRun prePush(String stdin) {
         return CliRun.withStdin(stdin, "hook", "pre-push", "--repo", dir.toString(), "origin",
                 "https://example.org/bpf.git");

@@ -50,6 +50,21 @@ class ModelCommandTest {
     }
 
     @Test
+    void aStructOfHalfAMillionMembersExitsTwoQuicklyNamingTheLimit(@TempDir Path dir) throws Exception {
+        StringBuilder text = new StringBuilder(6_500_000).append("struct huge {\n");
+        for (int i = 0; i < 500_000; i++) {
+            text.append("\tint m").append(i).append(";\n");
+        }
+        Path header = dir.resolve("huge.h");
+        Files.writeString(header, text.append("};\n"));
+        long started = System.nanoTime();
+        CliRun run = CliRun.run("model", header.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("uapiguard: " + header + ":10002:6: struct huge has more than 10000 members\n");
+        assertThat(System.nanoTime() - started).as("refused within seconds").isLessThan(10_000_000_000L);
+    }
+
+    @Test
     void anUnreadableFileIsBadInput(@TempDir Path dir) {
         CliRun run = CliRun.run("model", dir.resolve("missing.h").toString());
         assertThat(run.exit()).isEqualTo(2);

@@ -71,6 +71,62 @@ class HeaderParserTest {
                 });
     }
 
+    /**
+     * A 6.4 MB struct of 500,000 members once built its whole parse tree (an OutOfMemoryError with a 1 GB heap, or a
+     * 422 only after 11 s): the member limit now bites while the parser reads the members, well before the end.
+     */
+    @Test
+    void aStructOfHalfAMillionMembersIsRefusedWhileParsingAndQuickly() {
+        StringBuilder text = new StringBuilder(6_500_000).append("struct huge {\n");
+        for (int i = 0; i < 500_000; i++) {
+            text.append("\tint m").append(i).append(";\n");
+        }
+        String header = text.append("};\n").toString();
+        long started = System.nanoTime();
+        UapiguardException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> catchThrowableOfType(UapiguardException.class, () -> new HeaderParser().parse("huge.h", header)));
+        assertThat(e).isNotNull();
+        assertThat(e.reason()).isEqualTo(UapiguardException.Reason.LIMIT_EXCEEDED);
+        assertThat(e.describe()).isEqualTo("huge.h:" + (Limits.DEFAULT.maxMembers() + 2)
+                + ":6: struct huge has more than " + Limits.DEFAULT.maxMembers() + " members");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aHeaderOfTooManyDeclarationsIsRefusedWhileParsing() {
+        HeaderParser parser = new HeaderParser(new Limits(1 << 20, 200, 1_000_000, 50, 100, Duration.ofSeconds(10)));
+        String header = "struct s { int a; int b; };\n".repeat(30) + "enum e { A, B, C };\n".repeat(10);
+        assertThatThrownBy(() -> parser.parse("many.h", header))
+                .isInstanceOfSatisfying(UapiguardException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UapiguardException.Reason.LIMIT_EXCEEDED);
+                    assertThat(e.describe()).isEqualTo("many.h:33:16: the header has more than 100 declarations"
+                            + " (members, enumerators and top-level declarations)");
+                });
+    }
+
+    @Test
+    void anEnumOfTooManyEnumeratorsIsRefused() {
+        HeaderParser parser = new HeaderParser(new Limits(1 << 20, 200, 1_000_000, 50, 1000, Duration.ofSeconds(10)));
+        StringBuilder header = new StringBuilder("enum big {\n");
+        for (int i = 0; i < 60; i++) {
+            header.append("\tE").append(i).append(",\n");
+        }
+        assertThatThrownBy(() -> parser.parse("enum.h", header.append("};\n").toString()))
+                .isInstanceOfSatisfying(UapiguardException.class, e -> assertThat(e.describe())
+                        .isEqualTo("enum.h:52:2: enum big has more than 50 enumerators"));
+    }
+
+    @Test
+    void aHeaderOfMoreTokensThanTheLimitIsRefusedWhileLexing() {
+        HeaderParser parser = new HeaderParser(new Limits(1 << 20, 200, 1000, Duration.ofSeconds(10)));
+        assertThatThrownBy(() -> parser.parse("semis.h", ";\n".repeat(2000)))
+                .isInstanceOfSatisfying(UapiguardException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UapiguardException.Reason.LIMIT_EXCEEDED);
+                    assertThat(e.describe()).isEqualTo("semis.h:1001:1: the header has more than 1000 tokens,"
+                            + " counting those that macro expansion produces");
+                });
+    }
+
     @ParameterizedTest
     @MethodSource("errors")
     void errorMatchesGolden(Path header) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uapiguard.UapiguardException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HeaderPatcherTest {
 
@@ -167,5 +169,57 @@ class HeaderPatcherTest {
                 -/* end */
                 """;
         assertThatThrownBy(() -> patcher.apply(PATH, BASE, patch)).hasMessage("the patch deletes " + PATH);
+    }
+    /** A hunk header's numbers come from the sender: none may overflow the placement arithmetic. */
+    @ParameterizedTest
+    @ValueSource(strings = {"@@ -2147483647,1 +1,1 @@", "@@ -2147483647,2147483647 +1,1 @@",
+            "@@ -1,2147483647 +1,1 @@", "@@ -2147483646,0 +1,1 @@", "@@ -99999999999,1 +1,1 @@"})
+    void anyHunkHeaderGivesAClearParseErrorNeverAnOverflow(String hunkHeader) {
+        String patch = "--- a/" + PATH + "\n+++ b/" + PATH + "\n" + hunkHeader + "\n-/* end */\n+/* the end */\n";
+        assertThatThrownBy(() -> patcher.apply(PATH, BASE, patch))
+                .isInstanceOfSatisfying(UapiguardException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UapiguardException.Reason.PARSE_ERROR));
+    }
+
+    /** Git says so for a binary change; no hunk would apply, and "compatible" would be a lie. */
+    @Test
+    void aBinaryChangeOfTheHeaderIsRefusedAsNotApplicableAsText() {
+        String patch = """
+                diff --git a/include/uapi/linux/bpf.h b/include/uapi/linux/bpf.h
+                index 1111111..2222222 100644
+                Binary files a/include/uapi/linux/bpf.h and b/include/uapi/linux/bpf.h differ
+                """;
+        assertThatThrownBy(() -> patcher.apply(PATH, BASE, patch))
+                .isInstanceOfSatisfying(UapiguardException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UapiguardException.Reason.PARSE_ERROR))
+                .hasMessage("the patch changes " + PATH + " as a binary file, which cannot be applied as text");
+    }
+
+    @Test
+    void aGitBinaryPatchOfTheHeaderIsRefusedAsNotApplicableAsText() {
+        String patch = """
+                diff --git a/include/uapi/linux/bpf.h b/include/uapi/linux/bpf.h
+                index 1111111..2222222 100644
+                GIT binary patch
+                literal 5
+                McmZ?wbYx^;00Ag~0RR91
+
+                literal 5
+                McmZ?wbYx^;00Ag~0RR91
+
+                """;
+        assertThatThrownBy(() -> patcher.apply(PATH, BASE, patch))
+                .isInstanceOf(UapiguardException.class)
+                .hasMessage("the patch changes " + PATH + " as a binary file, which cannot be applied as text");
+    }
+
+    @Test
+    void aBinaryChangeOfAnotherFileLeavesTheHeaderAlone() {
+        String patch = """
+                diff --git a/logo.png b/logo.png
+                index 1111111..2222222 100644
+                Binary files a/logo.png and b/logo.png differ
+                """;
+        assertThat(patcher.apply(PATH, BASE, patch)).isEqualTo(BASE);
     }
 }

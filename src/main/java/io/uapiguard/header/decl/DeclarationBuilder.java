@@ -248,23 +248,41 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         String tag = ctx.tag == null ? null : ctx.tag.getText();
         int line = ((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).expansionLine;
         List<EnumConstant> constants = new ArrayList<>(ctx.enumerators.size());
-        BigInteger next = BigInteger.ZERO;
+        CValue next = CValue.ZERO;
+        CValue previous = null;
         for (DeclarationParser.EnumeratorContext e : ctx.enumerators) {
             PpToken name = (PpToken) e.name;
-            BigInteger value = e.value == null ? next
-                    : evaluate(e.value, "value of enumerator", name);
+            if (e.value == null && previous != null && next.value().compareTo(previous.value()) <= 0) {
+                // GCC: the previous value plus one, in its type, must not wrap or overflow.
+                throw error("overflow in enumeration values: '" + name.getText() + "' would be "
+                        + previous.value().add(BigInteger.ONE) + ", which does not fit in the "
+                        + (previous.unsigned() ? "unsigned " : "") + (previous.width() == 64 ? "long" : "int")
+                        + " of the enumerator before it", name);
+            }
+            CValue typed = e.value == null ? next : evaluateTyped(e.value, "value of enumerator", name);
+            BigInteger value = typed.value();
             constants.add(new EnumConstant(name.getText(), value, name.getLine()));
             enumerators.put(name.getText(), value);
-            next = value.add(BigInteger.ONE);
+            previous = typed;
+            next = plusOne(typed);
         }
         enums.add(new EnumDecl(tag, line, constants));
         return tag;
     }
 
+    /** {@code v + 1} in the type of {@code v} promoted, wrapping: the caller compares it with {@code v}. */
+    private static CValue plusOne(CValue v) {
+        return v.width() < 32 ? CValue.of(v.bits() + 1, 32, false) : CValue.of(v.bits() + 1, v.width(), v.unsigned());
+    }
+
     /** {@code what} (of {@code subject}, if not null) names the expression in an error. */
     private BigInteger evaluate(DeclarationParser.ConstantExpressionContext ctx, String what, PpToken subject) {
+        return evaluateTyped(ctx, what, subject).value();
+    }
+
+    private CValue evaluateTyped(DeclarationParser.ConstantExpressionContext ctx, String what, PpToken subject) {
         try {
-            return evaluator.evaluate(span(ctx), enumeratorValues, false).value();
+            return evaluator.evaluate(span(ctx), enumeratorValues, false);
         } catch (ConstantEvaluator.EvalException e) {
             String named = subject == null ? what : what + " '" + subject.getText() + "'";
             throw error("in " + named + ": " + e.getMessage(), e.at != null ? e.at : (PpToken) ctx.getStart());

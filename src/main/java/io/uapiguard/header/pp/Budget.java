@@ -16,7 +16,7 @@ public final class Budget {
         this.deadline = System.nanoTime() + limits.timeBudget().toNanos();
     }
 
-    Limits limits() {
+    public Limits limits() {
         return limits;
     }
 
@@ -28,6 +28,17 @@ public final class Budget {
             throw exceeded("macro expansion produced more than " + limits.maxTokens() + " tokens", at);
         }
         if ((before >>> 12) != (produced >>> 12)) {
+            checkTime(at);
+        }
+    }
+
+    /** Accounts for one token read from the text: it is held until the parse ends, as expanded ones are. */
+    void lexed(PpToken at) {
+        if (++produced > limits.maxTokens() || produced < 0) {
+            throw exceeded("the header has more than " + limits.maxTokens()
+                    + " tokens, counting those that macro expansion produces", at);
+        }
+        if ((produced & 0xFFF) == 0) {
             checkTime(at);
         }
     }
@@ -44,7 +55,7 @@ public final class Budget {
         }
     }
 
-    UapiguardException exceeded(String message, PpToken at) {
+    public UapiguardException exceeded(String message, PpToken at) {
         // Reported where the file's text invokes the expansion that tripped the limit.
         return new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED, message, file,
                 at == null ? 0 : at.expansionLine, at == null ? 0 : at.expansionColumn + 1, null);

@@ -8,11 +8,11 @@ import java.math.BigInteger;
  */
 public record CValue(long bits, int width, boolean unsigned) {
 
-    static final CValue ZERO = new CValue(0, 32, false);
+    public static final CValue ZERO = new CValue(0, 32, false);
     static final CValue ONE = new CValue(1, 32, false);
 
     /** {@code bits} reduced to the given type, as a C conversion does. */
-    static CValue of(long bits, int width, boolean unsigned) {
+    public static CValue of(long bits, int width, boolean unsigned) {
         long v = switch (width) {
             case 8 -> unsigned ? bits & 0xFFL : (byte) bits;
             case 16 -> unsigned ? bits & 0xFFFFL : (short) bits;

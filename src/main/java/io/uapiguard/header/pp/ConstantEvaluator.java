@@ -8,8 +8,9 @@ import java.util.List;
  * Integer constant expressions (C11 6.6) over preprocessing tokens, with the x86-64 types: literals with
  * U/L/UL/ULL suffixes in decimal, hex and octal, character constants, unary - + ~ !, the binary operators
  * by C precedence, ?:, casts to the integer types of the {@link Abi} table, and identifiers through a resolver.
- * Arithmetic follows C: integer promotions, usual arithmetic conversions, wrap-around; in {@code #if} every
- * value is intmax_t or uintmax_t. Operands that are not evaluated (the dead side of && || ?:) raise no errors.
+ * Arithmetic follows C: integer promotions, usual arithmetic conversions, unsigned wrap-around; signed overflow
+ * (undefined in C) is an error; in {@code #if} every value is intmax_t or uintmax_t. Operands that are not
+ * evaluated (the dead side of && || ?:) raise no errors.
  */
 public final class ConstantEvaluator {
 
@@ -253,12 +254,13 @@ public final class ConstantEvaluator {
     private CValue additive() {
         CValue v = multiplicative();
         while (peekType() == HeaderLexer.PLUS || peekType() == HeaderLexer.MINUS) {
-            boolean plus = tokens.get(pos++).getType() == HeaderLexer.PLUS;
+            PpToken op = tokens.get(pos++);
             CValue r = multiplicative();
             IntType t = common(v, r);
             long a = convert(v, t).bits();
             long b = convert(r, t).bits();
-            v = CValue.of(plus ? a + b : a - b, t.width, t.unsigned);
+            long bits = t.unsigned ? (op.getType() == HeaderLexer.PLUS ? a + b : a - b) : signed(t, a, op, b);
+            v = CValue.of(bits, t.width, t.unsigned);
         }
         return v;
     }
@@ -274,12 +276,14 @@ public final class ConstantEvaluator {
             long b = convert(r, t).bits();
             long bits;
             if (op.getType() == HeaderLexer.STAR) {
-                bits = a * b;
+                bits = t.unsigned ? a * b : signed(t, a, op, b);
             } else if (b == 0) {
                 if (unevaluated == 0) {
                     throw new EvalException("division by zero in constant expression", op);
                 }
                 bits = 0;
+            } else if (!t.unsigned) {
+                bits = signed(t, a, op, b);
             } else if (op.getType() == HeaderLexer.SLASH) {
                 bits = t.unsigned ? Long.divideUnsigned(a, b) : a / b;
             } else {
@@ -302,7 +306,13 @@ public final class ConstantEvaluator {
                     pos++;
                     CValue v = unary();
                     IntType p = promoted(v);
-                    return CValue.of(-convert(v, p).bits(), p.width, p.unsigned);
+                    long bits = convert(v, p).bits();
+                    if (!p.unsigned && bits == (p.width == 64 ? Long.MIN_VALUE : Integer.MIN_VALUE)
+                            && unevaluated == 0) {
+                        throw new EvalException("signed overflow in constant expression: -(" + bits
+                                + ") does not fit in " + typeName(p), t);
+                    }
+                    return CValue.of(-bits, p.width, p.unsigned);
                 }
                 case HeaderLexer.PLUS -> {
                     pos++;
@@ -394,6 +404,45 @@ public final class ConstantEvaluator {
                 throw new EvalException("unexpected '" + t.getText() + "' in constant expression", t);
             }
         }
+    }
+
+    /**
+     * {@code a op b} (+ - * / %, b not 0) in signed type {@code t}, whose operands are already of that type. C leaves
+     * signed overflow undefined (C11 6.5p5, and 6.5.5p6 for the quotient of the minimum by -1): evaluated, it is an
+     * error rather than a silent wrap; on the dead side of && || ?: it wraps, as that value is never used.
+     */
+    private long signed(IntType t, long a, PpToken op, long b) {
+        long exact;
+        boolean overflow;
+        switch (op.getType()) {
+            case HeaderLexer.PLUS -> {
+                exact = a + b;
+                overflow = ((a ^ exact) & (b ^ exact)) < 0;
+            }
+            case HeaderLexer.MINUS -> {
+                exact = a - b;
+                overflow = ((a ^ b) & (a ^ exact)) < 0;
+            }
+            case HeaderLexer.STAR -> {
+                exact = a * b;
+                overflow = Math.multiplyHigh(a, b) != (exact >> 63);
+            }
+            default -> {
+                overflow = a == (t.width == 64 ? Long.MIN_VALUE : Integer.MIN_VALUE) && b == -1;
+                exact = overflow ? a : op.getType() == HeaderLexer.SLASH ? a / b : a % b;
+            }
+        }
+        // A 32-bit operation cannot overflow 64 bits; its result must still fit in int.
+        overflow |= t.width == 32 && exact != (int) exact;
+        if (overflow && unevaluated == 0) {
+            throw new EvalException("signed overflow in constant expression: " + a + " " + op.getText() + " " + b
+                    + " does not fit in " + typeName(t), op);
+        }
+        return exact;
+    }
+
+    private String typeName(IntType t) {
+        return preprocessor ? "intmax_t" : t.width == 64 ? "long" : "int";
     }
 
     /** In {@code #if} every integer is intmax_t or uintmax_t (C11 6.10.1p4). */

@@ -111,16 +111,13 @@ public final class Preprocessor {
         List<PpToken> run = new ArrayList<>();
         List<PpToken> directive = null;
         boolean space = false;
-        int count = 0;
         while (true) {
             PpToken t = (PpToken) lexer.nextToken();
             int type = t.getType();
             if (type == Token.EOF) {
                 break;
             }
-            if ((++count & 0xFFF) == 0) {
-                budget.checkTime(t);
-            }
+            budget.lexed(t);
             // Off-channel tokens, and what the lexer skipped before this one, are spacing; a line end closes a
             // directive.
             int skipped = lexer.skippedBefore();

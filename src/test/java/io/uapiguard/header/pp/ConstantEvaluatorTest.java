@@ -34,7 +34,12 @@ class ConstantEvaluatorTest {
             -1U                         => 4294967295
             0xffffffff                  => 4294967295
             0xffffffff + 1              => 0
-            0x7fffffff + 1              => -2147483648
+            0x7fffffff + 1U             => 2147483648
+            0xffffffffffffffff + 1      => 0
+            0U - 1                      => 4294967295
+            0 ? 0x7fffffff + 1 : 2      => 2
+            1 || -(-0x7fffffffffffffff - 1) => 1
+            -0x7fffffff - 1             => -2147483648
             2147483648                  => 2147483648
             -2147483648                 => -2147483648
             18446744073709551615        => 18446744073709551615
@@ -80,6 +85,7 @@ class ConstantEvaluatorTest {
             0xffffffff + 1              => 4294967296
             1 << 31                     => 2147483648
             (__u32)-1                   => 18446744073709551615
+            0x7fffffff + 1              => 2147483648
             """)
     void evaluatesWithIntmaxInPreprocessorConditions(String expression, String expected) {
         assertThat(evaluate(expression, true)).isEqualTo(new BigInteger(expected));
@@ -103,6 +109,13 @@ class ConstantEvaluatorTest {
             99999999999999999999        => integer constant '99999999999999999999' is too large
             sizeof(int)                 => sizeof is not supported in constant expressions
             1 ? 2                       => expected ':' in constant expression before its end
+            0x7fffffff + 1              => signed overflow in constant expression: 2147483647 + 1 does not fit in int
+            -0x7fffffff - 2             => signed overflow in constant expression: -2147483647 - 2 does not fit in int
+            65536 * 65536               => signed overflow in constant expression: 65536 * 65536 does not fit in int
+            0x7fffffffffffffff * 4      => signed overflow in constant expression: 9223372036854775807 * 4 does not fit in long
+            (-0x7fffffffffffffff - 1) / -1 => signed overflow in constant expression: -9223372036854775808 / -1 does not fit in long
+            (-0x7fffffff - 1) % -1      => signed overflow in constant expression: -2147483648 % -1 does not fit in int
+            -(-0x7fffffffffffffff - 1)  => signed overflow in constant expression: -(-9223372036854775808) does not fit in long
             """)
     void rejects(String expression, String message) {
         assertThatThrownBy(() -> evaluate(expression, false))

@@ -1,0 +1,4 @@
+enum narrow {
+	MAX = 2147483647,
+	PAST,
+};

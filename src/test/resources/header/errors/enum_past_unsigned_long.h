@@ -1,0 +1,4 @@
+enum wide {
+	LAST = 0xffffffffffffffff,
+	PAST,
+};

@@ -1,0 +1,2 @@
+#if 0x7fffffffffffffff + 1 > 0
+#endif

@@ -1,0 +1,3 @@
+enum {
+	A = 0x7fffffffffffffff * 4,
+};
