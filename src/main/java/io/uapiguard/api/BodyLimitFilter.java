@@ -72,6 +72,8 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             // Tell the client not to keep streaming a body we will not read.
             response.setHeader("Connection", "close");
             ApiExceptionHandler.write(ApiExceptionHandler.tooLarge(maxBytes), request, response, json);
+            response.flushBuffer();
+            dropWhatStillArrives(request);
             return;
         }
         try {
@@ -91,6 +93,24 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             response.setHeader("Connection", "close");
             ApiExceptionHandler.write(e instanceof BodyTooSlowException slow ? ApiExceptionHandler.tooSlow(slow)
                     : ApiExceptionHandler.tooLarge(maxBytes), request, response, json);
+        }
+    }
+
+    /**
+     * Reads and drops what the client still sends after the 413, for at most the grace period. Closing a connection
+     * with unread input resets it, and a client that writes its whole body before reading (most simple ones) then
+     * loses the answer; nginx's lingering close does the same. Each read is still bounded by the container's timeout.
+     */
+    private void dropWhatStillArrives(HttpServletRequest request) {
+        long deadline = nanoClock.getAsLong() + pace.grace().toNanos();
+        byte[] scratch = new byte[64 * 1024];
+        try {
+            InputStream in = request.getInputStream();
+            while (nanoClock.getAsLong() - deadline < 0 && in.read(scratch) >= 0) {
+                // dropped
+            }
+        } catch (IOException e) {
+            // The client has gone: nobody is left to read the answer.
         }
     }
 

@@ -82,6 +82,65 @@ class BodyLimitFilterTest {
         assertThat(response.getContentAsString()).contains("\"title\":\"Request body too large\"");
     }
 
+    /** Closing with unread input would reset the connection, and a client that writes before it reads loses the 413. */
+    @Test
+    void aDeclaredBodyPastTheLimitIsReadToItsEndAfterThe413SoTheClientGetsTheAnswer() throws Exception {
+        MockHttpServletRequest raw = post(new byte[300_000]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(raw, response, (req, res) -> {
+            throw new AssertionError("the chain must not run");
+        });
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.isCommitted()).as("the answer is sent before the rest of the body is read").isTrue();
+        assertThat(raw.getInputStream().read()).as("the rest of the body was read").isEqualTo(-1);
+    }
+
+    @Test
+    void whatArrivesAfterThe413IsReadOnlyForTheGracePeriod() throws Exception {
+        long[] now = {0};
+        BodyLimitFilter paced = new BodyLimitFilter(100, PACE, () -> now[0], JsonMapper.builder().build());
+        int[] reads = {0};
+        MockHttpServletRequest endless = new MockHttpServletRequest("POST", "/api/v1/checks") {
+            @Override
+            public jakarta.servlet.ServletInputStream getInputStream() {
+                return new jakarta.servlet.ServletInputStream() {
+                    @Override
+                    public int read() {
+                        return read(new byte[1], 0, 1) < 0 ? -1 : ' ';
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        reads[0]++;
+                        now[0] += Duration.ofSeconds(1).toNanos();   // a client that never stops sending
+                        return len;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return false;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener listener) {
+                        throw new UnsupportedOperationException();
+                    }
+                };
+            }
+        };
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        paced.doFilter(declaring(endless, 1L << 40), response, (req, res) -> {
+            throw new AssertionError("the chain must not run");
+        });
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(reads[0]).as("reads within the 5 s grace, one second each").isEqualTo(5);
+    }
+
     @Test
     void aBodySlowerThanTheMinimumRateAfterTheGraceIs408AndClosesTheConnection() throws Exception {
         long[] now = {0};
