@@ -97,10 +97,12 @@ curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/fixture/ingest?w
   || { echo "robustness.sh: the fixture's ingest did not succeed" >&2; exit 1; }
 
 # Used heap after a full collection, in bytes (the sum of the heap pools).
+# The live heap: what the generations hold right after a full collection, read from the JVM itself. (Read through
+# an HTTP scrape a second later, it also counted what that second and the scrape had allocated: ±10 MB of noise.)
 heap() {
   jcmd "$server_pid" GC.run >/dev/null
-  sleep 1
-  curl -fsS "$base/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d", s }'
+  jcmd "$server_pid" GC.heap_info | awk '/^ [A-Za-z]/ && !/Metaspace|class space/ && match($0, /used [0-9]+K/) {
+    s += substr($0, RSTART + 5, RLENGTH - 6) * 1024 } END { printf "%d", s }'
 }
 hostile() {   # SECONDS
   java -Xmx1g -cp target/test-classes io.uapiguard.bench.HostileLoad "$base" fixture \
