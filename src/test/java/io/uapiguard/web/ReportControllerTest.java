@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.uapiguard.api.ApiConfiguration;
+import io.uapiguard.api.ReportLinks;
 import io.uapiguard.api.ServiceFixtures;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Severity;
@@ -35,7 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = ReportController.class)
-@Import({ApiConfiguration.class, WebConfiguration.class})
+@Import({ApiConfiguration.class, WebConfiguration.class, ReportLinks.class})
 class ReportControllerTest {
 
     static final String SCRIPT = "<script>alert('x')</script>";
