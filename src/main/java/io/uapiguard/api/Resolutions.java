@@ -1,10 +1,11 @@
 package io.uapiguard.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -17,22 +18,21 @@ import org.springframework.stereotype.Component;
 @Component
 class Resolutions {
 
-    /** Entries beyond this are dropped wholesale: the map only ever holds what bots are using right now. */
+    /** A bound, not a working size: the cache only ever holds what bots are using right now. */
     private static final int MAX_ENTRIES = 1_000;
 
     private record Key(String kind, String repository, String revision) {
     }
 
-    private record Entry(Object value, long expiresAt) {
-    }
-
     private final HistoryQueries queries;
-    private final long ttlNanos;
-    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** Null when the TTL is zero. Expiry and eviction run on the calling thread: nothing here starts a thread. */
+    private final Cache<Key, Object> entries;
 
     Resolutions(HistoryQueries queries, LimitsProperties limits) {
         this.queries = queries;
-        this.ttlNanos = limits.resolutionTtl().toNanos();
+        this.entries = limits.resolutionTtl().toNanos() > 0 ? Caffeine.newBuilder()
+                .expireAfterWrite(limits.resolutionTtl()).maximumSize(MAX_ENTRIES).executor(Runnable::run).build()
+                : null;
     }
 
     Optional<RepositoryInfo> repository(String name) {
@@ -45,23 +45,15 @@ class Resolutions {
 
     @SuppressWarnings("unchecked")
     private <T> Optional<T> remembered(Key key, Supplier<Optional<T>> lookup) {
-        if (ttlNanos <= 0) {
+        if (entries == null) {
             return lookup.get();
         }
-        long now = System.nanoTime();
-        Entry entry = entries.get(key);
-        if (entry != null && now - entry.expiresAt() < 0) {
-            return Optional.of((T) entry.value());
+        Object known = entries.getIfPresent(key);
+        if (known != null) {
+            return Optional.of((T) known);
         }
         Optional<T> found = lookup.get();
-        if (found.isPresent()) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(key, new Entry(found.get(), now + ttlNanos));
-        } else {
-            entries.remove(key);
-        }
+        found.ifPresentOrElse(value -> entries.put(key, value), () -> entries.invalidate(key));
         return found;
     }
 }

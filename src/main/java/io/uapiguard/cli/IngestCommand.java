@@ -3,6 +3,7 @@ package io.uapiguard.cli;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.history.Ingester;
+import io.uapiguard.history.Registrations;
 import io.uapiguard.store.Database;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.nio.file.Path;
@@ -56,10 +57,10 @@ final class IngestCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         try (Database db = database.open()) {
-            Ingester ingester = new Ingester(db.dataSource(), cacheDir());
-            RepositoryInfo repo = ingester.resolveOrRegister(repository, name);
+            Registrations registrations = new Registrations(db.dataSource());
+            RepositoryInfo repo = registrations.resolveOrRegister(repository, name);
             if (tagPattern != null || branches != null || paths != null) {
-                repo = ingester.register(new RepositorySpec(repo.name(), repo.location(),
+                repo = registrations.register(new RepositorySpec(repo.name(), repo.location(),
                         tagPattern != null ? tagPattern : repo.tagPattern(),
                         branches != null ? branches : repo.branches(), paths != null ? paths : repo.paths()));
             }
@@ -67,7 +68,7 @@ final class IngestCommand implements Callable<Integer> {
             IngestProgress progress = new IngestProgress(err, tty);
             IngestSummary s;
             try {
-                s = ingester.ingest(repo.name(), progress);
+                s = new Ingester(db.dataSource(), cacheDir()).ingest(repo.name(), progress);
             } finally {
                 progress.finish();
             }

@@ -1,6 +1,6 @@
 package io.uapiguard.cli;
 
-import io.uapiguard.history.Ingester;
+import io.uapiguard.history.Registrations;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.store.Database;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
@@ -43,7 +43,7 @@ final class RevisionsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         try (Database db = database.open()) {
-            String name = new Ingester(db.dataSource(), null).resolve(repository).name();
+            String name = new Registrations(db.dataSource()).resolve(repository).name();
             List<RevisionInfo> revisions = new JdbcHistoryQueries(db.dataSource(), CompatEngine.VERSION).revisions(name);
             for (RevisionInfo r : revisions) {
                 if ((!all && !r.reachable()) || (tagsOnly && r.tags().isEmpty())) {

@@ -2,7 +2,7 @@ package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardApplication;
 import io.uapiguard.history.IngestRuns;
-import io.uapiguard.history.Ingester;
+import io.uapiguard.history.Registrations;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A location that cannot be ingested is refused before the service (and its database) starts.
-        ingest.forEach(Ingester::checkLocation);
+        ingest.forEach(Registrations::checkLocation);
         ConfigurableApplicationContext context = UapiguardApplication.start(springArgs);
         try {
             submitIngests(context);
@@ -53,12 +53,12 @@ final class ServeCommand implements Callable<Integer> {
         if (ingest.isEmpty()) {
             return;
         }
-        Ingester ingester = context.getBean(Ingester.class);
+        Registrations registrations = context.getBean(Registrations.class);
         IngestRuns runs = context.getBean(IngestRuns.class);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         PrintWriter out = spec.commandLine().getOut();
         for (String location : ingest) {
-            RepositoryInfo repo = ingester.resolveOrRegister(location, null);
+            RepositoryInfo repo = registrations.resolveOrRegister(location, null);
             // Recorded as an "api" run: the admin API's request made from the command line (runs' triggers are api|poll).
             long run = runs.submit(repo.name(), "api").run().id();
             out.printf("uapiguard: ingesting %s as '%s' in the background (run %d): http://localhost:%s/report/%s%n",

@@ -1,7 +1,7 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.compat.Comparison;
-import io.uapiguard.history.Ingester;
+import io.uapiguard.history.Registrations;
 import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.store.Database;
 
@@ -14,7 +14,7 @@ final class StoredComparison {
     /** {@code repository}: a registered name, or the location it was ingested from. */
     static Comparison of(DatabaseOptions options, String repository, String oldRevision, String newRevision) {
         try (Database db = options.open()) {
-            String name = new Ingester(db.dataSource(), null).resolve(repository).name();
+            String name = new Registrations(db.dataSource()).resolve(repository).name();
             return StoredComparisons.over(db.dataSource()).compare(name, oldRevision, newRevision);
         }
     }

@@ -1,5 +1,7 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.model.CTypes;
+
 /** A field keeps its path but its type is written differently. */
 final class FieldTypeChanged extends Rule<Match.FieldPair> {
 
@@ -13,8 +15,8 @@ final class FieldTypeChanged extends Rule<Match.FieldPair> {
 
     @Override
     void judge(Match.FieldPair m, Findings out) {
-        String o = Matching.normalise(m.oldField().type());
-        String n = Matching.normalise(m.newField().type());
+        String o = CTypes.collapseBlanks(m.oldField().type());
+        String n = CTypes.collapseBlanks(m.newField().type());
         if (!comparable(o).equals(comparable(n)) && !(anonymous(o) && anonymous(n))) {
             var f = m.newField();
             Structs.attach(out.of(info()), m.newStruct(), f)

@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.model.CTypes;
 import io.uapiguard.model.HelperDoc;
 
 /** The documented parameter count or a parameter type differs (an added const too). */
@@ -29,7 +30,7 @@ final class HelperParamsChanged extends Rule<Match.HelperDocPair> {
             return false;
         }
         for (int i = 0; i < a.params().size(); i++) {
-            if (!Matching.normalise(a.params().get(i).type()).equals(Matching.normalise(b.params().get(i).type()))) {
+            if (!CTypes.collapseBlanks(a.params().get(i).type()).equals(CTypes.collapseBlanks(b.params().get(i).type()))) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.model.CTypes;
 import java.util.List;
 
 /** The documented return type differs; int to long too, since it changes the code that callers generate. */
@@ -23,8 +24,8 @@ final class HelperReturnTypeChanged extends Rule<Match.HelperDocPair> {
         if (m.newDoc() == null || m.writtenAlike()) {
             return;
         }
-        String o = Matching.normalise(m.oldDoc().returnType());
-        String n = Matching.normalise(m.newDoc().returnType());
+        String o = CTypes.collapseBlanks(m.oldDoc().returnType());
+        String n = CTypes.collapseBlanks(m.newDoc().returnType());
         if (!o.equals(n)) {
             String sym = HelperText.symbol(m.newHelper());
             HelperText.attachDoc(out.of(info()), m.newHelper(), m.newDoc())

@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.model.CTypes;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
@@ -21,7 +22,7 @@ final class HelperText {
     }
 
     private static String param(Param p) {
-        String type = Matching.normalise(p.type());
+        String type = CTypes.collapseBlanks(p.type());
         if (p.name() == null) {
             return type;
         }

@@ -1,6 +1,7 @@
 package io.uapiguard.compat;
 
 import io.uapiguard.compat.ModelIndex.Placed;
+import io.uapiguard.model.CTypes;
 import io.uapiguard.model.Define;
 import io.uapiguard.model.EnumDecl;
 import io.uapiguard.model.Field;
@@ -160,41 +161,16 @@ final class Matching {
     }
 
     static String signature(HelperDoc doc) {
-        StringBuilder sb = new StringBuilder(normalise(doc.returnType())).append('(');
+        StringBuilder sb = new StringBuilder(CTypes.collapseBlanks(doc.returnType())).append('(');
         for (Param p : doc.params()) {
-            sb.append(normalise(p.type())).append(' ').append(p.name()).append(',');
+            sb.append(CTypes.collapseBlanks(p.type())).append(' ').append(p.name()).append(',');
         }
         return sb.append(')').toString();
     }
 
     /** The context a doc describes: helpers documented once per program type differ in their first parameter. */
     static String context(HelperDoc doc) {
-        return doc.params().isEmpty() ? "" : normalise(doc.params().get(0).type());
-    }
-
-    /**
-     * The type with runs of whitespace as one space. One pass that copies nothing when the type is normalised
-     * already, as front-end types are; ASCII other than blanks needs no {@link Character#isWhitespace} call.
-     */
-    static String normalise(String type) {
-        if (type == null) {
-            return "";
-        }
-        String t = type.strip();
-        StringBuilder out = null;
-        boolean space = false;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            boolean ws = (c <= ' ' || c >= 128) && Character.isWhitespace(c);
-            if (out == null && ws && (c != ' ' || space)) {
-                out = new StringBuilder(t.length()).append(t, 0, i);
-            }
-            if (out != null && !(ws && space)) {
-                out.append(ws ? ' ' : c);
-            }
-            space = ws;
-        }
-        return out == null ? t : out.toString();
+        return doc.params().isEmpty() ? "" : CTypes.collapseBlanks(doc.params().get(0).type());
     }
 
     // ---- enums: constants by name across all enums, gone ones renamed within their enum ----
@@ -340,7 +316,7 @@ final class Matching {
         Field any = null;
         for (Field f : appeared) {
             if (f.offsetBits() == old.offsetBits() && f.sizeBits() == old.sizeBits()
-                    && normalise(f.type()).equals(normalise(old.type()))) {
+                    && CTypes.collapseBlanks(f.type()).equals(CTypes.collapseBlanks(old.type()))) {
                 if (parent(f.path()).equals(parent(old.path()))) {
                     return f;
                 }

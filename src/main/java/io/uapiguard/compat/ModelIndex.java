@@ -1,5 +1,7 @@
 package io.uapiguard.compat;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.uapiguard.model.Define;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
@@ -76,44 +78,22 @@ final class ModelIndex {
         return map;
     }
 
-    /** The indexes of the models compared most recently, found by identity: models are immutable. */
+    /**
+     * The indexes of the models compared recently, found by identity (models are immutable), at most
+     * {@code size} of them. Caffeine's weak keys compare by identity and let a model that nothing else holds go;
+     * its frequency-aware eviction keeps a base that every check compares with while candidates come and go.
+     * Eviction runs on the calling thread: nothing here starts a thread.
+     */
     static final class Recent {
-        /** Most recently used first. */
-        private final UapiModel[] models;
-        private final ModelIndex[] indexes;
+        private final Cache<UapiModel, ModelIndex> indexes;
 
         Recent(int size) {
-            this.models = new UapiModel[size];
-            this.indexes = new ModelIndex[size];
+            this.indexes = Caffeine.newBuilder().weakKeys().maximumSize(size).executor(Runnable::run).build();
         }
 
-        /**
-         * The index of {@code model}, built if it is not among the most recently used: a base that every check
-         * compares with stays while candidates come and go.
-         */
+        /** The index of {@code model}, built if it is not among the recent ones. */
         ModelIndex of(UapiModel model) {
-            synchronized (this) {
-                for (int i = 0; i < models.length; i++) {
-                    if (models[i] == model) {
-                        ModelIndex index = indexes[i];
-                        putFirst(i, model, index);
-                        return index;
-                    }
-                }
-            }
-            ModelIndex index = new ModelIndex(model);   // outside the lock: building is the slow part
-            synchronized (this) {
-                putFirst(models.length - 1, model, index);   // the least recently used goes
-            }
-            return index;
-        }
-
-        /** Moves entries 0..from-1 one down over {@code from} and puts {@code model} first. */
-        private void putFirst(int from, UapiModel model, ModelIndex index) {
-            System.arraycopy(models, 0, models, 1, from);
-            System.arraycopy(indexes, 0, indexes, 1, from);
-            models[0] = model;
-            indexes[0] = index;
+            return indexes.get(model, ModelIndex::new);
         }
     }
 }

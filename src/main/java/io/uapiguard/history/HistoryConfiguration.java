@@ -41,6 +41,11 @@ class HistoryConfiguration {
     }
 
     @Bean
+    Registrations registrations(DataSource dataSource) {
+        return new Registrations(dataSource);
+    }
+
+    @Bean
     Ingester historyAdmin(DataSource dataSource, @Value("${uapiguard.history.cache-dir:}") String cacheDir) {
         return new Ingester(dataSource, StringUtils.hasText(cacheDir) ? Path.of(cacheDir) : null);
     }

@@ -33,7 +33,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -45,21 +44,19 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Registers repositories and ingests what is new in them. Each step is its own transaction and idempotent,
+ * Ingests what is new in registered repositories ({@link Registrations} registers them). Each step is its own transaction and idempotent,
  * in an order where every row's references exist first: parse and store blobs, record revisions, store
  * comparisons, then make refs (reachability, tags, first tags) match the walk. A rerun after a crash at any
  * point converges on the state of an uninterrupted run.
  */
 public final class Ingester implements HistoryAdmin {
 
-    public static final String DEFAULT_TAG_PATTERN = "v*";
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int BLOB_BATCH = 8;
     private static final int REVISION_BATCH = 200;
     private static final int COMPARISON_BATCH = 50;
 
     private final IngestStore store;
+    private final Registrations registrations;
     private final Path cacheDir;
     private final Parser parser;
     private final int parserVersion;
@@ -85,6 +82,7 @@ public final class Ingester implements HistoryAdmin {
     Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine,
              int engineVersion) {
         this.store = new IngestStore(dataSource);
+        this.registrations = new Registrations(store);
         this.cacheDir = cacheDir != null ? cacheDir : GitSource.defaultCacheDir();
         this.parser = parser;
         this.parserVersion = parserVersion;
@@ -93,112 +91,10 @@ public final class Ingester implements HistoryAdmin {
         this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    // ---- registration ----
-
+    /** Registration lives in {@link Registrations}; the admin API registers through this write side. */
     @Override
     public RepositoryInfo register(RepositorySpec spec) {
-        String name = spec.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new UapiguardException(Reason.BAD_INPUT, "repository name '" + name
-                    + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        String location = normalizeLocation(spec.location());
-        GitSource.kind(location);
-        String tagPattern = spec.tagPattern() == null || spec.tagPattern().isBlank()
-                ? DEFAULT_TAG_PATTERN : spec.tagPattern().trim();
-        List<String> branches = spec.branches() == null ? List.of() : spec.branches().stream()
-                .map(String::trim).filter(b -> !b.isEmpty()).distinct().toList();
-        for (String b : branches) {
-            if (!org.eclipse.jgit.lib.Repository.isValidRefName(Constants.R_HEADS + b)) {
-                throw new UapiguardException(Reason.BAD_INPUT, "not a valid branch name: " + b);
-            }
-        }
-        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(UapiModel.DEFAULT_PATH)
-                : spec.paths().stream().map(String::trim).distinct().toList();
-        for (String p : paths) {
-            if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("//")
-                    || List.of(p.split("/")).contains("..") || p.contains("\\")) {
-                throw new UapiguardException(Reason.BAD_INPUT,
-                        "header path '" + p + "' must be relative to the repository root, like " + UapiModel.DEFAULT_PATH);
-            }
-        }
-        return store.upsertRepository(name, location, tagPattern, branches, paths);
-    }
-
-    /**
-     * BAD_INPUT naming what is wrong with a location (no such path, not a git repository, a malformed URL), checked
-     * without a database, so that {@code serve --ingest} can refuse one before it starts anything.
-     */
-    public static void checkLocation(String location) {
-        GitSource.kind(normalizeLocation(location));
-    }
-
-    /** Local paths (and file:// URLs) are stored as absolute paths, the same from any working directory. */
-    static String normalizeLocation(String location) {
-        if (location == null || location.isBlank()) {
-            throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
-        }
-        String l = location.trim();
-        if (l.startsWith("file://")) {
-            try {
-                l = Path.of(java.net.URI.create(l)).toString();
-            } catch (IllegalArgumentException e) {
-                throw new UapiguardException(Reason.BAD_INPUT, "not a valid file URL: " + location);
-            }
-        }
-        return GitSource.isUrl(l) ? l : Path.of(l).toAbsolutePath().normalize().toString();
-    }
-
-    /**
-     * The registered repository that {@code nameOrLocation} names: a registered name, or a location (path,
-     * bundle, URL) already registered, or else registered now under a name derived from the location.
-     */
-    public RepositoryInfo resolveOrRegister(String nameOrLocation, String nameForNew) {
-        if (nameForNew == null) {
-            var byName = store.repository(nameOrLocation);
-            if (byName.isPresent()) {
-                return byName.get().info();
-            }
-        }
-        boolean looksLikeLocation = GitSource.isUrl(nameOrLocation)
-                || java.nio.file.Files.exists(Path.of(nameOrLocation));
-        if (!looksLikeLocation) {
-            throw new UapiguardException(Reason.NOT_FOUND, "no repository named '" + nameOrLocation
-                    + "' is registered, and it is not a path, bundle or URL");
-        }
-        String location = normalizeLocation(nameOrLocation);
-        var byLocation = store.repositoryByLocation(location);
-        if (byLocation.isPresent() && nameForNew == null) {
-            return byLocation.get().info();
-        }
-        String name = nameForNew != null ? nameForNew : GitSource.deriveName(location);
-        var taken = store.repository(name);
-        if (taken.isPresent() && !taken.get().info().location().equals(location)) {
-            throw new UapiguardException(Reason.BAD_INPUT, "the name '" + name + "' is registered for "
-                    + taken.get().info().location() + "; choose another with --name");
-        }
-        return register(new RepositorySpec(name, location, null, null, null));
-    }
-
-    /**
-     * The registered repository that {@code nameOrLocation} names, registering nothing: a name, else the location
-     * it was registered from (a path, bundle or URL as given to {@code ingest}); NOT_FOUND otherwise.
-     */
-    public RepositoryInfo resolve(String nameOrLocation) {
-        var byName = store.repository(nameOrLocation);
-        if (byName.isPresent()) {
-            return byName.get().info();
-        }
-        if (GitSource.isUrl(nameOrLocation) || java.nio.file.Files.exists(Path.of(nameOrLocation))) {
-            var byLocation = store.repositoryByLocation(normalizeLocation(nameOrLocation));
-            if (byLocation.isPresent()) {
-                return byLocation.get().info();
-            }
-            throw new UapiguardException(Reason.NOT_FOUND, "no repository is registered for " + nameOrLocation
-                    + " (it would be named '" + GitSource.deriveName(normalizeLocation(nameOrLocation))
-                    + "'); record it with 'uapiguard ingest " + nameOrLocation + "'");
-        }
-        throw UapiguardException.unknownRepository(nameOrLocation);
+        return registrations.register(spec);
     }
 
     // ---- ingest ----

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelIndexTest {
@@ -23,15 +25,26 @@ class ModelIndexTest {
     }
 
     @Test
-    void recentIndexesAreFoundByIdentityAndTheOldestMakesRoom() {
-        UapiModel one = new HeaderParser().parse("t.h", HEADER);
-        UapiModel equalButAnother = new HeaderParser().parse("t.h", HEADER);
+    void recentIndexesAreFoundByIdentityAndBounded() {
+        HeaderParser parser = new HeaderParser();
+        UapiModel one = parser.parse("t.h", HEADER);
+        UapiModel equalButAnother = parser.parse("t.h", HEADER);
         ModelIndex.Recent recent = new ModelIndex.Recent(2);
         ModelIndex first = recent.of(one);
         assertThat(recent.of(one)).isSameAs(first);
         assertThat(recent.of(equalButAnother)).isNotSameAs(first);
-        recent.of(new HeaderParser().parse("u.h", HEADER));   // evicts the oldest: one
-        assertThat(recent.of(one)).isNotSameAs(first);
+
+        List<UapiModel> many = new ArrayList<>();
+        List<ModelIndex> built = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(parser.parse("m" + i + ".h", HEADER));
+            built.add(recent.of(many.get(i)));
+        }
+        int stillKept = 0;
+        for (int i = 0; i < many.size(); i++) {
+            stillKept += recent.of(many.get(i)) == built.get(i) ? 1 : 0;
+        }
+        assertThat(stillKept).as("indexes kept of 20 models through a cache of 2").isLessThanOrEqualTo(2);
     }
 
     @Test

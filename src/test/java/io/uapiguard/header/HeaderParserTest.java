@@ -40,6 +40,26 @@ class HeaderParserTest {
     }
 
     @Test
+    void functionPointerMembersSpellTheirReturnTypeAsFieldsAre() {
+        // One spelling of a C type (CType.spelling) names function types too: the dimensions of a returned
+        // pointer to an array outermost first, an anonymous record marked as such, blanks as in a field's type.
+        String text = """
+                struct s {
+                    int (*plain)(int, char *);
+                    unsigned   long (*spaced)(void);
+                    int (*(*grid)(void))[2][3];
+                    struct { int a; } *(*anon)(void);
+                };
+                """;
+        UapiModel model = new HeaderParser().parse("fp.h", text);
+        assertThat(model.structs().get(0).fields()).extracting(f -> f.path() + ": " + f.type()).containsExactly(
+                "plain: int (int, char *) *",
+                "spaced: unsigned long (void) *",
+                "grid: int[2][3] * (void) *",
+                "anon: struct (anonymous) * (void) *");
+    }
+
+    @Test
     void aMillionCommentsOnOneLineLexInLinearTime() {
         // Each comment's line ends are searched for up to its end only: searching on to the text's next line end
         // made this 4 MB line cost ~10^12 character compares, minutes of a check worker, within one token.

@@ -55,7 +55,7 @@ public final class HistoryBenchmark {
             Path work = Files.createTempDirectory("uapiguard-bench");
             try (Database db = Database.open(new Database.Settings(null, null, null, work.resolve("pg")))) {
                 Ingester ingester = new Ingester(db.dataSource(), work.resolve("cache"));
-                RepositoryInfo repo = ingester.resolveOrRegister(bundle.toString(), null);
+                RepositoryInfo repo = new Registrations(db.dataSource()).resolveOrRegister(bundle.toString(), null);
                 StepTimes steps = new StepTimes();
                 long t0 = System.nanoTime();
                 IngestSummary full = ingester.ingest(repo.name(), steps);

@@ -68,7 +68,7 @@ class IngestCorpusTest {
         corpus = Corpus.require();
         reference = TestDatabase.get().create("corpus_ref");
         Ingester ingester = new Ingester(reference.dataSource(), tmp.resolve("cache-ref"));
-        ingester.resolveOrRegister(corpus.bundle().toString(), null);
+        new Registrations(reference.dataSource()).resolveOrRegister(corpus.bundle().toString(), null);
         referenceSummary = ingester.ingest(NAME);
         referenceDump = TableDump.of(reference.jdbc());
 
@@ -76,7 +76,7 @@ class IngestCorpusTest {
         slice = bundle(tmp.resolve("slice").resolve("bpf-uapi-history.bundle"), "refs/heads/master~" + (408 - SLICE));
         try (TestDatabase.Fresh db = TestDatabase.get().create("slice_ref")) {
             Ingester sliceIngester = new Ingester(db.dataSource(), tmp.resolve("cache-slice-ref"));
-            sliceIngester.resolveOrRegister(slice.toString(), null);
+            new Registrations(db.dataSource()).resolveOrRegister(slice.toString(), null);
             IngestSummary summary = sliceIngester.ingest(NAME);
             assertThat(summary.blobsParsed()).isEqualTo(SLICE);
             sliceDump = TableDump.of(db.jdbc());
@@ -205,7 +205,7 @@ class IngestCorpusTest {
             String seen = runAndKill(db, bundle, cache, killPoint);
             assertThat(seen).as("%s was reached", what).isNotEqualTo("(exit)");
             Ingester ingester = new Ingester(db.dataSource(), cache);
-            ingester.resolveOrRegister(bundle.toString(), null);
+            new Registrations(db.dataSource()).resolveOrRegister(bundle.toString(), null);
             IngestSummary rerun = ingester.ingest(NAME);
             assertThat(TableDump.of(db.jdbc())).as("%s: killed after '%s', rerun %s", what, seen, rerun)
                     .isEqualTo(expected);
@@ -247,7 +247,7 @@ class IngestCorpusTest {
              Database second = Database.open(db.settings())) {
             Ingester one = new Ingester(db.dataSource(), tmp.resolve("cache-one"));
             Ingester two = new Ingester(second.dataSource(), tmp.resolve("cache-two"));
-            one.resolveOrRegister(slice.toString(), null);
+            new Registrations(db.dataSource()).resolveOrRegister(slice.toString(), null);
             CompletableFuture<IngestSummary> a = CompletableFuture.supplyAsync(() -> one.ingest(NAME));
             CompletableFuture<IngestSummary> b = CompletableFuture.supplyAsync(() -> two.ingest(NAME));
 

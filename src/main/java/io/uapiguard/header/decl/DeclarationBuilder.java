@@ -223,25 +223,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         }
         DeclarationParser.FunctionDeclaratorContext f = (DeclarationParser.FunctionDeclaratorContext) ctx;
         String params = f.parameterList() == null ? "" : TokenText.of(span(f.parameterList()));
-        return direct(f.directDeclarator(), new CType.Named(spell(type) + " (" + params + ")"));
-    }
-
-    /** A short C spelling of a type, used only to name function types. */
-    private static String spell(CType type) {
-        if (type instanceof CType.Named n) {
-            return n.name();
-        }
-        if (type instanceof CType.Pointer p) {
-            return (p.qualifiers().isEmpty() ? "" : p.qualifiers() + " ") + spell(p.target()) + " *";
-        }
-        if (type instanceof CType.Array a) {
-            return spell(a.element()) + " [" + (a.length() == null ? "" : a.length()) + "]";
-        }
-        if (type instanceof CType.Record r) {
-            return r.decl().kind() + (r.decl().tag() == null ? "" : " " + r.decl().tag());
-        }
-        CType.Enum e = (CType.Enum) type;
-        return "enum" + (e.tag() == null ? "" : " " + e.tag());
+        return direct(f.directDeclarator(), new CType.Named(type.spelling() + " (" + params + ")"));
     }
 
     private String enumeration(DeclarationParser.EnumDefinitionContext ctx) {

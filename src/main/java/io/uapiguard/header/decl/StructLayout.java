@@ -31,7 +31,7 @@ import java.util.Set;
  * are padding and are not listed; an array of records is one field (its elements are not flattened).
  * A field's {@code sizeBits} is the bitfield width for a bitfield, else the member's size.
  *
- * <p>Type spellings are {@link CTypes#normalize normalised} as written, typedef names kept ({@code __u32},
+ * <p>Type spellings ({@link CType#spelling}) are {@link CTypes#normalize normalised} as written, typedef names kept ({@code __u32},
  * {@code __aligned_u64}): pointers {@code struct bpf_sock *}, {@code const char **}; arrays the element's spelling
  * followed by every dimension, outermost first: {@code __u8[16]}, {@code __u32[2][3]}, {@code struct bpf_sock *[2]},
  * a flexible array {@code __u64[]}; records and enums by tag ({@code struct bpf_map_info}, {@code enum bpf_cmd}),
@@ -52,8 +52,6 @@ public final class StructLayout {
 
     /** A type larger than this (1 TiB) is refused rather than risking overflow in offset arithmetic. */
     public static final long MAX_SIZE_BYTES = 1L << 40;
-
-    private static final String ANONYMOUS = " (anonymous)";
 
     private final Abi abi;
     private final Map<String, RecordDecl> recordsByTag;
@@ -86,31 +84,6 @@ public final class StructLayout {
     /** Alignment in bytes of {@code type}. */
     public int alignOf(CType type, int line) {
         return shape(type, line, 0).align;
-    }
-
-    /** The normalised spelling of {@code type} used in {@link Field#type()}. */
-    public static String spell(CType type) {
-        if (type instanceof CType.Named n) {
-            return CTypes.normalize(n.name());
-        }
-        if (type instanceof CType.Pointer p) {
-            String q = p.qualifiers() == null || p.qualifiers().isBlank() ? "" : p.qualifiers() + " ";
-            return CTypes.normalize(q + spell(p.target()) + " *");
-        }
-        if (type instanceof CType.Array) {
-            StringBuilder dims = new StringBuilder();
-            CType t = type;
-            while (t instanceof CType.Array arr) {
-                dims.append('[').append(arr.length() == null ? "" : arr.length().toString()).append(']');
-                t = arr.element();
-            }
-            return spell(t) + dims;
-        }
-        if (type instanceof CType.Record r) {
-            return r.decl().kind() + (r.decl().tag() == null ? ANONYMOUS : " " + r.decl().tag());
-        }
-        CType.Enum e = (CType.Enum) type;
-        return "enum" + (e.tag() == null ? ANONYMOUS : " " + e.tag());
     }
 
     /**
@@ -245,7 +218,7 @@ public final class StructLayout {
             long pos = m.bitWidth() != null ? placeBitfield(at, m, s) : placeMember(at, m, s, i == members.size() - 1);
             long size = m.bitWidth() != null ? m.bitWidth() : s.sizeBits;
             if ((pos + size) / 8 > MAX_SIZE_BYTES) {
-                throw error(Reason.LIMIT_EXCEEDED, decl.kind() + (decl.tag() == null ? ANONYMOUS : " " + decl.tag())
+                throw error(Reason.LIMIT_EXCEEDED, decl.kind() + (decl.tag() == null ? CType.ANONYMOUS : " " + decl.tag())
                         + " is larger than " + MAX_SIZE_BYTES + " bytes", m.line());
             }
             at.extent = Math.max(at.extent, pos + size);
@@ -283,7 +256,7 @@ public final class StructLayout {
         if (m.name() != null) {
             at.align = Math.max(at.align, at.packed ? 1 : s.align);
             declare(at.names, m.name(), m.line(), at.decl);
-            add(at.fields, new Field(m.name(), spell(m.type()), pos, width, m.line()), at.decl);
+            add(at.fields, new Field(m.name(), m.type().spelling(), pos, width, m.line()), at.decl);
         }
         return pos;
     }
@@ -294,7 +267,7 @@ public final class StructLayout {
      */
     private long placeMember(Placed at, RecordDecl.Member m, Shape s, boolean last) {
         if (m.name() == null && s.record == null) {
-            throw error(Reason.PARSE_ERROR, "member of type " + spell(m.type()) + " has no name", m.line());
+            throw error(Reason.PARSE_ERROR, "member of type " + m.type().spelling() + " has no name", m.line());
         }
         if (m.type() instanceof CType.Array a && a.length() == null && !last) {
             throw error(Reason.PARSE_ERROR, "flexible array member " + m.name() + " is not last", m.line());
@@ -308,7 +281,7 @@ public final class StructLayout {
         String prefix = "";
         if (m.name() != null) {
             declare(at.names, m.name(), m.line(), at.decl);
-            add(at.fields, new Field(m.name(), spell(m.type()), pos, s.sizeBits, m.line()), at.decl);
+            add(at.fields, new Field(m.name(), m.type().spelling(), pos, s.sizeBits, m.line()), at.decl);
             prefix = m.name() + ".";
         } else {
             for (Map.Entry<String, Integer> inner : s.record.names.entrySet()) {
@@ -326,12 +299,12 @@ public final class StructLayout {
 
     private void checkBitfield(RecordDecl.Member m, Shape s, long width) {
         if (!s.integer) {
-            throw error(Reason.PARSE_ERROR, "bitfield " + describe(m) + " has non-integer type " + spell(m.type()),
+            throw error(Reason.PARSE_ERROR, "bitfield " + describe(m) + " has non-integer type " + m.type().spelling(),
                     m.line());
         }
         if (width < 0 || width > s.sizeBits) {
             throw error(Reason.PARSE_ERROR, "width " + width + " of bitfield " + describe(m) + " is outside 0.."
-                    + s.sizeBits + " (the size of " + spell(m.type()) + ")", m.line());
+                    + s.sizeBits + " (the size of " + m.type().spelling() + ")", m.line());
         }
         if (width == 0 && m.name() != null) {
             throw error(Reason.PARSE_ERROR, "named bitfield " + m.name() + " has width 0", m.line());
@@ -340,7 +313,7 @@ public final class StructLayout {
 
     private static void add(List<Field> fields, Field field, RecordDecl decl) {
         if (fields.size() >= MAX_FIELDS) {
-            throw error(Reason.LIMIT_EXCEEDED, decl.kind() + (decl.tag() == null ? ANONYMOUS : " " + decl.tag())
+            throw error(Reason.LIMIT_EXCEEDED, decl.kind() + (decl.tag() == null ? CType.ANONYMOUS : " " + decl.tag())
                     + " has more than " + MAX_FIELDS + " fields", decl.line());
         }
         fields.add(field);
@@ -350,7 +323,7 @@ public final class StructLayout {
     private static void declare(Map<String, Integer> names, String name, int line, RecordDecl decl) {
         if (names.putIfAbsent(name, line) != null) {
             throw error(Reason.PARSE_ERROR, "duplicate member " + name + " in " + decl.kind()
-                    + (decl.tag() == null ? ANONYMOUS : " " + decl.tag()), line);
+                    + (decl.tag() == null ? CType.ANONYMOUS : " " + decl.tag()), line);
         }
     }
 

@@ -240,12 +240,14 @@ public final class HelperDocParser {
         return true;
     }
 
-    /** The type written in tokens [from, to): the return type when {@code param} is 0, else that parameter's. */
+    /**
+     * The type written in tokens [from, to) (words and {@code *} only), spelled as the model spells types: the
+     * return type when {@code param} is 0, else that parameter's.
+     */
     private static String typeOf(List<String> tokens, int from, int to, int param) {
         if (to - from == 1 && isIdentifier(tokens.get(from))) {
             return tokens.get(from);   // u64, int: most types are one word
         }
-        StringBuilder type = new StringBuilder();
         boolean word = false;
         for (int i = from; i < to; i++) {
             String t = tokens.get(i);
@@ -253,15 +255,11 @@ public final class HelperDocParser {
                 throw new IllegalArgumentException("unexpected '" + t + "' in " + what(param));
             }
             word |= isIdentifier(t);
-            if (type.length() > 0 && !("*".equals(t) && type.charAt(type.length() - 1) == '*')) {
-                type.append(' ');
-            }
-            type.append(t);
         }
         if (!word) {
             throw new IllegalArgumentException("expected a " + what(param));
         }
-        return type.toString();
+        return CTypes.join(tokens.subList(from, to));
     }
 
     /** Built only for an error: a signature has hundreds of parameters to name otherwise. */

@@ -52,6 +52,10 @@ public final class Preprocessor {
     private final Deque<Conditional> conditionals = new ArrayDeque<>();
     private final List<String> includes = new ArrayList<>();
     private final List<PpToken> out = new ArrayList<>();
+    /** The active text's tokens since the last directive, expanded together. */
+    private List<PpToken> textRun = new ArrayList<>();
+    /** The directive whose line has not ended yet, null outside one. */
+    private List<PpToken> pendingDirective;
     private final DirectiveParser parser;
     private final DirectiveVisitor visitor = new DirectiveVisitor();
     private final BailErrorStrategy bail = new BailErrorStrategy();
@@ -100,69 +104,95 @@ public final class Preprocessor {
      */
     Result run(char[] chars, CharStream input) {
         this.text = chars;
+        HeaderLexer lexer = lexer(input);
+        CommentIndex comments = input instanceof SourceCharStream ? lexer.indexComments() : null;
+        readTokens(lexer);
+        requireConditionalsClosed();
+        return new Result(out, macros, includes, macroIds, comments, expander);
+    }
+
+    /** A lexer over {@code input} making {@link PpToken}s; on the source's own stream it skips what it can. */
+    private static HeaderLexer lexer(CharStream input) {
         HeaderLexer lexer = new HeaderLexer(input);
         lexer.setTokenFactory(PpTokenFactory.INSTANCE);
         lexer.removeErrorListeners();
-        CommentIndex comments = null;
         if (input instanceof SourceCharStream) {
             lexer.skipHiddenTokens();
-            comments = lexer.indexComments();
         }
-        List<PpToken> run = new ArrayList<>();
-        List<PpToken> directive = null;
+        return lexer;
+    }
+
+    /**
+     * Every token to its place: off-channel tokens, and what the lexer skipped before a token, are spacing
+     * before the next one; a line end closes a directive; a directive's tokens go to it, the active text's to
+     * the expander, a run at a time.
+     */
+    private void readTokens(HeaderLexer lexer) {
         boolean space = false;
         while (true) {
             PpToken t = (PpToken) lexer.nextToken();
-            int type = t.getType();
-            if (type == Token.EOF) {
+            if (t.getType() == Token.EOF) {
                 break;
             }
             budget.lexed(t);
-            // Off-channel tokens, and what the lexer skipped before this one, are spacing; a line end closes a
-            // directive.
             int skipped = lexer.skippedBefore();
             boolean offChannel = t.getChannel() != Token.DEFAULT_CHANNEL;
             if (skipped != 0 || offChannel) {
-                boolean lineEnd = (skipped & HeaderLexer.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES;
-                if (directive != null && lineEnd) {
-                    directive(directive);
-                    directive = null;
+                if ((skipped & HeaderLexer.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES) {
+                    endDirective();
                 }
                 space = true;
                 if (offChannel) {
                     continue;
                 }
             }
-            if (type == HeaderLexer.UNTERMINATED_COMMENT) {
+            if (t.getType() == HeaderLexer.UNTERMINATED_COMMENT) {
                 throw parseError("unterminated comment: '/*' without '*/'", t);
             }
             t.spaceBefore = space;
             space = false;
-            if (directive != null) {
-                directive.add(t);
-            } else if (type == HeaderLexer.DIRECTIVE_START) {
-                if (!run.isEmpty()) {
-                    expander.expand(run, out);
-                    run = new ArrayList<>();
-                }
-                directive = new ArrayList<>();
-                directive.add(t);
-            } else if (active()) {
-                run.add(t);
-            }
+            place(t);
         }
-        if (directive != null) {
-            directive(directive);
+        endDirective();
+        expandTextRun();
+    }
+
+    /** A token on the default channel: into the open directive, opening one, or into the active text's run. */
+    private void place(PpToken t) {
+        if (pendingDirective != null) {
+            pendingDirective.add(t);
+        } else if (t.getType() == HeaderLexer.DIRECTIVE_START) {
+            expandTextRun();
+            pendingDirective = new ArrayList<>();
+            pendingDirective.add(t);
+        } else if (active()) {
+            textRun.add(t);
         }
-        if (!run.isEmpty()) {
-            expander.expand(run, out);
+    }
+
+    /** Runs the open directive, if any (its line has ended). */
+    private void endDirective() {
+        if (pendingDirective != null) {
+            List<PpToken> d = pendingDirective;
+            pendingDirective = null;
+            directive(d);
         }
+    }
+
+    /** Expands the text read since the last directive into {@link #out}. */
+    private void expandTextRun() {
+        if (!textRun.isEmpty()) {
+            expander.expand(textRun, out);
+            textRun = new ArrayList<>();
+        }
+    }
+
+    private void requireConditionalsClosed() {
         if (!conditionals.isEmpty()) {
             Conditional open = conditionals.peek();
             throw parseError("unterminated #" + open.at.getText() + ": expected #endif before the end of the file",
                     open.at);
         }
-        return new Result(out, macros, includes, macroIds, comments, expander);
     }
 
     private boolean active() {
