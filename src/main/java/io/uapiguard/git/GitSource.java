@@ -63,6 +63,21 @@ public final class GitSource {
         return SCHEME.matcher(location).matches() || SCP_LIKE.matcher(location).matches();
     }
 
+    /** Longer than any path Linux opens (PATH_MAX). */
+    static final int MAX_PATH = 4096;
+
+    /**
+     * A local location as a path; BAD_INPUT past {@link #MAX_PATH}, before the text becomes a {@code Path}: the JDK
+     * keeps the last path each thread gave the file system, so a 5 MB one stayed on every container thread.
+     */
+    public static Path localPath(String location) {
+        if (location.length() > MAX_PATH) {
+            throw new UapiguardException(Reason.BAD_INPUT, "a local repository location has at most " + MAX_PATH
+                    + " characters: " + UapiguardException.quote(location));
+        }
+        return Path.of(location);
+    }
+
     /** Classifies a location, or BAD_INPUT naming what is wrong with it. */
     public static Kind kind(String location) {
         if (location == null || location.isBlank()) {
@@ -76,7 +91,7 @@ public final class GitSource {
             }
             return Kind.REMOTE;
         }
-        Path path = Path.of(location);
+        Path path = localPath(location);
         if (Files.isRegularFile(path)) {
             return Kind.BUNDLE;
         }

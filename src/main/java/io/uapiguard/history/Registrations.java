@@ -87,7 +87,7 @@ public final class Registrations {
                 throw new UapiguardException(Reason.BAD_INPUT, "not a valid file URL: " + location);
             }
         }
-        return GitSource.isUrl(l) ? l : Path.of(l).toAbsolutePath().normalize().toString();
+        return GitSource.isUrl(l) ? l : GitSource.localPath(l).toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -102,7 +102,7 @@ public final class Registrations {
             }
         }
         boolean looksLikeLocation = GitSource.isUrl(nameOrLocation)
-                || Files.exists(Path.of(nameOrLocation));
+                || Files.exists(GitSource.localPath(nameOrLocation));
         if (!looksLikeLocation) {
             throw new UapiguardException(Reason.NOT_FOUND, "no repository named '" + nameOrLocation
                     + "' is registered, and it is not a path, bundle or URL");
@@ -130,7 +130,7 @@ public final class Registrations {
         if (byName.isPresent()) {
             return byName.get().info();
         }
-        if (GitSource.isUrl(nameOrLocation) || Files.exists(Path.of(nameOrLocation))) {
+        if (GitSource.isUrl(nameOrLocation) || Files.exists(GitSource.localPath(nameOrLocation))) {
             var byLocation = store.repositoryByLocation(normalizeLocation(nameOrLocation));
             if (byLocation.isPresent()) {
                 return byLocation.get().info();
