@@ -77,19 +77,8 @@ git -C "$repo" -c user.name=bench -c user.email=bench@localhost add .
 git -C "$repo" -c user.name=bench -c user.email=bench@localhost commit -q -m fixture
 for tag in v1 release/v9 'v1;x=y'; do git -C "$repo" tag "$tag"; done
 
-UAPIGUARD_ADMIN_TOKEN=$token java ${UAPIGUARD_BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:-UsePSAdaptiveSurvivorSizePolicy -XX:GCTimeRatio=199} \
-  -Xlog:gc:file="$work/gc.log" -jar "$jar" serve \
-  --server.address=127.0.0.1 --server.port="$port" \
-  --uapiguard.database.data-dir="$work/pg" --uapiguard.history.cache-dir="$work/repos" \
-  --uapiguard.remotes.allow-local-paths=true --logging.level.root=WARN >"$work/service.log" 2>&1 &
-server_pid=$!
-base=http://127.0.0.1:$port
-for _ in $(seq 1 120); do
-  curl -fsS "$base/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
-  sleep 1
-done
-curl -fsS "$base/actuator/health" >/dev/null
+. bench/service.sh
+start_service
 auth=(-H "Authorization: Bearer $token")
 curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/repositories" \
   -d "{\"name\": \"fixture\", \"location\": \"$repo\", \"tagPattern\": \"*\"}" >/dev/null

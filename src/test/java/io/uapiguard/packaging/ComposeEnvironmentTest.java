@@ -102,12 +102,12 @@ class ComposeEnvironmentTest {
                 .matcher(Files.readString(Path.of("bin/uapiguard"))).results().map(m -> m.group(1)).findFirst()
                 .orElseThrow().trim().split("\\s+"));
         List<String> load = List.of(java.util.regex.Pattern.compile("\\$\\{UAPIGUARD_BENCH_JAVA_OPTS:-([^}]*)}")
-                .matcher(Files.readString(Path.of("bench/load.sh"))).results().map(m -> m.group(1)).findFirst()
+                .matcher(Files.readString(Path.of("bench/service.sh"))).results().map(m -> m.group(1)).findFirst()
                 .orElseThrow().trim().split("\\s+"));
         assertThat(docker).containsExactly("-XX:+UseParallelGC", "-XX:-UsePSAdaptiveSurvivorSizePolicy",
                 "-XX:GCTimeRatio=199");
         assertThat(launcher).as("bin/uapiguard serve").isEqualTo(docker);
-        assertThat(load).as("bench/load.sh").isEqualTo(docker);
+        assertThat(load).as("bench/service.sh (load.sh, robustness.sh)").isEqualTo(docker);
     }
 
     @Test
