@@ -3,21 +3,9 @@ package io.uapiguard.header.lex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WordTableTest {
-
-    @Test
-    void keywordsAreFoundByTheirCharactersAndOtherWordsAreNot() {
-        KeywordTable keywords = new KeywordTable(Map.of("struct", 7, "int", 9, "__restrict", 11, "->", 13));
-        assertThat(type(keywords, "x struct y", 2, 6)).isEqualTo(7);
-        assertThat(type(keywords, "int", 0, 3)).isEqualTo(9);
-        assertThat(type(keywords, "__restrict", 0, 10)).isEqualTo(11);
-        assertThat(type(keywords, "structs", 0, 7)).isEqualTo(-1);
-        assertThat(type(keywords, "in", 0, 2)).isEqualTo(-1);
-        assertThat(type(keywords, "->", 0, 2)).as("punctuators are not words").isEqualTo(-1);
-    }
 
     @Test
     void equalWordsBecomeOneStringAndACollisionReplacesTheSlot() {
@@ -48,10 +36,6 @@ class WordTableTest {
     @Test
     void anInterningTableHasAPowerOfTwoSlots() {
         assertThatThrownBy(() -> new WordTable(1000)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static int type(KeywordTable table, String s, int start, int length) {
-        return table.type(s.toCharArray(), start, length, s.substring(start, start + length).hashCode());
     }
 
     private static String text(WordTable table, String s, int start, int length) {

@@ -61,6 +61,15 @@ class PreprocessorTest {
     }
 
     @Test
+    void theShortcutTypesKeywordsAsTheGrammarAndLongerOrShorterWordsAsIdentifiers() {
+        String text = "struct structs int in __restrict x";
+        assertThat(tokens(text, true)).isEqualTo(tokens(text, false))
+                .contains(HeaderLexer.STRUCT + " 0 0-5 1:0 struct", HeaderLexer.IDENTIFIER + " 0 7-13 1:7 structs",
+                        HeaderLexer.INT + " 0 15-17 1:15 int", HeaderLexer.IDENTIFIER + " 0 19-20 1:19 in",
+                        HeaderLexer.RESTRICT + " 0 22-31 1:22 __restrict");
+    }
+
+    @Test
     void shortcutsYieldExactlyTheGrammarsTokensAcrossTheHistory() {
         List<Corpus.Revision> revisions = Corpus.require().revisions();
         for (int i = 0; i < revisions.size(); i += 50) {
