@@ -66,21 +66,11 @@ public abstract class HeaderLexerBase extends Lexer {
     private int newlineSearchedFrom = Integer.MAX_VALUE;
     private int nextNewline = -1;
     private int skipped;
-    private CommentIndex comments;
 
     /** The shortcuts work on a {@link SourceCharStream}. */
     protected HeaderLexerBase(CharStream input) {
         super(input);
         this.source = input instanceof SourceCharStream text ? text.chars() : null;
-    }
-
-    /**
-     * Makes the shortcuts record the long block comments they scan, and their line ends, in the returned index
-     * (filled as lexing goes on; comments ANTLR lexes are not in it).
-     */
-    CommentIndex indexComments() {
-        comments = new CommentIndex();
-        return comments;
     }
 
     /** {@link #SKIPPED_SPACE} and {@link #SKIPPED_NEWLINE}: what was skipped before the last token returned. */
@@ -253,21 +243,13 @@ public abstract class HeaderLexerBase extends Lexer {
         if (close < 0) {
             return null;
         }
-        CommentIndex index = comments;
-        int mark = index == null ? 0 : index.mark();
         int line = getLine();
         int lastNewline = -1;
         for (int i = newlineFrom(start + 2); i >= 0 && i < close; i = newlineFrom(i + 1)) {
             line++;
             lastNewline = i;
-            if (index != null) {
-                index.newline(i);
-            }
         }
         int end = close + 2;
-        if (index != null) {
-            index.comment(start, end, getLine(), mark);
-        }
         int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
         return hidden(HeaderLexer.BLOCK_COMMENT, start, end, line, column);
     }

@@ -16,14 +16,12 @@ public final class HeaderTokens {
     public static final int SKIPPED_NEWLINE = HeaderLexerBase.SKIPPED_NEWLINE;
 
     private final HeaderLexer lexer;
-    private final CommentIndex comments;
 
     /** The tokens of {@code text} (which the caller no longer changes), made by {@code factory}. */
     public HeaderTokens(char[] text, String file, TokenFactory<?> factory) {
         lexer = new HeaderLexer(SourceCharStream.of(text, file));
         lexer.setTokenFactory(factory);
         lexer.removeErrorListeners();
-        comments = lexer.indexComments();
     }
 
     /** The next token; EOF at the end, again and again. */
@@ -34,10 +32,5 @@ public final class HeaderTokens {
     /** {@link #SKIPPED_SPACE} and {@link #SKIPPED_NEWLINE}: what was skipped before the last token returned. */
     public int skippedBefore() {
         return lexer.skippedBefore();
-    }
-
-    /** The long comments lexed so far, complete once {@link #next()} has returned EOF. */
-    public CommentIndex comments() {
-        return comments;
     }
 }

@@ -1,7 +1,6 @@
 package io.uapiguard.header.pp;
 
 import io.uapiguard.UapiguardException;
-import io.uapiguard.header.lex.CommentIndex;
 import io.uapiguard.header.lex.DirectiveParser;
 import io.uapiguard.header.lex.DirectiveParserBaseVisitor;
 import io.uapiguard.header.lex.HeaderLexer;
@@ -32,12 +31,12 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 public final class Preprocessor {
 
     /**
-     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, the
-     * long comments' line ends as the lexer found them, and the expander over
+     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, and
+     * the expander over
      * the final macro table, which later stages use to evaluate macros without reaching back into this stage.
      */
     public record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
-                  CommentIndex comments, MacroExpander expander) {
+                  MacroExpander expander) {
     }
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
@@ -98,7 +97,7 @@ public final class Preprocessor {
         HeaderTokens tokens = new HeaderTokens(chars, file, PpTokenFactory.INSTANCE);
         readTokens(tokens);
         requireConditionalsClosed();
-        return new Result(out, macros, includes, macroIds, tokens.comments(), expander);
+        return new Result(out, macros, includes, macroIds, expander);
     }
 
     /**
