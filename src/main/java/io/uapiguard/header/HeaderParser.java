@@ -84,7 +84,7 @@ public final class HeaderParser {
         List<Define> defines = Defines.of(pp, evaluator, decls.enumeratorValues());
         MapperReader mapperReader = new MapperReader(pp, evaluator);
         Mapper mapper = mapperReader.read();
-        HelperDocParser.Result docs = new HelperDocParser().scan(text, pp.comments());
+        HelperDocParser.Result docs = new HelperDocParser().scan(text);
         List<Helper> helpers = Helpers.of(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());

@@ -1,6 +1,5 @@
 package io.uapiguard.header.doc;
 
-import io.uapiguard.header.lex.CommentIndex;
 import io.uapiguard.header.lex.SourceCharStream;
 import io.uapiguard.header.lex.WordTable;
 import io.uapiguard.model.CTypes;
@@ -59,26 +58,15 @@ public final class HelperDocParser {
 
     /** Signatures and malformed candidates; both empty when the header has no helper comment. */
     public Result scan(String headerText) {
-        return scan(headerText.toCharArray(), null);
+        return scan(headerText.toCharArray());
     }
 
-    /**
-     * {@link #scan(String)} of a header's characters, reading the lines of the helper comment from
-     * {@code comments} (the lexer's index of the same text; may be null) when the comment is in it, instead of
-     * looking for line ends again.
-     */
-    public Result scan(char[] text, CommentIndex comments) {
+    /** {@link #scan(String)} of a header's characters. */
+    public Result scan(char[] text) {
         List<HelperDoc> docs = new ArrayList<>();
         List<Malformed> malformed = new ArrayList<>();
         int marker = indexOf(text, START_MARKER);
         if (marker < 0) {
-            return new Result(docs, malformed);
-        }
-        CommentIndex.Lines lines = comments == null ? null : comments.linesFrom(marker);
-        if (lines != null) {
-            for (int i = 1; i < lines.count(); i++) {   // the comment's closing line has no line end: not read
-                candidate(text, lines.end(i - 1) + 1, lines.end(i), lines.firstLine() + i, docs, malformed);
-            }
             return new Result(docs, malformed);
         }
         int line = 1;

@@ -25,9 +25,10 @@ import org.antlr.v4.runtime.atn.Transition;
  * blanks, line ends, continuations, line comments, words, numbers and punctuators. Over a
  * {@link SourceCharStream}, these are scanned directly in the default mode instead of one DFA step per character
  * (a fresh process otherwise spends most of its parse filling ANTLR's DFA and interpreting its simulator); every
- * other token is ANTLR's. Each shortcut token is exactly what the grammar's rule produces (tests compare both on
- * fixtures and the corpus); keywords and punctuators are read from the grammar's own ATN, so the grammar stays
- * the one definition.
+ * other token is ANTLR's. The off-channel tokens it scans are skipped, {@link #skippedBefore()} saying what went
+ * before each token. Each shortcut token is exactly what the grammar's rule produces (tests compare both, through
+ * {@link HeaderTokens}, with ANTLR lexing every token of another stream); keywords and punctuators are read from
+ * the grammar's own ATN, so the grammar stays the one definition. The front end lexes through {@link HeaderTokens}.
  */
 public abstract class HeaderLexerBase extends Lexer {
 
@@ -50,50 +51,30 @@ public abstract class HeaderLexerBase extends Lexer {
     private static final WordTable WORDS = WordTable.shared();
 
     /** {@link #skippedBefore()}: blanks, a comment or a continuation came before the token. */
-    public static final int SKIPPED_SPACE = 1;
+    static final int SKIPPED_SPACE = 1;
     /** {@link #skippedBefore()}: a line end came before the token. */
-    public static final int SKIPPED_NEWLINE = 2;
+    static final int SKIPPED_NEWLINE = 2;
 
     /** What {@link #shortcut} returns for a token it skipped. */
     private static final Token SKIPPED = new CommonToken(Token.INVALID_TYPE);
 
-    /** The source's characters, or null when the input is not a {@link SourceCharStream} (the shortcuts are off). */
+    /** The source's characters; null when the input is not a {@link SourceCharStream}: ANTLR then lexes it all. */
     private char[] source;
     /** {@link #source} as a String, for the JDK's vectorised searches; made when first needed. */
     private String sourceText;
     /** {@link #newlineFrom}'s last search: where it began and what it found (-1: no line end after it). */
     private int newlineSearchedFrom = Integer.MAX_VALUE;
     private int nextNewline = -1;
-    private boolean skipHidden;
     private int skipped;
-    private CommentIndex comments;
 
-    /** The shortcuts are on when {@code input} is a {@link SourceCharStream}. */
+    /** The shortcuts work on a {@link SourceCharStream}. */
     protected HeaderLexerBase(CharStream input) {
         super(input);
         this.source = input instanceof SourceCharStream text ? text.chars() : null;
     }
 
-    /**
-     * Makes the shortcuts skip the off-channel tokens they scan (blanks, comments, continuations, line ends)
-     * instead of making a token of each, a third of all tokens: {@link #skippedBefore()} then says what was skipped
-     * before each token. Off-channel tokens that ANTLR lexes still come as tokens.
-     */
-    public void skipHiddenTokens() {
-        this.skipHidden = true;
-    }
-
-    /**
-     * Makes the shortcuts record the long block comments they scan, and their line ends, in the returned index
-     * (filled as lexing goes on; comments ANTLR lexes are not in it).
-     */
-    public CommentIndex indexComments() {
-        comments = new CommentIndex();
-        return comments;
-    }
-
     /** {@link #SKIPPED_SPACE} and {@link #SKIPPED_NEWLINE}: what was skipped before the last token returned. */
-    public int skippedBefore() {
+    int skippedBefore() {
         return skipped;
     }
 
@@ -151,7 +132,7 @@ public abstract class HeaderLexerBase extends Lexer {
             while (end < n && s[end] != '\r' && s[end] != '\n') {
                 end++;
             }
-            return hidden(HeaderLexer.LINE_COMMENT, HeaderLexer.COMMENTS, start, end, getLine(),
+            return hidden(HeaderLexer.LINE_COMMENT, start, end, getLine(),
                     getCharPositionInLine() + (end - start));
         }
         if (c == '\n' || c == '\r' && next == '\n') {
@@ -159,14 +140,14 @@ public abstract class HeaderLexerBase extends Lexer {
             while (end < n && (s[end] == ' ' || s[end] == '\t')) {
                 end++;
             }
-            return hidden(HeaderLexer.NEWLINE, HeaderLexer.NEWLINES, start, end, getLine() + 1,
+            return hidden(HeaderLexer.NEWLINE, start, end, getLine() + 1,
                     end - start - (c == '\n' ? 1 : 2));
         }
         if (isBlank(c)) {
             while (end < n && isBlank(s[end])) {
                 end++;
             }
-            return hidden(HeaderLexer.WS, Token.HIDDEN_CHANNEL, start, end, getLine(),
+            return hidden(HeaderLexer.WS, start, end, getLine(),
                     getCharPositionInLine() + (end - start));
         }
         if (c == '\\') {
@@ -177,7 +158,7 @@ public abstract class HeaderLexerBase extends Lexer {
                 end++;
             }
             return end < n && s[end] == '\n'
-                    ? hidden(HeaderLexer.LINE_CONTINUATION, Token.HIDDEN_CHANNEL, start, end + 1, getLine() + 1, 0)
+                    ? hidden(HeaderLexer.LINE_CONTINUATION, start, end + 1, getLine() + 1, 0)
                     : null;
         }
         if (isWordStart(c)) {
@@ -262,23 +243,15 @@ public abstract class HeaderLexerBase extends Lexer {
         if (close < 0) {
             return null;
         }
-        CommentIndex index = comments;
-        int mark = index == null ? 0 : index.mark();
         int line = getLine();
         int lastNewline = -1;
         for (int i = newlineFrom(start + 2); i >= 0 && i < close; i = newlineFrom(i + 1)) {
             line++;
             lastNewline = i;
-            if (index != null) {
-                index.newline(i);
-            }
         }
         int end = close + 2;
-        if (index != null) {
-            index.comment(start, end, getLine(), mark);
-        }
         int column = lastNewline < 0 ? getCharPositionInLine() + (end - start) : end - lastNewline - 1;
-        return hidden(HeaderLexer.BLOCK_COMMENT, HeaderLexer.COMMENTS, start, end, line, column);
+        return hidden(HeaderLexer.BLOCK_COMMENT, start, end, line, column);
     }
 
     /**
@@ -319,11 +292,8 @@ public abstract class HeaderLexerBase extends Lexer {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.';
     }
 
-    /** An off-channel token, or {@link #SKIPPED} after moving past it when they are skipped. */
-    private Token hidden(int type, int channel, int start, int end, int endLine, int endColumn) {
-        if (!skipHidden) {
-            return emit(type, channel, start, end, endLine, endColumn);
-        }
+    /** {@link #SKIPPED} for an off-channel token of {@code type}, after moving past it. */
+    private Token hidden(int type, int start, int end, int endLine, int endColumn) {
         skipped |= type == HeaderLexer.NEWLINE ? SKIPPED_NEWLINE : SKIPPED_SPACE;
         moveTo(end, endLine, endColumn);
         return SKIPPED;

@@ -1,11 +1,10 @@
 package io.uapiguard.header.pp;
 
 import io.uapiguard.UapiguardException;
-import io.uapiguard.header.lex.CommentIndex;
 import io.uapiguard.header.lex.DirectiveParser;
 import io.uapiguard.header.lex.DirectiveParserBaseVisitor;
 import io.uapiguard.header.lex.HeaderLexer;
-import io.uapiguard.header.lex.SourceCharStream;
+import io.uapiguard.header.lex.HeaderTokens;
 import io.uapiguard.header.lex.ThrowingErrorListener;
 import io.uapiguard.header.lex.TokenKinds;
 import io.uapiguard.model.Abi;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -33,12 +31,12 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 public final class Preprocessor {
 
     /**
-     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, the
-     * long comments' line ends as the lexer found them (null when its shortcuts were off), and the expander over
+     * What preprocessing leaves: the expanded tokens, the macro table at the end of the file, the includes, and
+     * the expander over
      * the final macro table, which later stages use to evaluate macros without reaching back into this stage.
      */
     public record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
-                  CommentIndex comments, MacroExpander expander) {
+                  MacroExpander expander) {
     }
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
@@ -95,31 +93,11 @@ public final class Preprocessor {
 
     /** {@link #run(String)} of characters the caller hands over and no longer changes. */
     public Result run(char[] chars) {
-        return run(chars, SourceCharStream.of(chars, file));
-    }
-
-    /**
-     * Preprocesses {@code chars}, lexed from {@code input}: the lexer's shortcuts (and the comment index) work on
-     * the source's own {@link SourceCharStream}; on any other stream ANTLR lexes every token.
-     */
-    Result run(char[] chars, CharStream input) {
         this.text = chars;
-        HeaderLexer lexer = lexer(input);
-        CommentIndex comments = input instanceof SourceCharStream ? lexer.indexComments() : null;
-        readTokens(lexer);
+        HeaderTokens tokens = new HeaderTokens(chars, file, PpTokenFactory.INSTANCE);
+        readTokens(tokens);
         requireConditionalsClosed();
-        return new Result(out, macros, includes, macroIds, comments, expander);
-    }
-
-    /** A lexer over {@code input} making {@link PpToken}s; on the source's own stream it skips what it can. */
-    private static HeaderLexer lexer(CharStream input) {
-        HeaderLexer lexer = new HeaderLexer(input);
-        lexer.setTokenFactory(PpTokenFactory.INSTANCE);
-        lexer.removeErrorListeners();
-        if (input instanceof SourceCharStream) {
-            lexer.skipHiddenTokens();
-        }
-        return lexer;
+        return new Result(out, macros, includes, macroIds, expander);
     }
 
     /**
@@ -127,18 +105,18 @@ public final class Preprocessor {
      * before the next one; a line end closes a directive; a directive's tokens go to it, the active text's to
      * the expander, a run at a time.
      */
-    private void readTokens(HeaderLexer lexer) {
+    private void readTokens(HeaderTokens tokens) {
         boolean space = false;
         while (true) {
-            PpToken t = (PpToken) lexer.nextToken();
+            PpToken t = (PpToken) tokens.next();
             if (t.getType() == Token.EOF) {
                 break;
             }
             budget.lexed(t);
-            int skipped = lexer.skippedBefore();
+            int skipped = tokens.skippedBefore();
             boolean offChannel = t.getChannel() != Token.DEFAULT_CHANNEL;
             if (skipped != 0 || offChannel) {
-                if ((skipped & HeaderLexer.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES) {
+                if ((skipped & HeaderTokens.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES) {
                     endDirective();
                 }
                 space = true;

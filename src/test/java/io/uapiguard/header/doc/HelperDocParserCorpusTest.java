@@ -3,10 +3,6 @@ package io.uapiguard.header.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.corpus.Corpus;
-import io.uapiguard.header.pp.Budget;
-import io.uapiguard.header.pp.Limits;
-import io.uapiguard.header.pp.Preprocessor;
-import io.uapiguard.model.Abi;
 import io.uapiguard.model.HelperDoc;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,18 +29,6 @@ class HelperDocParserCorpusTest {
             revisions = Corpus.require().revisions();
         }
         return revisions;
-    }
-
-    @Test
-    void readingTheHelperCommentFromTheLexersIndexGivesWhatTheOwnScanGives() {
-        HelperDocParser parser = new HelperDocParser();
-        for (Corpus.Revision rev : revisions()) {
-            char[] text = rev.text().toCharArray();
-            Preprocessor.Result pp = new Preprocessor("bpf.h", new Budget(Limits.DEFAULT, "bpf.h"), Abi.X86_64).run(text);
-            assertThat(pp.comments().linesFrom(rev.text().indexOf(HelperDocParser.START_MARKER)))
-                    .as("the helper comment is indexed at %s", rev.commit().name()).isNotNull();
-            assertThat(parser.scan(text, pp.comments())).as(rev.commit().name()).isEqualTo(parser.scan(text, null));
-        }
     }
 
     @Test

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.uapiguard.header.doc.HelperDocParser.Malformed;
-import io.uapiguard.header.pp.Budget;
-import io.uapiguard.header.pp.Limits;
-import io.uapiguard.header.pp.Preprocessor;
-import io.uapiguard.model.Abi;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
 import java.io.IOException;
@@ -126,33 +122,13 @@ class HelperDocParserTest {
     }
 
     @Test
-    void theLexersCommentIndexGivesTheSameDocsAsTheOwnScan() {
-        String pad = " *\tpadding so that the comment is a long one, as the lexer keeps only those\n".repeat(20);
-        String docs = " * Start of BPF helper function descriptions:\n *\n * long bpf_one(void *ctx)\n"
+    void aLongHelperCommentWithCrLfLinesGivesEachSignatureAndMalformedCandidateItsLine() {
+        String pad = " *\tpadding so that the comment is a long one\n".repeat(20);
+        String text = "/* lead */\n/*\n * Start of BPF helper function descriptions:\n *\n * long bpf_one(void *ctx)\n"
                 + " * \tDescription\n *\t\tx\r\n * int bpf_two(u32 a, ...)\r\n" + pad + " * bad(\n */\nint x;\n";
-        List<String> texts = List.of(
-                "/* lead */\n/*\n" + docs,
-                // the marker on the comment's closing line: no docs, either way
-                "/*\n" + pad + " * Start of BPF helper function descriptions: */\n",
-                // an earlier marker outside any long comment decides, as in the plain scan
-                "/* Start of BPF helper function descriptions: */\n/*\n" + docs,
-                "// Start of BPF helper function descriptions:\n * long bpf_x(void)\n/*\n" + docs,
-                "int y; /* no marker at all */\n/*\n" + pad + " */\n");
-        // Which texts the index serves (the others fall back to the plain scan); both ways give the same result.
-        List<Boolean> indexed = List.of(true, true, false, false, false);
-        for (int i = 0; i < texts.size(); i++) {
-            char[] chars = texts.get(i).toCharArray();
-            Preprocessor.Result pp = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64).run(chars);
-            int marker = texts.get(i).indexOf(HelperDocParser.START_MARKER);
-            assertThat(marker >= 0 && pp.comments().linesFrom(marker) != null).as("indexed: %s", texts.get(i))
-                    .isEqualTo(indexed.get(i));
-            assertThat(parser.scan(chars, pp.comments())).as(texts.get(i)).isEqualTo(parser.scan(chars, null));
-        }
-        Preprocessor.Result first = new Preprocessor("t.h", new Budget(Limits.DEFAULT, "t.h"), Abi.X86_64)
-                .run(texts.get(0).toCharArray());
-        HelperDocParser.Result viaIndex = parser.scan(texts.get(0).toCharArray(), first.comments());
-        assertThat(viaIndex.docs()).extracting(HelperDoc::function).containsExactly("bpf_one", "bpf_two");
-        assertThat(viaIndex.docs()).extracting(HelperDoc::line).containsExactly(5, 8);
-        assertThat(viaIndex.malformed()).extracting(HelperDocParser.Malformed::line).containsExactly(29);
+        HelperDocParser.Result result = parser.scan(text.toCharArray());
+        assertThat(result.docs()).extracting(HelperDoc::function).containsExactly("bpf_one", "bpf_two");
+        assertThat(result.docs()).extracting(HelperDoc::line).containsExactly(5, 8);
+        assertThat(result.malformed()).extracting(HelperDocParser.Malformed::line).containsExactly(29);
     }
 }
