@@ -71,19 +71,19 @@ public class CheckService {
                 revisionNotFound(repository.name(), request.base()));
         UapiModel baseModel = baseModel(repository.name(), base, path);
         UapiModel candidateModel;
-        String patchedBase = null;
-        String patched = null;
+        String baseText = null;   // both texts, for placing removals; a posted header's base is read only if needed
+        String candidateText = null;
         if (request.header() != null) {
             candidateModel = parser.parse(path, request.header().chars());
         } else {
-            patchedBase = queries.headerText(repository.name(), base.commitId(), path)
+            baseText = queries.headerText(repository.name(), base.commitId(), path)
                     .orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
                             path + " is not stored at " + label(base)));
-            patched = patcher.apply(path, patchedBase, request.patch());
-            candidateModel = parser.parse(path, patched);
+            candidateText = patcher.apply(path, baseText, request.patch());
+            candidateModel = parser.parse(path, candidateText);
         }
         Comparison comparison = engine.compare(baseModel, candidateModel, path)
-                .placeRemovals(lineMap(repository.name(), base, path, patchedBase, patched, request));
+                .placeRemovals(lineMap(repository.name(), base, path, baseText, candidateText, request));
         if (policy != null) {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }
