@@ -6,9 +6,11 @@ import static io.uapiguard.UapiguardException.quote;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.compat.Comparison;
 import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.output.RenderContext;
+import io.uapiguard.patch.LineMap;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
@@ -115,8 +117,14 @@ class BrowseController {
         checks.baseModel(repository, old, header);
         checks.baseModel(repository, now, header);
         RenderContext context = new RenderContext(CheckService.label(old), CheckService.label(now), false,
-                links.repository(repository));
-        return responses.render(format, comparisons.comparison(repository, old.commitId(), now.commitId(), header), context);
+                links.repository(repository)).with(CheckService.source(repo, header, old));
+        // Both texts are stored: removals are placed in the new header, as a check places them.
+        Comparison comparison = comparisons.comparison(repository, old.commitId(), now.commitId(), header)
+                .placeRemovals(() -> queries.headerText(repository, old.commitId(), header)
+                        .flatMap(was -> queries.headerText(repository, now.commitId(), header)
+                                .map(is -> LineMap.between(was, is)))
+                        .orElse(null));
+        return responses.render(format, comparison, context);
     }
 
     @Operation(summary = "The timeline of a helper: where it first appears, every change of its id or signature since")

@@ -67,7 +67,8 @@ class CheckController {
         String reportUrl = outcome.base().tags().isEmpty()
                 ? links.repository(outcome.repository())
                 : links.tag(outcome.repository(), outcome.base().tags().get(0));
-        RenderContext context = new RenderContext(outcome.baseLabel(), "candidate", false, reportUrl);
+        RenderContext context = new RenderContext(outcome.baseLabel(), "candidate", false, reportUrl)
+                .with(checks.source(outcome));
         // Operators see how often bots are told "breaking", per repository (Prometheus: uapiguard_checks_total).
         meters.counter("uapiguard.checks", "repository", outcome.repository(),
                 "verdict", outcome.comparison().verdict()).increment();

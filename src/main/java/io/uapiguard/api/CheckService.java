@@ -8,7 +8,9 @@ import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
+import io.uapiguard.output.RenderContext;
 import io.uapiguard.patch.HeaderPatcher;
+import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
@@ -16,6 +18,7 @@ import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.ModelCache;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,19 +71,45 @@ public class CheckService {
                 revisionNotFound(repository.name(), request.base()));
         UapiModel baseModel = baseModel(repository.name(), base, path);
         UapiModel candidateModel;
+        String baseText = null;   // both texts, for placing removals; a posted header's base is read only if needed
+        String candidateText = null;
         if (request.header() != null) {
             candidateModel = parser.parse(path, request.header().chars());
         } else {
-            String baseText = queries.headerText(repository.name(), base.commitId(), path)
+            baseText = queries.headerText(repository.name(), base.commitId(), path)
                     .orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
                             path + " is not stored at " + label(base)));
-            candidateModel = parser.parse(path, patcher.apply(path, baseText, request.patch()));
+            candidateText = patcher.apply(path, baseText, request.patch());
+            candidateModel = parser.parse(path, candidateText);
         }
-        Comparison comparison = engine.compare(baseModel, candidateModel, path);
+        Comparison comparison = engine.compare(baseModel, candidateModel, path)
+                .placeRemovals(lineMap(repository.name(), base, path, baseText, candidateText, request));
         if (policy != null) {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }
         return new Outcome(repository.name(), path, base, label(base), comparison);
+    }
+
+    /** What {@code outcome} compared, as SARIF names it (automation id, base revision). */
+    RenderContext.Source source(Outcome outcome) {
+        return source(resolutions.repository(outcome.repository()).orElseThrow(), outcome.path(), outcome.base());
+    }
+
+    /** The repository's location is shown only when it is a URL: a path on the server is nobody's business. */
+    static RenderContext.Source source(RepositoryInfo repository, String path, RevisionInfo base) {
+        String location = repository.shown().location();
+        boolean url = location.matches("(?i)(https?|ssh|git)://.+");
+        return new RenderContext.Source(repository.name(), path, url ? location : null, base.commitId());
+    }
+
+    /** Where removals land in the candidate: a line diff of the base and the candidate, made only when asked. */
+    private Supplier<LineMap> lineMap(String repository, RevisionInfo base, String path, String baseText,
+                                      String candidateText, CheckRequest request) {
+        return () -> {
+            String old = baseText != null ? baseText : queries.headerText(repository, base.commitId(), path).orElse(null);
+            String now = candidateText != null ? candidateText : new String(request.header().chars());
+            return old == null ? null : LineMap.between(old, now);
+        };
     }
 
     private static Policy policy(String text) {

@@ -8,6 +8,7 @@ import io.uapiguard.compat.Severity;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.git.GitHeaders;
+import io.uapiguard.patch.LineMap;
 import io.uapiguard.git.GitHeaders.FileRevision;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,6 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Deque<CompletableFuture<Comparison>> pending = new ArrayDeque<>();
             CompletableFuture<UapiModel> previous = null;
+            char[] previousText = null;
             for (int i = 0; i < revisions.size(); i++) {
                 int index = i;
                 String name = revisions.name(i);
@@ -109,17 +111,21 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }, pool);
                 if (previous != null) {
+                    char[] olderText = previousText;
                     pending.add(previous.thenCombineAsync(parsed, (older, newer) -> {
                         if (older == null || newer == null) {
                             return null;
                         }
                         long from = System.nanoTime();
-                        Comparison comparison = engine.compare(older, newer, path);
+                        // As the CLI does: removals placed in the new text, so the timing includes the line diff.
+                        Comparison comparison = engine.compare(older, newer, path)
+                                .placeRemovals(() -> LineMap.between(new String(olderText), new String(text)));
                         compareNanos.add(System.nanoTime() - from);
                         return comparison;
                     }, pool));
                 }
                 previous = parsed;
+                previousText = text;
                 while (pending.size() > 2 * threads + 2) {
                     tally.add(pending.poll().join());
                 }

@@ -57,7 +57,8 @@ final class CheckCommand implements Callable<Integer> {
                 comparisons.add(HeaderSide.compare(old, now, path));
             }
             Comparison judged = options.judge(HeaderSide.merge(comparisons), policy, spec.commandLine().getErr());
-            spec.commandLine().getOut().print(options.render(judged, label, "working tree"));
+            spec.commandLine().getOut().print(options.render(judged, label, "working tree",
+                    ComparisonOptions.source(git, paths.size() == 1 ? RevPath.repositoryPath(paths.get(0)) : null, commit)));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);
         }

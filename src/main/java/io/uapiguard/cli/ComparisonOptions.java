@@ -5,6 +5,7 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Impact;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.git.GitHeaders;
 import io.uapiguard.output.RenderContext;
 import io.uapiguard.output.Renderers;
 import io.uapiguard.policy.Acceptance;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -69,8 +71,26 @@ final class ComparisonOptions {
     }
 
     String render(Comparison comparison, String oldLabel, String newLabel) {
+        return render(comparison, oldLabel, newLabel, null);
+    }
+
+    /** Renders in {@code --format}; {@code source} (may be null) names the repository, path and base for SARIF. */
+    String render(Comparison comparison, String oldLabel, String newLabel, RenderContext.Source source) {
         boolean colour = "text".equals(format) && Terminal.colour();
-        return Renderers.forFormat(format).render(comparison, new RenderContext(oldLabel, newLabel, colour, null));
+        return Renderers.forFormat(format).render(comparison,
+                new RenderContext(oldLabel, newLabel, colour, null).with(source));
+    }
+
+    /**
+     * What was compared in {@code git}: the repository by its directory's name and its {@code origin} URL (else
+     * its directory as a file: URI), {@code path} (null for several), and the old side's commit.
+     */
+    static RenderContext.Source source(GitHeaders git, String path, ObjectId base) {
+        Path dir = Path.of(git.describe()).toAbsolutePath().normalize();
+        String origin = git.repository().getConfig().getString("remote", "origin", "url");
+        String name = dir.getFileName() == null ? null : dir.getFileName().toString();
+        return new RenderContext.Source(name, path, origin != null ? origin : dir.toUri().toString(),
+                base == null ? null : base.name());
     }
 
     /** 1 when the judged comparison fails at {@code --fail-on}, else 0. */

@@ -6,6 +6,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.git.GitHeaders;
 import io.uapiguard.git.RevPath;
+import io.uapiguard.output.RenderContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ final class DiffCommand implements Callable<Integer> {
             }
             Policy policy = options.policy(configRoot());
             Comparison judged = options.judge(comparison, policy, spec.commandLine().getErr());
-            spec.commandLine().getOut().print(options.render(judged, oldSpec, newSpec));
+            spec.commandLine().getOut().print(options.render(judged, oldSpec, newSpec, source()));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);
         } finally {
@@ -75,6 +76,19 @@ final class DiffCommand implements Callable<Integer> {
                 git.close();
             }
         }
+    }
+
+    /** What SARIF says was compared: the stored repository, the git repository with the old side's commit, or a path. */
+    private RenderContext.Source source() {
+        String path = tags ? null : locationPath(newSpec);
+        if (tags) {
+            return new RenderContext.Source(repo.toString(), null, null, null);
+        }
+        boolean oldFromGit = !Files.exists(Path.of(oldSpec)) && oldSpec.indexOf(':') > 0;
+        if (git == null || !oldFromGit) {
+            return new RenderContext.Source(null, path, null, null, oldFromGit ? null : oldSpec);
+        }
+        return ComparisonOptions.source(git, path, git.resolveCommit(RevPath.parse(oldSpec).revision()));
     }
 
     /** A side that names an existing file is that file; otherwise it must be REV:PATH. */

@@ -100,7 +100,8 @@ final class PrePushCheck {
                     Comparison judged = options.judge(HeaderSide.merge(comparisons), policy, err);
                     String localRef = Repository.shortenRefName(update.localRef());
                     if (!judged.findings().isEmpty()) {
-                        out.print(options.render(judged, base.get().ref(), localRef));
+                        out.print(options.render(judged, base.get().ref(), localRef, ComparisonOptions.source(git,
+                                paths.size() == 1 ? RevPath.repositoryPath(paths.get(0)) : null, base.get().commit())));
                     }
                     if (options.exitCode(judged) != 0) {
                         failed = true;

@@ -1,6 +1,7 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardVersion;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -108,8 +109,7 @@ public final class UapiguardCommand {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = UapiguardCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"uapiguard " + (v == null ? "dev" : v)};
+            return new String[] {"uapiguard " + UapiguardVersion.get()};
         }
     }
 }

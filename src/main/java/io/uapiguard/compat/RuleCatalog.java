@@ -28,6 +28,7 @@ public final class RuleCatalog {
             new HelperConsistencyProblem(),
             new MapperExpansionChanged(),
             new MapperShapeChanged(),
+            new MapperAdded(),
             new MapperRemoved(),
             new EnumValueChanged(),
             new EnumSentinelMoved(),

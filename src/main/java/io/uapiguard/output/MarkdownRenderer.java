@@ -48,7 +48,7 @@ public final class MarkdownRenderer implements Renderer {
                         .append(" | ").append(escape(f.symbol()))
                         .append(" | ").append(message)
                         .append(" | ").append(escape(f.location().path())).append(':').append(f.location().line())
-                        .append("old".equals(f.attachments().get("side")) ? " (old)" : "")
+                        .append(Anchors.note(f))
                         .append(" |\n");
             }
         }

@@ -2,11 +2,35 @@ package io.uapiguard.output;
 
 /**
  * What a renderer needs besides the findings: labels of the two sides ("v1.0.0", "HEAD", a file name),
- * whether ANSI colour is wanted (text on a TTY only), and an optional link to the web report.
+ * whether ANSI colour is wanted (text on a TTY only), an optional link to the web report, and, where known, what
+ * was compared ({@link Source}: SARIF's {@code automationDetails} and {@code versionControlProvenance}).
  */
-public record RenderContext(String oldLabel, String newLabel, boolean colour, String reportUrl) {
+public record RenderContext(String oldLabel, String newLabel, boolean colour, String reportUrl, Source source) {
+
+    public RenderContext(String oldLabel, String newLabel, boolean colour, String reportUrl) {
+        this(oldLabel, newLabel, colour, reportUrl, null);
+    }
 
     public static RenderContext plain(String oldLabel, String newLabel) {
         return new RenderContext(oldLabel, newLabel, false, null);
+    }
+
+    /** This context with {@code source}. */
+    public RenderContext with(Source source) {
+        return new RenderContext(oldLabel, newLabel, colour, reportUrl, source);
+    }
+
+    /**
+     * What was compared: the repository's name (null for two loose files), the header's path in it, the
+     * repository's URI (null when it is not to be shown, e.g. a path on the server), the base (old side's)
+     * commit id (null when the old side is not a commit), and the old side's file when it is a loose file (null
+     * when it is {@code path} at the base).
+     */
+    public record Source(String repository, String path, String repositoryUri, String baseRevision, String oldPath) {
+
+        /** Two revisions of {@code path} in a repository. */
+        public Source(String repository, String path, String repositoryUri, String baseRevision) {
+            this(repository, path, repositoryUri, baseRevision, null);
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class TextRenderer implements Renderer {
         for (Finding f : comparison.findings()) {
             StringBuilder line = new StringBuilder();
             line.append(f.location().path()).append(':').append(f.location().line());
-            if ("old".equals(f.attachments().get("side"))) {
+            if (Anchors.onOldSide(f)) {
                 line.append(" (old)");
             }
             line.append(": ");
@@ -47,6 +47,9 @@ public final class TextRenderer implements Renderer {
             }
             line.append(paint(context, f.severity(), f.severity().id())).append(" [").append(f.rule()).append("] ")
                     .append(f.message());
+            if (Anchors.oldLine(f) != null) {
+                line.append(" (removed at old line ").append(Anchors.oldLine(f)).append(')');
+            }
             String expired = f.attachments().get(Policy.ACCEPTANCE_EXPIRED);
             if (expired != null) {
                 line.append(" (its acceptance expired on ").append(expired).append(')');

@@ -3,6 +3,7 @@ package io.uapiguard.api;
 import static io.uapiguard.api.ServiceFixtures.C1;
 import static io.uapiguard.api.ServiceFixtures.C2;
 import static io.uapiguard.api.ServiceFixtures.PATH;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,13 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.uapiguard.admin.AdminConfiguration;
+import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.CompatEngine;
+import io.uapiguard.compat.Finding;
+import io.uapiguard.compat.Location;
+import io.uapiguard.compat.Severity;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.history.HistoryAdmin;
+import io.uapiguard.output.SarifSchema;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +33,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
 
 @WebMvcTest(controllers = BrowseController.class)
 @Import({ApiConfiguration.class, AdminConfiguration.class, CheckService.class, Resolutions.class,
@@ -153,6 +161,23 @@ class BrowseControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value("breaking"))
                 .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"));
+    }
+
+    @Test
+    void aStoredRemovalIsPlacedInTheNewHeaderThroughTheStoredTexts() throws Exception {
+        Finding removed = new Finding("enum.removed", Severity.BREAKING, "B", "Enumerator B (enum e, value 1) was removed.",
+                "1", null, new Location(PATH, 3), Map.of("enum", "e", "constant", "B", "side", "old"), false, null);
+        when(queries.storedComparison("linux", C1, C2, PATH)).thenReturn(Optional.of(new Comparison(List.of(removed))));
+        when(queries.headerText("linux", C1, PATH)).thenReturn(Optional.of("enum e {\n A,\n B,\n C,\n};\n"));
+        when(queries.headerText("linux", C2, PATH)).thenReturn(Optional.of("/* one */\n/* two */\nenum e {\n A,\n C,\n};\n"));
+        String body = mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "2222222")
+                        .accept("application/sarif+json"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode result = SarifSchema.assertValid(body).get("runs").get(0).get("results").get(0);
+        assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+                .as("B's old line 3, after two inserted lines: where C now stands").isEqualTo(5);
+        assertThat(result.get("relatedLocations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+                .isEqualTo(3);
     }
 
     @Test

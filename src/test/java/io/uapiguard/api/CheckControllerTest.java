@@ -29,6 +29,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.model.UapiModel;
+import io.uapiguard.output.SarifSchema;
 import io.uapiguard.store.HistoryQueries;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +216,8 @@ class CheckControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/sarif+json"))
                 .andExpect(jsonPath("$.version").value("2.1.0"))
-                .andExpect(jsonPath("$.runs[0].results[0].ruleId").value("helper.id-changed"));
+                .andExpect(jsonPath("$.runs[0].results[0].ruleId").value("helper.id-changed"))
+                .andExpect(result -> SarifSchema.assertValid(result.getResponse().getContentAsString()));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .accept("text/markdown").content(json))
                 .andExpect(status().isOk())

@@ -3,6 +3,8 @@ package io.uapiguard.cli;
 import static io.uapiguard.cli.TestRepos.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uapiguard.output.SarifSchema;
+import io.uapiguard.patch.RemovalScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -10,6 +12,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class CheckCommandTest {
 
@@ -104,5 +107,20 @@ class CheckCommandTest {
         CliRun run = CliRun.run("check", "--repo", dir.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("uapiguard: " + dir.resolve(".uapiguard.yml"));
+    }
+
+    /** Issue 16's acceptance through {@code check}: the working tree's removal placed in the working tree's file. */
+    @Test
+    void aRemovalInTheWorkingTreeIsPlacedWhereItHappenedInSarif() throws Exception {
+        TestRepos.commit(git, HEADER, RemovalScenario.OLD_TEXT, "kernel-like");
+        Files.writeString(dir.resolve(HEADER), RemovalScenario.NEW_TEXT);
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--format", "sarif");
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode removal = SarifSchema.assertValid(run.out()).get("runs").get(0).get("results").valueStream()
+                .filter(r -> r.get("ruleId").asString().equals("enum.removed")).findFirst().orElseThrow();
+        assertThat(removal.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+                .isEqualTo(RemovalScenario.NEW_LINE);
+        assertThat(removal.get("properties").get("oldLine").asString())
+                .isEqualTo(Integer.toString(RemovalScenario.OLD_LINE));
     }
 }

@@ -3,6 +3,8 @@ package io.uapiguard.cli;
 import static io.uapiguard.cli.CliRun.fixtureFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uapiguard.output.SarifSchema;
+import io.uapiguard.patch.RemovalScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -156,5 +158,50 @@ class DiffCommandTest {
         CliRun run = CliRun.run("diff", "--repo", elsewhere.toString(), "HEAD:a.h", "HEAD:b.h");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("uapiguard: not a git repository");
+    }
+
+    /** Issue 16's acceptance through the CLI: two texts compared whole, the removal placed through a line diff. */
+    @Test
+    void aRemovalIsPlacedWhereItsTextWasRemovedInTheNewFileWithTheOldLineAsARelatedLocation() throws Exception {
+        Path old = dir.resolve("old.h");
+        Path now = dir.resolve("new.h");
+        Files.writeString(old, RemovalScenario.OLD_TEXT);
+        Files.writeString(now, RemovalScenario.NEW_TEXT);
+        CliRun run = CliRun.run("diff", "--format", "sarif", old.toString(), now.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode result = SarifSchema.assertValid(run.out()).get("runs").get(0).get("results").valueStream()
+                .filter(r -> r.get("ruleId").asString().equals("enum.removed")).findFirst().orElseThrow();
+        JsonNode where = result.get("locations").get(0).get("physicalLocation");
+        assertThat(where.get("artifactLocation").get("uri").asString()).isEqualTo(now.toUri().toString());
+        assertThat(where.get("region").get("startLine").asInt()).isEqualTo(RemovalScenario.NEW_LINE);
+        JsonNode related = result.get("relatedLocations").get(0).get("physicalLocation");
+        assertThat(related.get("artifactLocation").get("uri").asString()).isEqualTo(old.toUri().toString());
+        assertThat(related.get("region").get("startLine").asInt()).isEqualTo(RemovalScenario.OLD_LINE);
+
+        // The text and Markdown reports anchor it the same way.
+        String text = CliRun.run("diff", old.toString(), now.toString()).out();
+        assertThat(text).contains(now + ":" + RemovalScenario.NEW_LINE + ": breaking [enum.removed]")
+                .contains("(removed at old line " + RemovalScenario.OLD_LINE + ")");
+        assertThat(CliRun.run("diff", "--format", "markdown", old.toString(), now.toString()).out())
+                .contains(":" + RemovalScenario.NEW_LINE + " (removed at old line " + RemovalScenario.OLD_LINE + ")");
+    }
+
+    @Test
+    void sarifOfTwoRevisionsNamesTheRepositoryPathAndBaseCommit() throws Exception {
+        Git git = TestRepos.init(dir);
+        var base = TestRepos.commit(git, RemovalScenario.PATH, RemovalScenario.OLD_TEXT, "v1");
+        TestRepos.commit(git, RemovalScenario.PATH, RemovalScenario.NEW_TEXT, "remove an enumerator");
+        CliRun run = CliRun.run("diff", "--repo", dir.toString(), "--format", "sarif",
+                "HEAD~1:" + RemovalScenario.PATH, "HEAD:" + RemovalScenario.PATH);
+        JsonNode sarif = SarifSchema.assertValid(run.out()).get("runs").get(0);
+        assertThat(sarif.get("automationDetails").get("id").asString())
+                .isEqualTo("uapiguard/" + dir.getFileName() + "/" + RemovalScenario.PATH + "/");
+        assertThat(sarif.get("versionControlProvenance").get(0).get("revisionId").asString()).isEqualTo(base.name());
+        JsonNode removal = sarif.get("results").valueStream()
+                .filter(r -> r.get("ruleId").asString().equals("enum.removed")).findFirst().orElseThrow();
+        assertThat(removal.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+                .isEqualTo(RemovalScenario.NEW_LINE);
+        assertThat(removal.get("relatedLocations").get(0).get("physicalLocation").get("artifactLocation").toString())
+                .isEqualTo("{\"uri\":\"" + RemovalScenario.PATH + "\",\"uriBaseId\":\"OLD\"}");
     }
 }

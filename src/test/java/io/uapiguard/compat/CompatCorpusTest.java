@@ -106,6 +106,32 @@ class CompatCorpusTest {
         assertThat(pairs.get(pair).findings())
                 .as("nothing breaking about helpers where the shape changed")
                 .noneMatch(f -> f.rule().startsWith("helper.") && f.severity() == Severity.BREAKING);
+        assertThat(pairsWith("mapper.added")).as("the two new macros are added where the shape changed")
+                .containsExactly(pair);
+    }
+
+    /** 8a76145a2ec2 ("bpf: explicitly define BPF_FUNC_xxx integer values"): one event, one finding that explains it. */
+    @Test
+    void theExplicitIdsCommitIsOneShapeWarningSayingWhatCAndTextScrapersSee() {
+        int pair = pairsWith("mapper.shape-changed").get(0);
+        assertThat(revisions.get(pair + 1).text()).contains("#define __BPF_FUNC_MAPPER_APPLY(name, value, FN) FN(name),");
+        List<Finding> findings = pairs.get(pair).findings();
+        assertThat(findings).filteredOn(f -> f.rule().equals("mapper.shape-changed")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.symbol()).isEqualTo("__BPF_FUNC_MAPPER");
+                    assertThat(f.message()).isEqualTo("Mapper macro __BPF_FUNC_MAPPER changed: it used to call FN with"
+                            + " 1 argument per entry and now passes FN on to ___BPF_FUNC_MAPPER through"
+                            + " __BPF_FUNC_MAPPER_APPLY. A C user of __BPF_FUNC_MAPPER(FN) gets the same 210 entries;"
+                            + " a text scraper now finds the entries written as FN(name, id, ##ctx) in"
+                            + " ___BPF_FUNC_MAPPER, where it found FN(name) in __BPF_FUNC_MAPPER.");
+                });
+        assertThat(findings).filteredOn(f -> f.rule().equals("mapper.added"))
+                .extracting(f -> f.severity() + " " + f.symbol())
+                .containsExactly("INFO ___BPF_FUNC_MAPPER", "INFO __BPF_FUNC_MAPPER_APPLY");
+        assertThat(findings).extracting(Finding::rule)
+                .doesNotContain("mapper.expansion-changed").noneMatch(r -> r.startsWith("helper."));
+        assertThat(findings).extracting(Finding::message).noneMatch(m -> m.contains("takes 0"));
     }
 
     @Test

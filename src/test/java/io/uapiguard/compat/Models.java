@@ -44,7 +44,12 @@ final class Models {
     }
 
     Models macro(String name, List<String> params, int fnArity, String separator, int line) {
-        macros.add(new MapperMacro(name, params, fnArity, separator, line, ""));
+        return macro(name, params, fnArity, separator, line, "");
+    }
+
+    /** A mapper macro with its body as the front end normalises it ({@code FN(unspec, 0, ## ctx) ...}). */
+    Models macro(String name, List<String> params, int fnArity, String separator, int line, String body) {
+        macros.add(new MapperMacro(name, params, fnArity, separator, line, body));
         return this;
     }
 

@@ -147,16 +147,45 @@ class RulesTest {
     void mapperShapeChangedWhenTheWrittenFormChangesButNotTheExpansion() {
         assertThat(diff(mapper("FN(unspec), FN(a),", false), mapper("FN(unspec), FN(a),", true)))
                 .containsExactly(
-                        "mapper.shape-changed warning 20 ___BPF_FUNC_MAPPER: Mapper macro ___BPF_FUNC_MAPPER appeared:"
-                                + " ___BPF_FUNC_MAPPER(FN, ctx...) calls FN with 3 arguments per entry, with no"
-                                + " separator between entries; compatible for C, breaks text-based consumers.",
                         "mapper.shape-changed warning 30 __BPF_FUNC_MAPPER: Mapper macro __BPF_FUNC_MAPPER changed:"
-                                + " its entries were separated by \",\" and are not any more; compatible for C,"
-                                + " breaks text-based consumers.");
-        // An incompatible expansion is mapper.expansion-changed only, never also a shape change.
+                                + " its entries were separated by \",\" and are not any more. A C user of"
+                                + " __BPF_FUNC_MAPPER(FN) gets the same 2 entries; text-based consumers that scrape"
+                                + " __BPF_FUNC_MAPPER see its new written form.",
+                        "mapper.added info 20 ___BPF_FUNC_MAPPER: Mapper macro ___BPF_FUNC_MAPPER was added:"
+                                + " ___BPF_FUNC_MAPPER(FN, ctx...) calls FN with 3 arguments per entry, with no"
+                                + " separator between entries.");
+        // An incompatible expansion is mapper.expansion-changed, never also a shape change; the new macro is still added.
         assertThat(diff(mapper("FN(unspec), FN(a),", false), mapper("FN(a), FN(unspec),", true)))
                 .containsExactly("mapper.expansion-changed breaking 30 __BPF_FUNC_MAPPER:"
-                        + " Expansion of __BPF_FUNC_MAPPER(FN) changed at entry 0: FN(unspec) became FN(a).");
+                        + " Expansion of __BPF_FUNC_MAPPER(FN) changed at entry 0: FN(unspec) became FN(a).",
+                        "mapper.added info 20 ___BPF_FUNC_MAPPER: Mapper macro ___BPF_FUNC_MAPPER was added:"
+                                + " ___BPF_FUNC_MAPPER(FN, ctx...) calls FN with 3 arguments per entry, with no"
+                                + " separator between entries.");
+    }
+
+    /** The shape of 8a76145a2ec2: the one-argument mapper forwards to a new mapper with ids through an adapter. */
+    @Test
+    void aMapperThatStartsToForwardIsOneShapeWarningNamingWhereTheEntriesNowAreAndTwoAdditions() {
+        Models before = model().expansion("FN(unspec), FN(a),")
+                .macro("__BPF_FUNC_MAPPER", List.of("FN"), 1, ",", 20, "FN(unspec), FN(a),");
+        Models after = model().expansion("FN(unspec), FN(a), FN(b),")
+                .macro("___BPF_FUNC_MAPPER", List.of("FN", "ctx..."), 3, "", 20,
+                        "FN(unspec, 0, ## ctx) FN(a, 1, ## ctx) FN(b, 2, ## ctx)")
+                .macro("__BPF_FUNC_MAPPER_APPLY", List.of("name", "value", "FN"), 1, ",", 30, "FN(name),")
+                .macro("__BPF_FUNC_MAPPER", List.of("FN"), 0, "", 31,
+                        "___BPF_FUNC_MAPPER(__BPF_FUNC_MAPPER_APPLY, FN)");
+        assertThat(diff(before, after)).containsExactly(
+                "mapper.shape-changed warning 31 __BPF_FUNC_MAPPER: Mapper macro __BPF_FUNC_MAPPER changed: it used to"
+                        + " call FN with 1 argument per entry and now passes FN on to ___BPF_FUNC_MAPPER through"
+                        + " __BPF_FUNC_MAPPER_APPLY. A C user of __BPF_FUNC_MAPPER(FN) gets the same 2 entries followed"
+                        + " by 1 new; a text scraper now finds the entries written as FN(name, id, ##ctx) in"
+                        + " ___BPF_FUNC_MAPPER, where it found FN(name) in __BPF_FUNC_MAPPER.",
+                "mapper.added info 20 ___BPF_FUNC_MAPPER: Mapper macro ___BPF_FUNC_MAPPER was added:"
+                        + " ___BPF_FUNC_MAPPER(FN, ctx...) calls FN with 3 arguments per entry, with no separator"
+                        + " between entries.",
+                "mapper.added info 30 __BPF_FUNC_MAPPER_APPLY: Mapper macro __BPF_FUNC_MAPPER_APPLY was added:"
+                        + " __BPF_FUNC_MAPPER_APPLY(name, value, FN) calls FN with 1 argument per entry, entries"
+                        + " separated by \",\".");
     }
 
     @Test

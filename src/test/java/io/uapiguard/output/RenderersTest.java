@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardVersion;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
@@ -11,9 +12,13 @@ import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.Severity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -45,7 +50,7 @@ class RenderersTest {
     void jsonSarifAndMarkdownShowEachFindingsImpact() throws Exception {
         JsonNode json = JSON.readTree(Renderers.forFormat("json").render(COMPARISON, CONTEXT));
         assertThat(json.get("findings").get(0).get("impact").asString()).isEqualTo("api");   // helper.removed
-        JsonNode sarif = JSON.readTree(Renderers.forFormat("sarif").render(COMPARISON, CONTEXT));
+        JsonNode sarif = SarifSchema.assertValid(Renderers.forFormat("sarif").render(COMPARISON, CONTEXT));
         JsonNode run = sarif.get("runs").get(0);
         assertThat(run.get("results").get(0).get("properties").get("impact").asString()).isEqualTo("api");
         assertThat(run.get("tool").get("driver").get("rules").valueStream()
@@ -80,7 +85,7 @@ class RenderersTest {
 
     @Test
     void sarifCarriesWhatGitHubCodeScanningRequires() throws Exception {
-        JsonNode root = JSON.readTree(new SarifRenderer().render(COMPARISON, CONTEXT));
+        JsonNode root = SarifSchema.assertValid(new SarifRenderer().render(COMPARISON, CONTEXT));
         assertThat(root.get("version").asString()).isEqualTo("2.1.0");
         assertThat(root.get("$schema").asString()).isEqualTo("https://json.schemastore.org/sarif-2.1.0.json");
         JsonNode run = root.get("runs").get(0);
@@ -177,6 +182,72 @@ class RenderersTest {
         Comparison c = new Comparison(List.of(new Finding("helper.removed", Severity.BREAKING, "bpf_foo", "Gone.", null, null,
                 new Location("h", 3), attachments, false, null)));
         assertThat(new TextRenderer().render(c, CONTEXT)).contains("h:3: breaking [helper.removed] Gone. (its acceptance expired on 2026-06-30)");
+    }
+
+    @Test
+    void sarifRuleNamesAreThePascalCaseIdsWithMarkdownHelpAndTheDriverHasTheBuildsVersion() throws Exception {
+        JsonNode driver = SarifSchema.assertValid(new SarifRenderer().render(COMPARISON, CONTEXT))
+                .get("runs").get(0).get("tool").get("driver");
+        assertThat(SarifRenderer.name("helper.id-changed")).isEqualTo("HelperIdChanged");
+        assertThat(SarifRenderer.name("struct.field-offset-changed")).isEqualTo("StructFieldOffsetChanged");
+        for (JsonNode rule : driver.get("rules")) {
+            assertThat(rule.get("name").asString()).as(rule.get("id").asString())
+                    .isEqualTo(SarifRenderer.name(rule.get("id").asString())).matches("([A-Z][a-z]+)+");
+            assertThat(rule.get("help").get("markdown").asString())
+                    .startsWith("**" + rule.get("shortDescription").get("text").asString() + "**")
+                    .contains("[Reference](" + rule.get("helpUri").asString() + ")");
+        }
+        // One source of truth: the version Maven filtered into the build, which is the POM's.
+        Matcher pom = Pattern.compile("<artifactId>uapiguard</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(pom.find()).isTrue();
+        assertThat(driver.get("version").asString()).isEqualTo(pom.group(1)).isEqualTo(UapiguardVersion.get());
+        assertThat(driver.get("semanticVersion").asString()).isEqualTo(pom.group(1));
+    }
+
+    @Test
+    void sarifNamesTheRunByRepositoryAndPathAndTheBaseRevision() throws Exception {
+        RenderContext context = CONTEXT.with(new RenderContext.Source("linux", "include/uapi/linux/bpf.h",
+                "https://git.kernel.org/linux.git", "0123456789abcdef0123456789abcdef01234567"));
+        JsonNode run = SarifSchema.assertValid(new SarifRenderer().render(COMPARISON, context)).get("runs").get(0);
+        assertThat(run.get("automationDetails").get("id").asString()).isEqualTo("uapiguard/linux/include/uapi/linux/bpf.h/");
+        assertThat(run.get("versionControlProvenance").get(0).get("repositoryUri").asString())
+                .isEqualTo("https://git.kernel.org/linux.git");
+        assertThat(run.get("versionControlProvenance").get(0).get("revisionId").asString())
+                .isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        JsonNode bare = SarifSchema.assertValid(new SarifRenderer().render(COMPARISON, CONTEXT)).get("runs").get(0);
+        assertThat(bare.get("automationDetails").get("id").asString()).isEqualTo("uapiguard/include/uapi/linux/bpf.h/");
+        assertThat(bare.has("versionControlProvenance")).as("no base revision known").isFalse();
+    }
+
+    @Test
+    void aRemovalLeftOnTheOldLineNamesTheOldRevisionsFileAndAPlacedOneCarriesItsOldLine() throws Exception {
+        // COMPARISON's first finding is a removal at line 120 of the old header (a stored comparison).
+        JsonNode unplaced = SarifSchema.assertValid(new SarifRenderer().render(COMPARISON, CONTEXT))
+                .get("runs").get(0).get("results").get(0);
+        assertThat(unplaced.get("locations").get(0).get("physicalLocation").get("artifactLocation").toString())
+                .isEqualTo("{\"uri\":\"include/uapi/linux/bpf.h\",\"uriBaseId\":\"OLD\"}");
+        assertThat(unplaced.has("relatedLocations")).isFalse();
+        assertThat(new TextRenderer().render(COMPARISON, CONTEXT)).contains("include/uapi/linux/bpf.h:120 (old): breaking");
+
+        Comparison placed = COMPARISON.placeRemovals(() -> line -> line + 200);
+        JsonNode result = SarifSchema.assertValid(new SarifRenderer().render(placed, CONTEXT))
+                .get("runs").get(0).get("results").get(0);
+        JsonNode location = result.get("locations").get(0).get("physicalLocation");
+        assertThat(location.get("artifactLocation").toString()).isEqualTo("{\"uri\":\"include/uapi/linux/bpf.h\"}");
+        assertThat(location.get("region").get("startLine").asInt()).isEqualTo(320);
+        JsonNode related = result.get("relatedLocations").get(0);
+        assertThat(related.get("message").get("text").asString()).isEqualTo("Removed from line 120 of v1.0.0");
+        assertThat(related.get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(120);
+        assertThat(result.get("properties").get("oldLine").asString()).isEqualTo("120");
+        assertThat(result.get("partialFingerprints").toString()).as("the fingerprint ignores where the line went")
+                .isEqualTo(unplaced.get("partialFingerprints").toString());
+        assertThat(new TextRenderer().render(placed, CONTEXT))
+                .contains("include/uapi/linux/bpf.h:320: breaking [helper.removed] Helper bpf_foo (id 42) was removed."
+                        + " (removed at old line 120)");
+        assertThat(new MarkdownRenderer().render(placed, CONTEXT)).contains("| include/uapi/linux/bpf.h:320 (removed at old line 120) |");
+        assertThat(JSON.readTree(new JsonRenderer().render(placed, CONTEXT)).get("findings").get(0).get("attachments")
+                .get("oldLine").asString()).isEqualTo("120");
     }
 
     @Test
