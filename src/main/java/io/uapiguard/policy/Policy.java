@@ -84,7 +84,7 @@ public final class Policy {
     /**
      * A new comparison where overridden rules carry their new severity and findings matched by a current
      * acceptance are marked accepted with its justification. Findings matched only by an expired acceptance
-     * stay unaccepted and carry the {@value #ACCEPTANCE_EXPIRED} attachment. The order is kept.
+     * stay unaccepted and carry the {@value #ACCEPTANCE_EXPIRED} attachment. The order and the judged headers are kept.
      */
     public Comparison apply(Comparison comparison, LocalDate today) {
         List<Finding> out = new ArrayList<>(comparison.findings().size());
@@ -104,7 +104,7 @@ public final class Policy {
                     attachments, f.accepted() || current.isPresent(),
                     current.map(Acceptance::justification).orElse(f.justification())));
         }
-        return new Comparison(out);
+        return comparison.withFindings(out);
     }
 
     static boolean knownRule(String id) {
