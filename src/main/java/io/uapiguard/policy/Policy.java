@@ -3,6 +3,7 @@ package io.uapiguard.policy;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
+import io.uapiguard.compat.Mirror;
 import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.Severity;
 import java.io.IOException;
@@ -18,22 +19,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A project's policy: severity overrides by rule id and acceptances of findings. Applied after the comparison,
- * it never hides a finding: accepted ones stay, marked accepted with their justification.
+ * A project's policy: severity overrides by rule id and acceptances of findings, applied after the comparison (it
+ * never hides a finding: accepted ones stay, marked accepted with their justification), and the header copies that
+ * the change must keep in sync.
  */
 public final class Policy {
 
     /** Attachment put on a finding that only an expired acceptance matched, naming its expiry date. */
     public static final String ACCEPTANCE_EXPIRED = "acceptance-expired";
 
-    private static final Policy NONE = new Policy(Map.of(), List.of());
+    private static final Policy NONE = new Policy(Map.of(), List.of(), null);
 
     private final Map<String, Severity> severities;
     private final List<Acceptance> acceptances;
+    /** Null when the file does not say: the caller's default applies. */
+    private final List<Mirror> mirrors;
 
-    Policy(Map<String, Severity> severities, List<Acceptance> acceptances) {
+    Policy(Map<String, Severity> severities, List<Acceptance> acceptances, List<Mirror> mirrors) {
         this.severities = Map.copyOf(severities);
         this.acceptances = List.copyOf(acceptances);
+        this.mirrors = mirrors == null ? null : List.copyOf(mirrors);
     }
 
     /** No overrides, no acceptances. */
@@ -74,6 +79,14 @@ public final class Policy {
 
     public List<Acceptance> acceptances() {
         return acceptances;
+    }
+
+    /**
+     * The header copies to keep in sync, when the file has a {@code mirrors:} key (possibly empty, which turns the
+     * check off); empty when it does not, and the repository's registered mirrors or {@link Mirror#KERNEL_TOOLS} apply.
+     */
+    public Optional<List<Mirror>> mirrors() {
+        return Optional.ofNullable(mirrors);
     }
 
     /** The acceptances that no longer apply on {@code today}, for the CLI to say so. */
