@@ -2,8 +2,10 @@ package io.uapiguard.compat;
 
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges a change to the watched headers of a tree as one result: each changed header old against new, then each
@@ -29,13 +31,15 @@ public final class TreeJudge {
     }
 
     /**
-     * {@code changed}: the watched paths whose text differs between {@code base} and {@code candidate} (present in
-     * both); {@code mirrors}: the file pairs among the watched paths ({@link Mirror#filePairs}).
+     * {@code changed}: the watched paths the change gave a new text (present on both sides); {@code mirrors}: the
+     * file pairs among the watched paths ({@link Mirror#filePairs}). The result lists {@code changed} and the side
+     * of each pair found out of sync, whatever the comparisons it is made of list.
      */
     public Comparison judge(Tree base, Tree candidate, List<String> changed, List<Mirror> mirrors) {
-        List<Comparison> parts = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Set<String> judged = new LinkedHashSet<>(changed);
         for (String path : changed) {
-            parts.add(engine.compare(base.model(path), candidate.model(path), path));
+            findings.addAll(engine.compare(base.model(path), candidate.model(path), path).findings());
         }
         for (Mirror pair : mirrors) {
             boolean original = changed.contains(pair.original());
@@ -49,9 +53,10 @@ public final class TreeJudge {
                 continue;
             }
             String anchor = original && !copy ? pair.original() : pair.copy();
-            parts.add(engine.compareCopies(pair, anchor, originalText.get(), candidate.model(pair.original()),
-                    copyText.get(), candidate.model(pair.copy())));
+            findings.addAll(engine.compareCopies(pair, anchor, originalText.get(), candidate.model(pair.original()),
+                    copyText.get(), candidate.model(pair.copy())).findings());
+            judged.add(anchor);
         }
-        return parts.isEmpty() ? Comparison.nothingJudged() : Comparison.merge(parts);
+        return new Comparison(findings, List.copyOf(judged));
     }
 }
