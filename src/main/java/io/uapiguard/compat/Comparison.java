@@ -1,9 +1,7 @@
 package io.uapiguard.compat;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The immutable result of comparing two revisions; renderers only read it. {@code headers} lists the paths of the
@@ -34,28 +32,6 @@ public record Comparison(List<Finding> findings, List<String> headers) {
     /** No watched header changed: nothing judged, verdict {@value #NOT_APPLICABLE}. */
     public static Comparison nothingJudged() {
         return new Comparison(List.of(), List.of());
-    }
-
-    /**
-     * Several comparisons as one result: their findings in order, their headers each listed once (unlisted when any
-     * part's are).
-     */
-    public static Comparison merge(List<Comparison> parts) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        List<Finding> findings = new ArrayList<>();
-        Set<String> headers = new LinkedHashSet<>();
-        boolean listed = true;
-        for (Comparison part : parts) {
-            findings.addAll(part.findings());
-            if (part.headers() == null) {
-                listed = false;
-            } else {
-                headers.addAll(part.headers());
-            }
-        }
-        return new Comparison(findings, listed ? List.copyOf(headers) : null);
     }
 
     /** The same judged headers with other findings: what a step after the rules (the policy) hands on. */
