@@ -6,9 +6,9 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
-import io.uapiguard.compat.Mirror;
 import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.HeaderPatcher;
 import io.uapiguard.policy.Policy;
@@ -89,10 +89,13 @@ public class CheckService {
         return new Outcome(repository.name(), judged, base, label(base), comparison);
     }
 
-    /** The file pairs to keep in sync among the watched paths: the posted policy's mirrors, else the default. */
+    /**
+     * The file pairs to keep in sync among the watched paths: the posted policy's mirrors, else the registered
+     * ones, else the default.
+     */
     static List<Mirror> mirrors(RepositoryInfo repository, Policy policy) {
         List<Mirror> mirrors = policy != null && policy.mirrors().isPresent() ? policy.mirrors().get()
-                : List.of(Mirror.KERNEL_TOOLS);
+                : repository.mirrors() != null ? repository.mirrors() : List.of(Mirror.KERNEL_TOOLS);
         return Mirror.filePairs(mirrors, repository.paths());
     }
 

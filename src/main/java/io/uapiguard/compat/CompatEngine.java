@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
 import java.util.HashMap;

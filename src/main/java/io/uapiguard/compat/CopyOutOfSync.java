@@ -1,5 +1,7 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.model.Mirror;
+
 /**
  * A header and its copy differ in one revision (the kernel's {@code tools/include/uapi/} copy of a UAPI header):
  * judged on the two headers of the changed revision, not on an old and a new one.

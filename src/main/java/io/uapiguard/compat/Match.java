@@ -7,6 +7,7 @@ import io.uapiguard.model.Field;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.Problem;
 import io.uapiguard.model.StructDecl;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.uapiguard.policy;
 
-import io.uapiguard.compat.Mirror;
+import io.uapiguard.model.Mirror;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;

@@ -1,10 +1,10 @@
 package io.uapiguard.policy;
 
 import io.uapiguard.UapiguardException;
-import io.uapiguard.compat.Mirror;
 import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.RuleInfo;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.model.Mirror;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -150,6 +150,19 @@ class KernelLayoutServiceTest extends CorpusService {
     }
 
     @Test
+    void mirrorsRegisteredWithTheRepositoryReplaceTheDefault() throws Exception {
+        ingestedKernelLayout();
+        admin.register(new RepositorySpec(NAME + "-unpaired", dir.toString(), null, null,
+                List.of(BPF, TOOLS_BPF, XDP), List.of()));
+        admin.ingest(NAME + "-unpaired");
+        Map<String, String> body = new LinkedHashMap<>(Map.of("repository", NAME + "-unpaired", "base", "v1",
+                "patch", BPF_PATCH));
+        HttpResponse<String> response = postJson("/api/v1/checks", JSON.writeValueAsString(body), "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(rules(JSON.readTree(response.body()))).doesNotContain("copy.out-of-sync");
+    }
+
+    @Test
     void aPostedPolicyWithoutMirrorsTurnsTheCopyCheckOff() throws Exception {
         ingestedKernelLayout();
         Map<String, String> body = new LinkedHashMap<>(Map.of("repository", NAME, "base", "v1", "patch", BPF_PATCH,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.io.IOException;
 import java.nio.file.Files;

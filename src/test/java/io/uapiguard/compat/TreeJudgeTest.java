@@ -3,6 +3,7 @@ package io.uapiguard.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.HashMap;
 import java.util.List;

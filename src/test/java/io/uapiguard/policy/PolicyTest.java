@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.Comparison;
-import io.uapiguard.compat.Mirror;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.model.Mirror;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

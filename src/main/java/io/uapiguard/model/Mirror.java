@@ -1,4 +1,4 @@
-package io.uapiguard.compat;
+package io.uapiguard.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +38,7 @@ public record Mirror(String original, String copy) {
         return Optional.empty();
     }
 
-    boolean folders() {
+    public boolean folders() {
         return original.endsWith("/");
     }
 
