@@ -62,7 +62,7 @@ class AdminController {
         }
         String location = remotes.check(spec.location());
         RepositoryInfo info = admin.register(new RepositorySpec(spec.name(), location, spec.tagPattern(),
-                spec.branches(), spec.paths()));
+                spec.branches(), spec.paths(), spec.mirrors()));
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/repositories/{name}")
                 .buildAndExpand(info.name()).toUri()).body(info);
     }

@@ -13,7 +13,8 @@ public record CheckRequest(
         HeaderText header,
         @Schema(description = "A unified diff, git format-patch output, or an mbox of a patch series, applied in order")
         String patch,
-        @Schema(description = "The watched header path; omitted for the repository's first path",
+        @Schema(description = "The watched header path: where a posted header goes (omitted: the repository's "
+                + "first path); for a patch, the one header to judge (omitted: every watched header it touches)",
                 example = "include/uapi/linux/bpf.h")
         String path,
         @Schema(description = "The text of the project's .uapiguard.yml (severity overrides, acceptances), applied "

@@ -6,7 +6,9 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.output.RenderContext;
 import io.uapiguard.patch.HeaderPatcher;
@@ -18,17 +20,22 @@ import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.ModelCache;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a candidate against a stored base: the base model comes from the store (parsed once at ingest, cached
- * here), the candidate is parsed per request, from the posted header or from the base text with the patch applied.
+ * Checks a candidate against a stored base: the base models come from the store (parsed once at ingest, cached
+ * there), the candidate ({@link CandidateTree}) is parsed per request, from the posted header or from the base texts
+ * with the patch applied to each watched header it touches; {@link TreeJudge} judges them as one result, with the
+ * header copies ({@link Mirror}) the change must keep in sync.
  */
 @Service
 public class CheckService {
 
-    /** What was checked and what came out. */
+    /**
+     * What was checked and what came out. {@code path}: the posted header's, or the first header a patch changed
+     * (the asked or first watched path when it changed none); {@code comparison} lists every judged header.
+     */
     public record Outcome(String repository, String path, RevisionInfo base, String baseLabel, Comparison comparison) {
     }
 
@@ -41,7 +48,7 @@ public class CheckService {
     private final Resolutions resolutions;
     private final ModelCache models;
     private final HeaderParser parser;
-    private final CompatEngine engine;
+    private final TreeJudge judge;
     private final HeaderPatcher patcher;
 
     CheckService(HistoryQueries queries, Resolutions resolutions, ModelCache models, HeaderParser parser,
@@ -50,7 +57,7 @@ public class CheckService {
         this.resolutions = resolutions;
         this.models = models;
         this.parser = parser;
-        this.engine = engine;
+        this.judge = new TreeJudge(engine, LineMap::between);
         this.patcher = patcher;
     }
 
@@ -69,25 +76,33 @@ public class CheckService {
         String path = path(repository, request.path());
         RevisionInfo base = resolutions.resolve(repository.name(), request.base()).orElseThrow(() ->
                 revisionNotFound(repository.name(), request.base()));
-        UapiModel baseModel = baseModel(repository.name(), base, path);
-        UapiModel candidateModel;
-        String baseText = null;   // both texts, for placing removals; a posted header's base is read only if needed
-        String candidateText = null;
-        if (request.header() != null) {
-            candidateModel = parser.parse(path, request.header().chars());
-        } else {
-            baseText = queries.headerText(repository.name(), base.commitId(), path)
-                    .orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                            path + " is not stored at " + label(base)));
-            candidateText = patcher.apply(path, baseText, request.patch());
-            candidateModel = parser.parse(path, candidateText);
-        }
-        Comparison comparison = engine.compare(baseModel, candidateModel, path)
-                .placeRemovals(lineMap(repository.name(), base, path, baseText, candidateText, request));
+        StoredTree baseTree = new StoredTree(queries, models, repository.name(), base.commitId(), label(base));
+        // A posted header is judged at its path; a patch at every watched header it touches (only the asked path's
+        // when the request names one).
+        CandidateTree candidate = request.header() != null
+                ? CandidateTree.posted(baseTree, parser, path, request.header().chars())
+                : CandidateTree.patched(baseTree, parser, patcher,
+                        blank(request.path()) ? repository.paths() : List.of(path), request.patch());
+        Comparison comparison = judge.judge(baseTree, candidate, candidate.changed(), mirrors(repository, policy));
         if (policy != null) {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }
-        return new Outcome(repository.name(), path, base, label(base), comparison);
+        String judged = request.header() != null || candidate.changed().isEmpty() ? path : candidate.changed().get(0);
+        return new Outcome(repository.name(), judged, base, label(base), comparison);
+    }
+
+    /**
+     * The file pairs to keep in sync among the watched paths: the posted policy's mirrors, else the registered
+     * ones, else the default.
+     */
+    static List<Mirror> mirrors(RepositoryInfo repository, Policy policy) {
+        List<Mirror> mirrors = policy != null && policy.mirrors().isPresent() ? policy.mirrors().get()
+                : repository.mirrors() != null ? repository.mirrors() : List.of(Mirror.KERNEL_TOOLS);
+        return Mirror.filePairs(mirrors, repository.paths());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** What {@code outcome} compared, as SARIF names it (automation id, base revision). */
@@ -102,15 +117,6 @@ public class CheckService {
         return new RenderContext.Source(repository.name(), path, url ? location : null, base.commitId());
     }
 
-    /** Where removals land in the candidate: a line diff of the base and the candidate, made only when asked. */
-    private Supplier<LineMap> lineMap(String repository, RevisionInfo base, String path, String baseText,
-                                      String candidateText, CheckRequest request) {
-        return () -> {
-            String old = baseText != null ? baseText : queries.headerText(repository, base.commitId(), path).orElse(null);
-            String now = candidateText != null ? candidateText : new String(request.header().chars());
-            return old == null ? null : LineMap.between(old, now);
-        };
-    }
 
     private static Policy policy(String text) {
         if (text.length() > MAX_POLICY_CHARS) {
@@ -146,9 +152,7 @@ public class CheckService {
     }
 
     UapiModel baseModel(String repository, RevisionInfo base, String path) {
-        return models.model(repository, base.commitId(), path).orElseThrow(() -> new UapiguardException(
-                Reason.PARSE_ERROR, "the stored header " + path + " at " + label(base)
-                        + " has no model (absent there, or it did not parse at ingest); choose another base"));
+        return new StoredTree(queries, models, repository, base.commitId(), label(base)).model(path);
     }
 
     /** The first tag on the revision, else the abbreviated commit id. */

@@ -29,6 +29,11 @@ class ComparisonResponses {
     }
 
     static PatchworkCheck patchwork(Comparison comparison, RenderContext context) {
+        if (comparison.judgedNothing()) {
+            // success, so the patch is not held up, but never worded as "checked and fine".
+            return new PatchworkCheck("success", "No watched UAPI header changed against " + context.oldLabel()
+                    + ": nothing to check", PATCHWORK_CONTEXT, context.reportUrl());
+        }
         long breaking = count(comparison, Severity.BREAKING);
         long warnings = count(comparison, Severity.WARNING);
         long accepted = comparison.findings().stream().filter(Finding::accepted).count();

@@ -1,7 +1,12 @@
 package io.uapiguard.cli;
 
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.model.UapiModel;
+import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.git.GitHeaders;
 import io.uapiguard.git.RevPath;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code uapiguard check}: the working tree's headers against a revision (the upstream, else HEAD). */
 @Command(name = "check",
         description = "Compare the working tree's header(s) with a revision: by default the upstream of the "
-                + "current branch, else HEAD.")
+                + "current branch, else HEAD. Only the headers that differ are judged (none: not-applicable, exit 0), "
+                + "with the copies they must keep in sync (mirrors).")
 final class CheckCommand implements Callable<Integer> {
 
 
@@ -50,15 +56,21 @@ final class CheckCommand implements Callable<Integer> {
             ObjectId commit = git.resolveCommit(revision);
             String label = Repository.shortenRefName(revision);
             Policy policy = options.policy(root);
-            List<Comparison> comparisons = new ArrayList<>();
-            for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
-                HeaderSide old = new HeaderSide(label + ":" + path, git.read(commit, path, label));
-                HeaderSide now = new HeaderSide(path, git.readWorkingTree(path));
-                comparisons.add(HeaderSide.compare(old, now, path));
+            List<String> watched = paths.stream().map(RevPath::repositoryPath).distinct().toList();
+            GitTree base = GitTree.commit(git, commit, label);
+            GitTree now = GitTree.workingTree(git);
+            List<String> changed = new ArrayList<>();
+            for (String path : watched) {
+                String before = base.text(path).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
+                        "path '" + path + "' does not exist in revision '" + label + "'"));
+                if (!before.equals(now.text(path).orElseGet(() -> git.readWorkingTree(path)))) {
+                    changed.add(path);
+                }
             }
-            Comparison judged = options.judge(HeaderSide.merge(comparisons), policy, spec.commandLine().getErr());
+            Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(base, now,
+                    changed, options.mirrors(policy, watched)), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree",
-                    ComparisonOptions.source(git, paths.size() == 1 ? RevPath.repositoryPath(paths.get(0)) : null, commit)));
+                    ComparisonOptions.source(git, watched.size() == 1 ? watched.get(0) : null, commit)));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);
         }

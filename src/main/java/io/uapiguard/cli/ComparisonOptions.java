@@ -6,6 +6,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Impact;
 import io.uapiguard.compat.Severity;
 import io.uapiguard.git.GitHeaders;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.output.RenderContext;
 import io.uapiguard.output.Renderers;
 import io.uapiguard.policy.Acceptance;
@@ -56,6 +57,14 @@ final class ComparisonOptions {
             return Policy.load(root.resolve(DEFAULT_CONFIG));
         }
         return Policy.none();
+    }
+
+    /**
+     * The file pairs to keep in sync among {@code watched}: the policy's {@code mirrors:} when it has the key, else
+     * {@link Mirror#KERNEL_TOOLS}.
+     */
+    List<Mirror> mirrors(Policy policy, List<String> watched) {
+        return Mirror.filePairs(policy.mirrors().orElse(List.of(Mirror.KERNEL_TOOLS)), watched);
     }
 
     /** Applies the policy as of today, and says on {@code err} which acceptances have expired. */

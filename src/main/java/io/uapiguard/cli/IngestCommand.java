@@ -1,12 +1,16 @@
 package io.uapiguard.cli;
 
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.history.Ingester;
 import io.uapiguard.history.Registrations;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.store.Database;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,6 +46,12 @@ final class IngestCommand implements Callable<Integer> {
             description = "Header path to watch (repeatable; default: include/uapi/linux/bpf.h).")
     List<String> paths;
 
+    @Option(names = "--mirror", paramLabel = "ORIGINAL=COPY",
+            description = "A header and its copy to keep in sync, two files or two folders ending in '/' "
+                    + "(repeatable; 'none' for no pairs; default: include/uapi/=tools/include/uapi/, where both are "
+                    + "watched).")
+    List<String> mirrors;
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Where bundles and URLs are cloned (default: $UAPIGUARD_HISTORY_CACHE_DIR, else ~/.cache/uapiguard/repos).")
     Path cacheDir;
@@ -59,10 +69,11 @@ final class IngestCommand implements Callable<Integer> {
         try (Database db = database.open()) {
             Registrations registrations = new Registrations(db.dataSource());
             RepositoryInfo repo = registrations.resolveOrRegister(repository, name);
-            if (tagPattern != null || branches != null || paths != null) {
+            if (tagPattern != null || branches != null || paths != null || mirrors != null) {
                 repo = registrations.register(new RepositorySpec(repo.name(), repo.location(),
                         tagPattern != null ? tagPattern : repo.tagPattern(),
-                        branches != null ? branches : repo.branches(), paths != null ? paths : repo.paths()));
+                        branches != null ? branches : repo.branches(), paths != null ? paths : repo.paths(),
+                        mirrors != null ? mirrors(mirrors) : repo.mirrors()));
             }
             boolean tty = progressBar != null ? progressBar : System.console() != null;
             IngestProgress progress = new IngestProgress(err, tty);
@@ -90,5 +101,24 @@ final class IngestCommand implements Callable<Integer> {
         }
         String env = System.getenv("UAPIGUARD_HISTORY_CACHE_DIR");
         return env != null && !env.isBlank() ? Path.of(env) : null;
+    }
+
+    /** {@code ORIGINAL=COPY} each, {@code none} for no pairs; BAD_INPUT naming a malformed one. */
+    static List<Mirror> mirrors(List<String> values) {
+        List<Mirror> out = new ArrayList<>();
+        for (String value : values) {
+            if (value.trim().equals("none")) {
+                continue;
+            }
+            int eq = value.indexOf('=');
+            String original = eq < 0 ? null : value.substring(0, eq).trim();
+            String copy = eq < 0 ? null : value.substring(eq + 1).trim();
+            Mirror.problem(original, copy).ifPresent(problem -> {
+                throw new UapiguardException(Reason.BAD_INPUT,
+                        "--mirror expects ORIGINAL=COPY or none, got '" + value + "': " + problem);
+            });
+            out.add(new Mirror(original, copy));
+        }
+        return out;
     }
 }

@@ -1,8 +1,11 @@
 package io.uapiguard.cli;
 
 import io.uapiguard.cli.PrePushCommand.RefUpdate;
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.compat.Finding;
+import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.git.GitHeaders;
 import io.uapiguard.git.RevPath;
@@ -17,7 +20,8 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * The pre-push decision: for each pushed ref, the guarded headers at its base (what the remote has, or the fork point
- * of a new branch) against what is pushed. Untouched headers are decided by the history walk alone, never parsed.
+ * of a new branch) against what is pushed, with the copies they must keep in sync. Untouched headers are decided by
+ * the history walk alone, never parsed; a push that changes none says so in one line.
  */
 final class PrePushCheck {
 
@@ -54,8 +58,11 @@ final class PrePushCheck {
         try (GitHeaders git = repo != null ? GitHeaders.open(repo) : GitHeaders.discover(Path.of(""))) {
             Path root = git.repository().isBare() ? null : git.workTree();
             Policy policy = null;
+            List<String> watched = paths.stream().map(RevPath::repositoryPath).distinct().toList();
             List<Finding> blocking = new ArrayList<>();
             List<String> blockedRefs = new ArrayList<>();
+            boolean compared = false;
+            boolean changedAny = false;
             for (RefUpdate update : updates) {
                 if (update.deletesRef()) {
                     continue;
@@ -69,9 +76,11 @@ final class PrePushCheck {
                 if (base.isEmpty()) {
                     continue;
                 }
-                List<Comparison> comparisons = new ArrayList<>();
+                compared = true;
+                String localRef = Repository.shortenRefName(update.localRef());
+                List<String> changed = new ArrayList<>();
                 boolean deleted = false;
-                for (String path : paths.stream().map(RevPath::repositoryPath).toList()) {
+                for (String path : watched) {
                     if (!git.touches(base.get().commit(), local, path)) {
                         continue;
                     }
@@ -86,19 +95,18 @@ final class PrePushCheck {
                         deleted = true;
                         continue;
                     }
-                    String localRef = Repository.shortenRefName(update.localRef());
-                    HeaderSide old = new HeaderSide(base.get().ref() + ":" + path,
-                            git.read(base.get().commit(), path, base.get().ref()));
-                    HeaderSide now = new HeaderSide(localRef + ":" + path, git.read(local, path, localRef));
-                    comparisons.add(HeaderSide.compare(old, now, path));
+                    changed.add(path);
                 }
+                changedAny |= deleted || !changed.isEmpty();
                 boolean failed = deleted && options.failOn != ComparisonOptions.FailOn.NEVER;
-                if (!comparisons.isEmpty()) {
+                if (!changed.isEmpty()) {
                     if (policy == null) {
                         policy = options.policy(root);
                     }
-                    Comparison judged = options.judge(HeaderSide.merge(comparisons), policy, err);
-                    String localRef = Repository.shortenRefName(update.localRef());
+                    Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(
+                            GitTree.commit(git, base.get().commit(), base.get().ref()),
+                            GitTree.commit(git, local, localRef), changed, options.mirrors(policy, watched)),
+                            policy, err);
                     if (!judged.findings().isEmpty()) {
                         out.print(options.render(judged, base.get().ref(), localRef, ComparisonOptions.source(git,
                                 paths.size() == 1 ? RevPath.repositoryPath(paths.get(0)) : null, base.get().commit())));
@@ -109,8 +117,12 @@ final class PrePushCheck {
                     }
                 }
                 if (failed) {
-                    blockedRefs.add(Repository.shortenRefName(update.localRef()));
+                    blockedRefs.add(localRef);
                 }
+            }
+            if (compared && !changedAny) {
+                out.println("uapiguard: the push changes no watched UAPI header (" + String.join(", ", watched)
+                        + "): nothing to judge");
             }
             out.flush();
             if (blockedRefs.isEmpty()) {

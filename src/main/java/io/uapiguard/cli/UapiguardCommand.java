@@ -50,7 +50,7 @@ public final class UapiguardCommand {
 
     private static Map<String, String> exitCodes() {
         Map<String, String> codes = new LinkedHashMap<>();
-        codes.put("0", "Success; for diff, check and hook pre-push: compatible, or nothing at or above --fail-on.");
+        codes.put("0", "Success; for diff, check and hook pre-push: compatible, nothing at or above --fail-on, or no watched header changed (not-applicable).");
         codes.put(String.valueOf(FAILED), "A finding at or above --fail-on that is not accepted (diff, check, hook pre-push).");
         codes.put(String.valueOf(USAGE), "Usage error, bad input, something not found, or a header that does not parse"
                 + " (file:line:column: message).");

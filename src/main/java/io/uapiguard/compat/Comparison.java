@@ -2,21 +2,34 @@ package io.uapiguard.compat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
-/** The immutable result of comparing two revisions; renderers only read it. */
-public record Comparison(List<Finding> findings) {
+/**
+ * The immutable result of comparing two revisions; renderers only read it. {@code headers} lists the paths of the
+ * headers that were judged, in order (each finding's location names one of them); an empty list means nothing was
+ * judged (a patch that touches no watched header) and the verdict is {@value #NOT_APPLICABLE}. Null when the list
+ * was not kept (a comparison built from findings alone): such a comparison is never {@value #NOT_APPLICABLE}.
+ */
+public record Comparison(List<Finding> findings, List<String> headers) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** The JSON result's version (docs/json-output.md); 2 added the verdict {@value #NOT_APPLICABLE}. */
+    public static final int SCHEMA_VERSION = 2;
+
+    public static final String BREAKING = "breaking";
+    public static final String COMPATIBLE = "compatible";
+    /** The verdict when no watched header changed, so there was nothing to judge. */
+    public static final String NOT_APPLICABLE = "not-applicable";
 
     /** The attachment a placed removal keeps its old header's line in. */
     public static final String OLD_LINE = "oldLine";
 
     public Comparison {
         findings = List.copyOf(findings);
+        headers = headers == null ? null : List.copyOf(new LinkedHashSet<>(headers));
     }
 
     /**
@@ -46,7 +59,7 @@ public record Comparison(List<Finding> findings) {
                     new Location(f.location().path(), lines.applyAsInt(f.location().line())), attachments,
                     f.accepted(), f.justification()));
         }
-        return new Comparison(out);
+        return withFindings(out);
     }
 
     private static boolean unplacedRemoval(Finding f) {
@@ -54,9 +67,41 @@ public record Comparison(List<Finding> findings) {
                 && !f.attachments().containsKey(OLD_LINE);
     }
 
-    /** "breaking" when any finding that is not accepted is breaking, else "compatible". */
+    /** Findings whose headers are not listed: the verdict is breaking or compatible. */
+    public Comparison(List<Finding> findings) {
+        this(findings, null);
+    }
+
+    /** No watched header changed: nothing judged, verdict {@value #NOT_APPLICABLE}. */
+    public static Comparison nothingJudged() {
+        return new Comparison(List.of(), List.of());
+    }
+
+    /** The same judged headers with other findings: what a step after the rules (the policy) hands on. */
+    public Comparison withFindings(List<Finding> other) {
+        return new Comparison(other, headers);
+    }
+
+    /** The findings about {@code path}, as the comparison of that one header. */
+    public Comparison header(String path) {
+        return new Comparison(findings.stream().filter(f -> path.equals(f.location().path())).toList(),
+                List.of(path));
+    }
+
+    /** True when no watched header changed, so nothing was judged. */
+    public boolean judgedNothing() {
+        return headers != null && headers.isEmpty();
+    }
+
+    /**
+     * {@value #NOT_APPLICABLE} when nothing was judged, else {@value #BREAKING} when any finding that is not
+     * accepted is breaking, else {@value #COMPATIBLE}.
+     */
     public String verdict() {
-        return failsAt(Severity.BREAKING) ? "breaking" : "compatible";
+        if (judgedNothing()) {
+            return NOT_APPLICABLE;
+        }
+        return failsAt(Severity.BREAKING) ? BREAKING : COMPATIBLE;
     }
 
     /**

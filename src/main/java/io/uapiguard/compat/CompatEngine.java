@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,50 @@ public final class CompatEngine {
     public Comparison compare(UapiModel oldModel, UapiModel newModel, String path) {
         Findings findings = new Findings(path);
         Matching.matchAll(indexes.of(oldModel), indexes.of(newModel), match -> judge(match, findings));
-        return new Comparison(findings.sorted());
+        return new Comparison(findings.sorted(), List.of(path));
+    }
+
+    /**
+     * Judges a header and its copy of one revision ({@code mirror}): nothing when their texts are equal, else what the
+     * rules for a {@link Match.CopyPair} say, with locations at {@code anchor} (one of the two paths).
+     */
+    public Comparison compareCopies(Mirror mirror, String anchor, String originalText, UapiModel originalModel,
+                                    String copyText, UapiModel copyModel) {
+        Findings findings = new Findings(anchor);
+        if (!originalText.equals(copyText)) {
+            boolean atOriginal = anchor.equals(mirror.original());
+            String anchorText = atOriginal ? originalText : copyText;
+            String otherText = atOriginal ? copyText : originalText;
+            UapiModel anchorModel = atOriginal ? originalModel : copyModel;
+            UapiModel otherModel = atOriginal ? copyModel : originalModel;
+            String other = atOriginal ? mirror.copy() : mirror.original();
+            String difference = firstRuleFinding(otherModel, anchorModel, anchor)
+                    .map(m -> "as a change from " + other + " to " + anchor + ": " + m)
+                    .or(() -> firstRuleFinding(anchorModel, otherModel, other)
+                            .map(m -> "as a change from " + anchor + " to " + other + ": " + m))
+                    .orElse(null);
+            judge(new Match.CopyPair(mirror, anchor, firstDifferentLine(anchorText, otherText), difference), findings);
+        }
+        return new Comparison(findings.sorted(), List.of(anchor));
+    }
+
+    private java.util.Optional<String> firstRuleFinding(UapiModel from, UapiModel to, String path) {
+        return compare(from, to, path).findings().stream().findFirst().map(Finding::message);
+    }
+
+    /** The 1-based line of {@code text} where it first differs from {@code other}; its last line when it ends first. */
+    static int firstDifferentLine(String text, String other) {
+        int line = 1;
+        int n = Math.min(text.length(), other.length());
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) != other.charAt(i)) {
+                return line;
+            }
+            if (text.charAt(i) == '\n' && i + 1 < text.length()) {
+                line++;
+            }
+        }
+        return line;
     }
 
     @SuppressWarnings("unchecked")

@@ -7,11 +7,15 @@ import io.uapiguard.model.Field;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.Problem;
 import io.uapiguard.model.StructDecl;
 import java.util.Map;
 
-/** A pair of old and new elements the engine matched; rules judge these. A null side means "absent". */
+/**
+ * A pair of old and new elements the engine matched; rules judge these. A null side means "absent". One kind pairs
+ * two headers of the same revision instead: {@link CopyPair}, an original and its copy.
+ */
 sealed interface Match {
 
     /** The same helper name on both sides. */
@@ -107,5 +111,15 @@ sealed interface Match {
 
     /** A path that is gone while another appeared at the same offset with the same type and size. */
     record FieldRenamed(StructDecl oldStruct, Field oldField, StructDecl newStruct, Field newField) implements Match {
+    }
+
+    /**
+     * A header and its copy in one revision ({@link Mirror}) whose texts differ. {@code anchor}: the path findings
+     * point at, the side the change touched (the copy when both or neither were); {@code line}: the first line of
+     * the anchor's text that the other side does not have alike. {@code modelDifference}: the first finding of the
+     * rules between the two models, as a change from the other side to the anchor or else back, null when the rules
+     * find nothing either way (then only the text differs).
+     */
+    record CopyPair(Mirror mirror, String anchor, int line, String modelDifference) implements Match {
     }
 }

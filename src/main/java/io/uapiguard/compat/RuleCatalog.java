@@ -43,7 +43,8 @@ public final class RuleCatalog {
             new FieldRemoved(),
             new FieldRenamed(),
             new FieldTypeChanged(),
-            new FieldOffsetChanged()));
+            new FieldOffsetChanged(),
+            new CopyOutOfSync()));
 
     private final List<Rule<?>> rules;
     private final Map<String, RuleInfo> byId = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ public final class RuleCatalog {
         return rules;
     }
 
-    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs). */
+    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies). */
     public List<RuleInfo> infos() {
         return new ArrayList<>(byId.values());
     }

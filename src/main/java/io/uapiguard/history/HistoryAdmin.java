@@ -1,5 +1,6 @@
 package io.uapiguard.history;
 
+import io.uapiguard.model.Mirror;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.time.Duration;
 import java.util.List;
@@ -9,11 +10,18 @@ public interface HistoryAdmin {
 
     /**
      * A repository to register. {@code location}: a local path, a git bundle file, or an https/ssh URL.
-     * Null {@code tagPattern}, {@code branches} or {@code paths} take the defaults
-     * ({@code v*}, the default branch, {@code include/uapi/linux/bpf.h}).
+     * Null {@code tagPattern}, {@code branches}, {@code paths} or {@code mirrors} take the defaults
+     * ({@code v*}, the default branch, {@code include/uapi/linux/bpf.h}, and {@link Mirror#KERNEL_TOOLS}: each
+     * {@code include/uapi/X} with {@code tools/include/uapi/X} where both are watched).
      */
     record RepositorySpec(String name, String location, String tagPattern, List<String> branches,
-                          List<String> paths) {
+                          List<String> paths, List<Mirror> mirrors) {
+
+        /** A repository with the default mirrors. */
+        public RepositorySpec(String name, String location, String tagPattern, List<String> branches,
+                              List<String> paths) {
+            this(name, location, tagPattern, branches, paths, null);
+        }
     }
 
     /** What one ingest did. */

@@ -63,7 +63,10 @@ public final class Registrations {
                         "header path '" + p + "' must be relative to the repository root, like " + UapiModel.DEFAULT_PATH);
             }
         }
-        return store.upsertRepository(name, location, tagPattern, branches, paths);
+        if (spec.mirrors() != null && spec.mirrors().stream().anyMatch(m -> m == null)) {
+            throw new UapiguardException(Reason.BAD_INPUT, "a mirror needs an 'original' and a 'copy' path");
+        }
+        return store.upsertRepository(name, location, tagPattern, branches, paths, spec.mirrors());
     }
 
     /**

@@ -36,14 +36,19 @@ public final class JsonRenderer implements Renderer {
         root.put("old", context.oldLabel());
         root.put("new", context.newLabel());
         root.put("verdict", comparison.verdict());
-        Summary s = Summary.of(comparison);
-        ObjectNode summary = root.putObject("summary");
-        summary.put("breaking", s.breaking());
-        summary.put("warning", s.warning());
-        summary.put("info", s.info());
-        summary.put("accepted", s.accepted());
+        summary(root.putObject("summary"), comparison);
         if (context.reportUrl() != null) {
             root.put("reportUrl", context.reportUrl());
+        }
+        if (comparison.headers() != null) {
+            var headers = root.putArray("headers");
+            for (String path : comparison.headers()) {
+                Comparison one = comparison.header(path);
+                ObjectNode header = headers.addObject();
+                header.put("path", path);
+                header.put("verdict", one.verdict());
+                summary(header.putObject("summary"), one);
+            }
         }
         var findings = root.putArray("findings");
         for (Finding f : comparison.findings()) {
@@ -65,5 +70,13 @@ public final class JsonRenderer implements Renderer {
                     .forEach(e -> attachments.put(e.getKey(), e.getValue()));
         }
         return root;
+    }
+
+    private static void summary(ObjectNode node, Comparison comparison) {
+        Summary s = Summary.of(comparison);
+        node.put("breaking", s.breaking());
+        node.put("warning", s.warning());
+        node.put("info", s.info());
+        node.put("accepted", s.accepted());
     }
 }

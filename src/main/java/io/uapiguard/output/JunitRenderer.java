@@ -36,10 +36,11 @@ public final class JunitRenderer implements Renderer {
     @Override
     public String render(Comparison comparison, RenderContext context) {
         List<RuleInfo> rules = RuleCatalog.standard().infos();
-        long silentRules = rules.stream()
+        long silentRules = comparison.judgedNothing() ? 1 : rules.stream()
                 .filter(r -> comparison.findings().stream().noneMatch(f -> f.rule().equals(r.id()))).count();
         long failures = comparison.findings().stream().filter(JunitRenderer::fails).count();
-        long skipped = comparison.findings().stream().filter(Finding::accepted).count();
+        long skipped = comparison.findings().stream().filter(Finding::accepted).count()
+                + (comparison.judgedNothing() ? 1 : 0);
         String tests = Long.toString(comparison.findings().size() + silentRules);
         StringWriter buffer = new StringWriter();
         try {
@@ -60,7 +61,17 @@ public final class JunitRenderer implements Renderer {
             w.writeAttribute("errors", "0");
             w.writeAttribute("skipped", Long.toString(skipped));
             w.writeCharacters("\n");
-            for (RuleInfo rule : rules) {
+            if (comparison.judgedNothing()) {
+                // Nothing judged: one skipped case that says so, not a passing case per rule.
+                w.writeStartElement("testcase");
+                w.writeAttribute("classname", "uapiguard");
+                w.writeAttribute("name", "no watched UAPI header changed");
+                w.writeEmptyElement("skipped");
+                w.writeAttribute("message", Summary.NOTHING_JUDGED);
+                w.writeEndElement();
+                w.writeCharacters("\n");
+            }
+            for (RuleInfo rule : comparison.judgedNothing() ? List.<RuleInfo>of() : rules) {
                 List<Finding> hits = comparison.findings().stream().filter(f -> f.rule().equals(rule.id())).toList();
                 if (hits.isEmpty()) {
                     w.writeEmptyElement("testcase");

@@ -27,8 +27,18 @@ public final class MarkdownRenderer implements Renderer {
         StringBuilder out = new StringBuilder();
         boolean breaking = comparison.verdict().equals("breaking");
         out.append("### uapiguard: ").append(escape(context.oldLabel())).append(" → ").append(escape(context.newLabel()))
-                .append(": ").append(breaking ? "**breaking**" : "compatible").append("\n\n");
-        if (comparison.findings().isEmpty()) {
+                .append(": ").append(breaking ? "**breaking**" : escape(comparison.verdict())).append("\n\n");
+        if (comparison.headers() != null && comparison.headers().size() > 1) {
+            for (String path : comparison.headers()) {
+                Comparison one = comparison.header(path);
+                out.append("- ").append(escape(path)).append(": ").append(one.verdict()).append(" (")
+                        .append(Summary.of(one).text()).append(")\n");
+            }
+            out.append('\n');
+        }
+        if (comparison.judgedNothing()) {
+            out.append(Summary.NOTHING_JUDGED).append('\n');
+        } else if (comparison.findings().isEmpty()) {
             out.append("No findings.\n");
         } else {
             out.append(Summary.of(comparison).text()).append(".\n\n");

@@ -78,6 +78,15 @@ public final class SarifRenderer implements Renderer {
             }
         }
         describeRun(run, comparison, context);
+        if (comparison.judgedNothing()) {
+            // Nothing was judged: an empty run, and a note that says why, so a bot cannot read it as "checked, fine".
+            ObjectNode invocation = run.putArray("invocations").addObject();
+            invocation.put("executionSuccessful", true);
+            ObjectNode note = invocation.putArray("toolExecutionNotifications").addObject();
+            note.put("level", "note");
+            note.putObject("message").put("text", Summary.NOTHING_JUDGED);
+            note.putObject("descriptor").put("id", "uapiguard/not-applicable");
+        }
         ArrayNode results = run.putArray("results");
         for (Finding f : comparison.findings()) {
             ObjectNode n = results.addObject();

@@ -7,6 +7,9 @@ import io.uapiguard.compat.Severity;
 /** Counts every format shows: findings not accepted, per severity, and the accepted ones. */
 record Summary(int breaking, int warning, int info, int accepted) {
 
+    /** What every format says when no watched header changed (verdict not-applicable). */
+    static final String NOTHING_JUDGED = "No watched UAPI header changed: nothing was judged.";
+
     static Summary of(Comparison c) {
         int b = 0;
         int w = 0;

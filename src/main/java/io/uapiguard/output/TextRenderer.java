@@ -27,10 +27,19 @@ public final class TextRenderer implements Renderer {
         Summary s = Summary.of(comparison);
         out.append("uapiguard: ").append(context.oldLabel()).append(" -> ").append(context.newLabel()).append(": ")
                 .append(paint(context, comparison.verdict().equals("breaking") ? Severity.BREAKING : null, comparison.verdict()));
-        if (comparison.findings().isEmpty()) {
+        if (comparison.judgedNothing()) {
+            out.append(", no watched UAPI header changed\n");
+        } else if (comparison.findings().isEmpty()) {
             out.append(", no findings\n");
         } else {
             out.append(" (").append(s.text()).append(")\n");
+        }
+        if (comparison.headers() != null && comparison.headers().size() > 1) {
+            for (String path : comparison.headers()) {
+                Comparison one = comparison.header(path);
+                out.append("  ").append(path).append(": ").append(one.verdict())
+                        .append(" (").append(Summary.of(one).text()).append(")\n");
+            }
         }
         for (Finding f : comparison.findings()) {
             StringBuilder line = new StringBuilder();

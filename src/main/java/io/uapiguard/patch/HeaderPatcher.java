@@ -4,8 +4,11 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffEntry.ChangeType;
 import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.patch.FormatError;
@@ -51,22 +54,10 @@ public final class HeaderPatcher {
         List<String> lines = splitLines(baseText);
         Budget budget = new Budget();
         boolean endsWithNewline = baseText.isEmpty() || baseText.endsWith("\n");
-        int message = 0;
-        boolean sawAnyFile = false;
-        for (String part : splitMessages(patchText)) {
-            message++;
-            Patch patch = new Patch();
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            patch.parse(bytes, 0, bytes.length);
-            for (FormatError error : patch.getErrors()) {
-                if (error.getSeverity() == FormatError.Severity.ERROR) {
-                    throw new UapiguardException(Reason.PARSE_ERROR,
-                            "malformed patch" + where(message) + ": " + error.getMessage()
-                                    + " near '" + error.getLineText().strip() + "'");
-                }
-            }
-            for (FileHeader file : patch.getFiles()) {
-                sawAnyFile = true;
+        List<Patch> patches = parse(patchText);
+        for (int i = 0; i < patches.size(); i++) {
+            int message = i + 1;
+            for (FileHeader file : patches.get(i).getFiles()) {
                 if (!touches(file, path)) {
                     continue;
                 }
@@ -87,12 +78,53 @@ public final class HeaderPatcher {
                 }
             }
         }
+        String joined = String.join("\n", lines);
+        return lines.isEmpty() ? "" : endsWithNewline ? joined + "\n" : joined;
+    }
+
+    /**
+     * Every path the patch or series changes (old and new names, without {@code a/} and {@code b/}), in order.
+     *
+     * @throws UapiguardException PARSE_ERROR when the patch is malformed or changes no file
+     */
+    public Set<String> paths(String patchText) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (Patch patch : parse(patchText)) {
+            for (FileHeader file : patch.getFiles()) {
+                for (String name : new String[] {file.getOldPath(), file.getNewPath()}) {
+                    String path = stripPrefix(name);
+                    if (path != null && !path.equals(DiffEntry.DEV_NULL)) {
+                        paths.add(path);
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** One JGit patch per message; PARSE_ERROR for a malformed one, or when no message changes a file. */
+    private static List<Patch> parse(String patchText) {
+        List<Patch> patches = new ArrayList<>();
+        boolean sawAnyFile = false;
+        for (String part : splitMessages(patchText)) {
+            Patch patch = new Patch();
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            patch.parse(bytes, 0, bytes.length);
+            for (FormatError error : patch.getErrors()) {
+                if (error.getSeverity() == FormatError.Severity.ERROR) {
+                    throw new UapiguardException(Reason.PARSE_ERROR,
+                            "malformed patch" + where(patches.size() + 1) + ": " + error.getMessage()
+                                    + " near '" + error.getLineText().strip() + "'");
+                }
+            }
+            sawAnyFile |= !patch.getFiles().isEmpty();
+            patches.add(patch);
+        }
         if (!sawAnyFile) {
             throw new UapiguardException(Reason.PARSE_ERROR,
                     "no file changes found in the patch: expected a unified diff, git format-patch output or an mbox");
         }
-        String joined = String.join("\n", lines);
-        return lines.isEmpty() ? "" : endsWithNewline ? joined + "\n" : joined;
+        return patches;
     }
 
     private static boolean touches(FileHeader file, String path) {

@@ -5,6 +5,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.model.Mirror;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,22 +19,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A project's policy: severity overrides by rule id and acceptances of findings. Applied after the comparison,
- * it never hides a finding: accepted ones stay, marked accepted with their justification.
+ * A project's policy: severity overrides by rule id and acceptances of findings, applied after the comparison (it
+ * never hides a finding: accepted ones stay, marked accepted with their justification), and the header copies that
+ * the change must keep in sync.
  */
 public final class Policy {
 
     /** Attachment put on a finding that only an expired acceptance matched, naming its expiry date. */
     public static final String ACCEPTANCE_EXPIRED = "acceptance-expired";
 
-    private static final Policy NONE = new Policy(Map.of(), List.of());
+    private static final Policy NONE = new Policy(Map.of(), List.of(), null);
 
     private final Map<String, Severity> severities;
     private final List<Acceptance> acceptances;
+    /** Null when the file does not say: the caller's default applies. */
+    private final List<Mirror> mirrors;
 
-    Policy(Map<String, Severity> severities, List<Acceptance> acceptances) {
+    Policy(Map<String, Severity> severities, List<Acceptance> acceptances, List<Mirror> mirrors) {
         this.severities = Map.copyOf(severities);
         this.acceptances = List.copyOf(acceptances);
+        this.mirrors = mirrors == null ? null : List.copyOf(mirrors);
     }
 
     /** No overrides, no acceptances. */
@@ -76,6 +81,14 @@ public final class Policy {
         return acceptances;
     }
 
+    /**
+     * The header copies to keep in sync, when the file has a {@code mirrors:} key (possibly empty, which turns the
+     * check off); empty when it does not, and the repository's registered mirrors or {@link Mirror#KERNEL_TOOLS} apply.
+     */
+    public Optional<List<Mirror>> mirrors() {
+        return Optional.ofNullable(mirrors);
+    }
+
     /** The acceptances that no longer apply on {@code today}, for the CLI to say so. */
     public List<Acceptance> expired(LocalDate today) {
         return acceptances.stream().filter(a -> a.expiredOn(today)).toList();
@@ -84,7 +97,7 @@ public final class Policy {
     /**
      * A new comparison where overridden rules carry their new severity and findings matched by a current
      * acceptance are marked accepted with its justification. Findings matched only by an expired acceptance
-     * stay unaccepted and carry the {@value #ACCEPTANCE_EXPIRED} attachment. The order is kept.
+     * stay unaccepted and carry the {@value #ACCEPTANCE_EXPIRED} attachment. The order and the judged headers are kept.
      */
     public Comparison apply(Comparison comparison, LocalDate today) {
         List<Finding> out = new ArrayList<>(comparison.findings().size());
@@ -104,7 +117,7 @@ public final class Policy {
                     attachments, f.accepted() || current.isPresent(),
                     current.map(Acceptance::justification).orElse(f.justification())));
         }
-        return new Comparison(out);
+        return comparison.withFindings(out);
     }
 
     static boolean knownRule(String id) {

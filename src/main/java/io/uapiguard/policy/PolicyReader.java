@@ -4,6 +4,7 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.RuleInfo;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.model.Mirror;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  *     attachments: {context: "struct sk_buff *"}   # optional, all must match
  *     justification: "why this is fine"          # required
  *     expires: 2027-01-31                        # optional, last day it applies
+ * mirrors:                         # optional: header copies kept in sync (MirrorsReader)
+ *   - {original: include/uapi/, copy: tools/include/uapi/}
  * </pre>
  */
 final class PolicyReader {
@@ -65,11 +68,12 @@ final class PolicyReader {
     private Policy document() {
         Map<String, Severity> severities = new LinkedHashMap<>();
         List<Acceptance> acceptances = new ArrayList<>();
+        List<Mirror> mirrors = null;
         JsonToken first = parser.nextToken();
         if (first == null) {
-            return new Policy(severities, acceptances); // an empty file is an empty policy
+            return new Policy(severities, acceptances, null); // an empty file is an empty policy
         }
-        expect(first, JsonToken.START_OBJECT, "a mapping with 'severity' and/or 'accept'");
+        expect(first, JsonToken.START_OBJECT, "a mapping with 'severity', 'accept' and/or 'mirrors'");
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -81,10 +85,11 @@ final class PolicyReader {
                 }
                 case "severity" -> severities(value, severities);
                 case "accept" -> acceptances(value, acceptances);
-                default -> throw error("unknown key '" + key + "': expected version, severity or accept");
+                case "mirrors" -> mirrors = new MirrorsReader(this, parser).read(value);
+                default -> throw error("unknown key '" + key + "': expected version, severity, accept or mirrors");
             }
         }
-        return new Policy(severities, acceptances);
+        return new Policy(severities, acceptances, mirrors);
     }
 
     private void severities(JsonToken start, Map<String, Severity> out) {
@@ -141,7 +146,7 @@ final class PolicyReader {
         return new Acceptance(rule, symbol, attachments, justification.strip(), expires, line);
     }
 
-    private String scalar(JsonToken value, String key) {
+    String scalar(JsonToken value, String key) {
         if (value == null || !value.isScalarValue() || value == JsonToken.VALUE_NULL) {
             throw error("'" + key + "' must be a single value");
         }
@@ -181,18 +186,18 @@ final class PolicyReader {
         }
     }
 
-    private void expect(JsonToken actual, JsonToken wanted, String what) {
+    void expect(JsonToken actual, JsonToken wanted, String what) {
         if (actual != wanted) {
             throw error("expected " + what);
         }
     }
 
-    private UapiguardException error(String message) {
+    UapiguardException error(String message) {
         TokenStreamLocation at = parser.currentTokenLocation();
         return new UapiguardException(UapiguardException.Reason.BAD_INPUT, message, file, at.getLineNr(), at.getColumnNr(), null);
     }
 
-    private UapiguardException error(int line, String message) {
+    UapiguardException error(int line, String message) {
         return new UapiguardException(UapiguardException.Reason.BAD_INPUT, message, file, line, 0, null);
     }
 }

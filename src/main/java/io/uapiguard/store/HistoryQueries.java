@@ -1,6 +1,7 @@
 package io.uapiguard.store;
 
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +13,18 @@ import java.util.regex.Pattern;
 /** The read side of the history store: everything the REST API and the web report ask of it. */
 public interface HistoryQueries {
 
-    /** A registered repository. */
+    /**
+     * A registered repository. {@code mirrors}: the header copies it keeps in sync, as registered; null for the
+     * default ({@link Mirror#KERNEL_TOOLS}).
+     */
     record RepositoryInfo(String name, String location, String tagPattern, List<String> branches,
-                          List<String> paths, Instant lastIngestAt) {
+                          List<String> paths, Instant lastIngestAt, List<Mirror> mirrors) {
+
+        /** A repository registered without mirrors: the default pairs apply. */
+        public RepositoryInfo(String name, String location, String tagPattern, List<String> branches,
+                              List<String> paths, Instant lastIngestAt) {
+            this(name, location, tagPattern, branches, paths, lastIngestAt, null);
+        }
 
         private static final Pattern URL_USERINFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)@");
         private static final Pattern SCP_PASSWORD = Pattern.compile("^[^/:@]+:[^/@]*@(.*)$");
@@ -27,7 +37,7 @@ public interface HistoryQueries {
         public RepositoryInfo shown() {
             String shown = withoutCredentials(location);
             return shown.equals(location) ? this
-                    : new RepositoryInfo(name, shown, tagPattern, branches, paths, lastIngestAt);
+                    : new RepositoryInfo(name, shown, tagPattern, branches, paths, lastIngestAt, mirrors);
         }
 
         static String withoutCredentials(String location) {

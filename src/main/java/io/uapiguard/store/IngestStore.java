@@ -4,11 +4,13 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Severity;
 import io.uapiguard.model.Helper;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,21 +74,23 @@ public final class IngestStore {
     // ---- repositories ----
 
     /**
-     * Inserts or updates a repository. When its paths or branches change, its revisions are dropped so the
-     * next ingest records them again with the new paths (blobs and comparisons stay: nothing is re-parsed).
+     * Inserts or updates a repository ({@code mirrors} null: the default pairs). When its paths or branches change,
+     * its revisions are dropped so the next ingest records them again with the new paths (blobs and comparisons
+     * stay: nothing is re-parsed).
      */
     public RepositoryInfo upsertRepository(String name, String location, String tagPattern, List<String> branches,
-                                           List<String> paths) {
+                                           List<String> paths, List<Mirror> mirrors) {
         return tx.execute(status -> {
             Optional<Registered> before = repository(name);
             jdbc.sql("""
-                    INSERT INTO repositories (name, location, tag_pattern, branches, paths)
-                    VALUES (:name, :location, :pattern, :branches, :paths)
+                    INSERT INTO repositories (name, location, tag_pattern, branches, paths, mirrors)
+                    VALUES (:name, :location, :pattern, :branches, :paths, CAST(:mirrors AS jsonb))
                     ON CONFLICT (name) DO UPDATE SET location = EXCLUDED.location,
                         tag_pattern = EXCLUDED.tag_pattern, branches = EXCLUDED.branches, paths = EXCLUDED.paths,
-                        ref_state = NULL""")
+                        mirrors = EXCLUDED.mirrors, ref_state = NULL""")
                     .param("name", name).param("location", location).param("pattern", tagPattern)
                     .param("branches", branches.toArray(String[]::new)).param("paths", paths.toArray(String[]::new))
+                    .param("mirrors", mirrors == null ? null : ModelJson.write(mirrors), Types.VARCHAR)
                     .update();
             if (before.isPresent() && (!before.get().info().paths().equals(paths)
                     || !before.get().info().branches().equals(branches))) {

@@ -205,7 +205,7 @@ public final class JdbcHistoryQueries implements HistoryQueries {
         String oldBlob = blobOf(repo.id(), oldCommitId, path).orElseThrow(() -> noHeader(repository, oldCommitId, path));
         String newBlob = blobOf(repo.id(), newCommitId, path).orElseThrow(() -> noHeader(repository, newCommitId, path));
         if (oldBlob.equals(newBlob)) {
-            return Optional.of(new Comparison(List.of()));
+            return Optional.of(new Comparison(List.of(), List.of(path)));
         }
         Optional<Long> id = jdbc.sql("SELECT id FROM comparisons WHERE old_blob_id = ? AND new_blob_id = ? AND path = ?"
                         + " AND engine_version >= ?")
@@ -216,7 +216,7 @@ public final class JdbcHistoryQueries implements HistoryQueries {
                             Severity.fromId(rs.getString("severity")), rs.getString("symbol"), rs.getString("message"),
                             rs.getString("old_value"), rs.getString("new_value"),
                             new Location(path, rs.getInt("line")), ModelJson.attachments(rs.getString("attachments")),
-                            false, null)).list()));
+                            false, null)).list(), List.of(path)));
         }
         return Optional.empty();
     }

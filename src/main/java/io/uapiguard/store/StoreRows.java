@@ -16,7 +16,8 @@ final class StoreRows {
 
     static RepositoryInfo repository(ResultSet rs) throws SQLException {
         return new RepositoryInfo(rs.getString("name"), rs.getString("location"), rs.getString("tag_pattern"),
-                strings(rs.getArray("branches")), strings(rs.getArray("paths")), instant(rs, "last_ingest_at"));
+                strings(rs.getArray("branches")), strings(rs.getArray("paths")), instant(rs, "last_ingest_at"),
+                ModelJson.mirrors(rs.getString("mirrors")));
     }
 
     static List<String> strings(Array array) throws SQLException {

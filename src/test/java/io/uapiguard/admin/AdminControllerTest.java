@@ -19,6 +19,7 @@ import io.uapiguard.api.ApiConfiguration;
 import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.history.IngestRuns;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.IngestRunStore.Queued;
@@ -87,6 +88,20 @@ class AdminControllerTest {
                 .andExpect(jsonPath("$.name").value("bpf-next"));
         verify(admin).register(new RepositorySpec("bpf-next",
                 "https://git.kernel.org/pub/scm/linux/kernel/git/bpf/bpf-next.git", null, null, null));
+    }
+
+    @Test
+    void registersTheMirrorsItIsGiven() throws Exception {
+        when(admin.register(any())).thenReturn(new RepositoryInfo("bpf-next",
+                "https://git.kernel.org/pub/scm/linux/kernel/git/bpf/bpf-next.git", "v*", List.of(),
+                List.of("include/uapi/linux/bpf.h"), null, List.of()));
+        mvc.perform(post("/api/v1/admin/repositories").header("Authorization", "Bearer s3cret-token")
+                        .contentType(MediaType.APPLICATION_JSON).content(SPEC.replace("}",
+                                ", \"mirrors\": [{\"original\": \"include/uapi/\", \"copy\": \"tools/include/uapi/\"}]}")))
+                .andExpect(status().isCreated());
+        verify(admin).register(new RepositorySpec("bpf-next",
+                "https://git.kernel.org/pub/scm/linux/kernel/git/bpf/bpf-next.git", null, null, null,
+                List.of(Mirror.KERNEL_TOOLS)));
     }
 
     @Test

@@ -92,7 +92,7 @@ class CheckControllerTest {
                         .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.schemaVersion").value(1))
+                .andExpect(jsonPath("$.schemaVersion").value(2))
                 .andExpect(jsonPath("$.verdict").value("breaking"))
                 .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"))
                 .andExpect(jsonPath("$.findings[0].location.line").value(120));
@@ -206,6 +206,57 @@ class CheckControllerTest {
                         .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("success"));
+    }
+
+    static final String README_PATCH = """
+            diff --git a/README b/README
+            --- a/README
+            +++ b/README
+            @@ -1 +1 @@
+            -old words
+            +new words
+            """;
+
+    @Test
+    void aReadmeOnlyPatchIsNotApplicableAndPatchworkDoesNotClaimNoBreakingChange() throws Exception {
+        String json = body(Map.of("repository", "linux", "base", "v2", "patch", README_PATCH));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("not-applicable"))
+                .andExpect(jsonPath("$.headers").isEmpty())
+                .andExpect(jsonPath("$.findings").isEmpty());
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/vnd.patchwork.check+json").content(json))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("success"))
+                .andExpect(jsonPath("$.description").value("No watched UAPI header changed against v2: nothing to check"));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/sarif+json").content(json))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.runs[0].results").isEmpty())
+                .andExpect(jsonPath("$.runs[0].invocations[0].toolExecutionNotifications[0].message.text")
+                        .value("No watched UAPI header changed: nothing was judged."));
+        verify(parser, never()).parse(anyString(), anyString());
+        verify(parser, never()).parse(anyString(), any(char[].class));
+    }
+
+    @Test
+    void aPatchOfTheWatchedHeaderIsJudgedAndListsIt() throws Exception {
+        String patch = """
+                diff --git a/include/uapi/linux/bpf.h b/include/uapi/linux/bpf.h
+                --- a/include/uapi/linux/bpf.h
+                +++ b/include/uapi/linux/bpf.h
+                @@ -2 +2 @@
+                -line 2
+                +line two
+                """;
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v2", "patch", patch))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("breaking"))
+                .andExpect(jsonPath("$.headers[0].path").value(PATH))
+                .andExpect(jsonPath("$.headers[0].verdict").value("breaking"));
+        verify(parser).parse(PATH, "line 1\nline two\nline 3\n");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class CheckCommandTest {
 
@@ -28,9 +29,43 @@ class CheckCommandTest {
     }
 
     @Test
-    void anUnchangedWorkingTreeIsCompatible() {
+    void anUnchangedWorkingTreeIsNotApplicableInOneLine() {
         CliRun run = CliRun.run("check", "--repo", dir.toString());
         assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("uapiguard: HEAD -> working tree: not-applicable, no watched UAPI header changed\n");
+        CliRun json = CliRun.run("check", "--repo", dir.toString(), "--format", "json");
+        assertThat(json.out()).contains("\"verdict\" : \"not-applicable\"");
+    }
+
+    static final String TOOLS = "tools/include/uapi/linux/bpf.h";
+
+    @Test
+    void changingBpfHAloneLeavesTheWatchedToolsCopyOutOfSyncAndChangingBothAlikeDoesNot() throws Exception {
+        TestRepos.commit(git, TOOLS, CliRun.fixture("helpers-v1.h"), "tools copy");
+        Files.writeString(dir.resolve(HEADER), CliRun.fixture("helpers-appended.h"));
+        CliRun alone = CliRun.run("check", "--repo", dir.toString(), "--path", HEADER, "--path", TOOLS,
+                "--format", "json", "--fail-on", "warning");
+        assertThat(alone.exit()).as(alone.err()).isEqualTo(1);
+        JsonNode result = JsonMapper.builder().build().readTree(alone.out());
+        assertThat(result.get("headers").valueStream().map(h -> h.get("path").asString())).containsExactly(HEADER);
+        assertThat(result.get("findings").valueStream().map(f -> f.get("rule").asString())).contains("copy.out-of-sync");
+
+        Files.writeString(dir.resolve(TOOLS), CliRun.fixture("helpers-appended.h"));
+        CliRun both = CliRun.run("check", "--repo", dir.toString(), "--path", HEADER, "--path", TOOLS,
+                "--fail-on", "warning");
+        assertThat(both.exit()).as(both.out()).isZero();
+        assertThat(both.out()).doesNotContain("copy.out-of-sync");
+    }
+
+    @Test
+    void aChangeToTheToolsCopyAloneIsJudgedAndAMirrorsKeyCanTurnTheCopyCheckOff() throws Exception {
+        TestRepos.commit(git, TOOLS, CliRun.fixture("helpers-v1.h"), "tools copy");
+        Files.writeString(dir.resolve(TOOLS), CliRun.fixture("helpers-appended.h"));
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--path", HEADER, "--path", TOOLS);
+        assertThat(run.out()).contains(TOOLS + ":").contains("helper.added").contains("copy.out-of-sync");
+        Files.writeString(dir.resolve(".uapiguard.yml"), "mirrors: []\n");
+        CliRun off = CliRun.run("check", "--repo", dir.toString(), "--path", HEADER, "--path", TOOLS);
+        assertThat(off.out()).contains("helper.added").doesNotContain("copy.out-of-sync");
     }
 
     @Test

@@ -71,7 +71,7 @@ class DiffCommandTest {
                 fixtureFile(dir, "helpers-v1.h"), fixtureFile(dir, "helpers-renumbered.h"));
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("verdict").asString()).isEqualTo("breaking");
         assertThat(json.get("findings").valueStream().map(f -> f.get("rule").asString()))
                 .contains("helper.id-changed");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -92,13 +94,15 @@ class HookCommandTest {
     }
 
     @Test
-    void aPushThatDoesNotTouchTheHeaderPassesWithoutParsingIt() throws Exception {
+    void aPushThatDoesNotTouchTheHeaderPassesWithoutParsingItAndSaysSoInOneLine() throws Exception {
         // The header does not even parse: reading it would end in exit 2, so exit 0 proves it was never parsed.
         RevCommit base = TestRepos.commit(git, HEADER, CliRun.fixture("broken.h"), "unparsable header");
         RevCommit docs = TestRepos.commit(git, "README", "docs\n", "docs only");
         CliRun run = prePush("refs/heads/main " + docs.name() + " refs/heads/main " + base.name() + "\n");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out() + run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("uapiguard: the push changes no watched UAPI header (" + HEADER
+                + "): nothing to judge\n");
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
@@ -143,6 +147,24 @@ class HookCommandTest {
         assertThat(run.err()).contains("main: nothing to compare with").contains("not checked");
     }
 
+    static final String TOOLS = "tools/include/uapi/linux/bpf.h";
+
+    @Test
+    void aPushChangingBpfHButNotItsToolsCopyWarnsThatTheyAreOutOfSync() throws Exception {
+        TestRepos.commitHeader(git, "helpers-v1.h", "v1");
+        RevCommit base = TestRepos.commit(git, TOOLS, CliRun.fixture("helpers-v1.h"), "tools copy");
+        RevCommit appended = TestRepos.commitHeader(git, "helpers-appended.h", "append a helper");
+        CliRun run = prePush("refs/heads/main " + appended.name() + " refs/heads/main " + base.name() + "\n",
+                "--path", HEADER, "--path", TOOLS, "--fail-on", "warning");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("copy.out-of-sync").contains(TOOLS + " is out of sync with " + HEADER);
+
+        RevCommit synced = TestRepos.commit(git, TOOLS, CliRun.fixture("helpers-appended.h"), "sync the copy");
+        CliRun both = prePush("refs/heads/main " + synced.name() + " refs/heads/main " + base.name() + "\n",
+                "--path", HEADER, "--path", TOOLS, "--fail-on", "warning");
+        assertThat(both.out()).doesNotContain("copy.out-of-sync");
+    }
+
     @Test
     void malformedInputIsExitTwo() {
         CliRun run = prePush("refs/heads/main not-a-sha\n");
@@ -159,9 +181,11 @@ class HookCommandTest {
         assertThat(run.err()).contains("uses SHA-256 object ids").contains("the push to origin is not checked");
     }
 
-    CliRun prePush(String stdin) {
-        return CliRun.withStdin(stdin, "hook", "pre-push", "--repo", dir.toString(), "origin",
-                "https://example.org/bpf.git");
+    CliRun prePush(String stdin, String... options) {
+        List<String> args = new ArrayList<>(List.of("hook", "pre-push", "--repo", dir.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("origin", "https://example.org/bpf.git"));
+        return CliRun.withStdin(stdin, args.toArray(String[]::new));
     }
 
     void setRef(String name, ObjectId id) throws Exception {

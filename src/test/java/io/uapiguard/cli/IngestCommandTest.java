@@ -2,6 +2,8 @@ package io.uapiguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uapiguard.history.Registrations;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.store.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,6 +82,26 @@ class IngestCommandTest {
         Run revisions = run("revisions", "kernel");
         assertThat(revisions.exit()).isZero();
         assertThat(revisions.out()).matches("[0-9a-f]{12}  2023-11-14  \\(v1\\.0\\) first header\\R");
+    }
+
+    @Test
+    void mirrorsGivenAtRegistrationAreStoredAndNoneLeavesNoPairs() throws Exception {
+        Path repo = repository();
+        String cache = tmp.resolve("cache").toString();
+        Run bad = run("ingest", repo.toString(), "--no-progress", "--cache-dir", cache, "--mirror", "include/uapi/");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--mirror expects ORIGINAL=COPY or none, got 'include/uapi/'");
+
+        Run given = run("ingest", repo.toString(), "--no-progress", "--cache-dir", cache,
+                "--mirror", "include/uapi/=tools/include/uapi/", "--mirror", "a/x.h=b/x.h");
+        assertThat(given.exit()).as(given.err()).isZero();
+        Registrations registrations = new Registrations(db.dataSource());
+        assertThat(registrations.resolveOrRegister("kernel", null).mirrors())
+                .containsExactly(Mirror.KERNEL_TOOLS, new Mirror("a/x.h", "b/x.h"));
+        assertThat(run("ingest", "kernel", "--no-progress").exit()).isZero();
+        assertThat(registrations.resolveOrRegister("kernel", null).mirrors()).as("kept when not given").hasSize(2);
+        assertThat(run("ingest", "kernel", "--no-progress", "--mirror", "none").exit()).isZero();
+        assertThat(registrations.resolveOrRegister("kernel", null).mirrors()).isEmpty();
     }
 
     @Test

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * For every rule, a pair of small headers under {@code compat/<rule-id>/} parsed by the real front end: every rule
- * runs on every pair and all hits must equal {@code expected.txt}; old-vs-old and new-vs-new give nothing.
+ * runs on every pair and all hits must equal {@code expected.txt}; old-vs-old and new-vs-new give nothing. A rule
+ * that judges a header and its copy ({@link Match.CopyPair}) reads its pair as original ({@code old.h}) and copy
+ * ({@code new.h}) of one revision, besides the old/new comparison every pair gets.
  */
 class RuleFixturesTest {
 
@@ -43,11 +47,25 @@ class RuleFixturesTest {
             CompatEngine engine = CompatEngine.standard();
             assertThat(engine.compare(oldModel, oldModel, "old.h").findings()).as("old vs old").isEmpty();
             assertThat(engine.compare(newModel, newModel, "new.h").findings()).as("new vs new").isEmpty();
-            List<String> hits = engine.compare(oldModel, newModel, "new.h").findings().stream()
+            List<Finding> findings = new ArrayList<>(engine.compare(oldModel, newModel, "new.h").findings());
+            if (judgesCopies(dir.getFileName().toString())) {
+                Mirror pair = new Mirror("old.h", "new.h");
+                String oldText = Files.readString(dir.resolve("old.h"));
+                String newText = Files.readString(dir.resolve("new.h"));
+                assertThat(engine.compareCopies(pair, "new.h", oldText, oldModel, oldText, oldModel).findings())
+                        .as("a copy alike its original").isEmpty();
+                findings.addAll(engine.compareCopies(pair, "new.h", oldText, oldModel, newText, newModel).findings());
+            }
+            List<String> hits = findings.stream()
                     .map(f -> f.rule() + " " + f.attachments().get("side") + ":" + f.location().line())
                     .sorted().toList();
             assertThat(hits).as(dir + "/expected.txt").isEqualTo(expected(dir));
         }));
+    }
+
+    private static boolean judgesCopies(String ruleId) {
+        return RuleCatalog.standard().rules().stream()
+                .anyMatch(r -> r.info().id().equals(ruleId) && r.judges() == Match.CopyPair.class);
     }
 
     private static UapiModel parse(HeaderParser parser, Path file) throws IOException {

@@ -63,7 +63,7 @@ class RenderersTest {
     void jsonHasTheDocumentedShape() throws Exception {
         JsonNode root = JSON.readTree(new JsonRenderer().render(COMPARISON, CONTEXT));
         assertThat(root.propertyNames()).containsExactly("schemaVersion", "old", "new", "verdict", "summary", "findings");
-        assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(root.get("verdict").asString()).isEqualTo("breaking");
         assertThat(root.get("summary").toString()).isEqualTo("{\"breaking\":1,\"warning\":1,\"info\":1,\"accepted\":1}");
         JsonNode first = root.get("findings").get(0);
@@ -81,6 +81,49 @@ class RenderersTest {
         assertThat(accepted.get("accepted").asBoolean()).isTrue();
         assertThat(accepted.get("justification").asString()).isEqualTo("Ok | <b>because</b>");
         assertThat(root.get("findings")).hasSize(4);
+    }
+
+    @Test
+    void jsonListsEachJudgedHeaderWithItsVerdictAndFindingsKeepTheirHeaderPath() throws Exception {
+        String other = "include/uapi/linux/if_xdp.h";
+        Finding warning = new Finding("copy.out-of-sync", Severity.WARNING, "tools/" + other, "Out of sync.", null, null,
+                new Location(other, 3), Map.of("side", "new"), false, null);
+        Comparison two = new Comparison(List.of(COMPARISON.findings().get(0), warning),
+                List.of("include/uapi/linux/bpf.h", other));
+        JsonNode root = JSON.readTree(new JsonRenderer().render(two, CONTEXT));
+        assertThat(root.get("verdict").asString()).isEqualTo("breaking");
+        assertThat(root.get("headers").toString()).isEqualTo("[{\"path\":\"include/uapi/linux/bpf.h\","
+                + "\"verdict\":\"breaking\",\"summary\":{\"breaking\":1,\"warning\":0,\"info\":0,\"accepted\":0}},"
+                + "{\"path\":\"" + other + "\",\"verdict\":\"compatible\","
+                + "\"summary\":{\"breaking\":0,\"warning\":1,\"info\":0,\"accepted\":0}}]");
+        assertThat(root.get("findings").get(1).get("location").get("path").asString()).isEqualTo(other);
+        assertThat(new TextRenderer().render(two, CONTEXT)).contains("\n  " + other + ": compatible (0 breaking, 1 warning");
+        assertThat(new MarkdownRenderer().render(two, CONTEXT)).contains("- include/uapi/linux/bpf.h: breaking (");
+    }
+
+    @Test
+    void aComparisonThatJudgedNothingSaysSoInEveryFormat() throws Exception {
+        Comparison nothing = Comparison.nothingJudged();
+        JsonNode json = JSON.readTree(new JsonRenderer().render(nothing, CONTEXT));
+        assertThat(json.get("verdict").asString()).isEqualTo("not-applicable");
+        assertThat(json.get("headers")).isEmpty();
+        assertThat(json.get("findings")).isEmpty();
+        JsonNode run = JSON.readTree(new SarifRenderer().render(nothing, CONTEXT)).get("runs").get(0);
+        assertThat(run.get("results")).isEmpty();
+        JsonNode invocation = run.get("invocations").get(0);
+        assertThat(invocation.get("executionSuccessful").asBoolean()).isTrue();
+        assertThat(invocation.get("toolExecutionNotifications").get(0).get("message").get("text").asString())
+                .isEqualTo("No watched UAPI header changed: nothing was judged.");
+        assertThat(new TextRenderer().render(nothing, CONTEXT))
+                .isEqualTo("uapiguard: v1.0.0 -> HEAD: not-applicable, no watched UAPI header changed\n");
+        assertThat(new MarkdownRenderer().render(nothing, CONTEXT)).contains("HEAD: not-applicable")
+                .contains("No watched UAPI header changed").doesNotContain("No findings");
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
+                new JunitRenderer().render(nothing, CONTEXT).getBytes(StandardCharsets.UTF_8)));
+        assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(1);
+        assertThat(junit.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+        // A comparison judged and clean stays compatible, with its header listed.
+        assertThat(new Comparison(List.of(), List.of("include/uapi/linux/bpf.h")).verdict()).isEqualTo("compatible");
     }
 
     @Test

@@ -94,6 +94,40 @@ class HeaderPatcherTest {
     }
 
     @Test
+    void theChangedPathsOfASeriesAreEveryFileItsMessagesTouchWithoutPrefixes() {
+        String series = """
+                From 0123456789abcdef0123456789abcdef01234567 Mon Sep 17 00:00:00 2001
+                Subject: [PATCH 1/2] docs
+
+                diff --git a/README b/README
+                --- a/README
+                +++ b/README
+                @@ -1 +1 @@
+                -a
+                +b
+
+                From 89abcdef0123456789abcdef0123456789abcdef Mon Sep 17 00:00:00 2001
+                Subject: [PATCH 2/2] tools: sync
+
+                diff --git a/tools/include/uapi/linux/bpf.h b/tools/include/uapi/linux/bpf.h
+                --- a/tools/include/uapi/linux/bpf.h
+                +++ b/tools/include/uapi/linux/bpf.h
+                @@ -1 +1 @@
+                -a
+                +b
+                diff --git a/docs/new.txt b/docs/new.txt
+                new file mode 100644
+                --- /dev/null
+                +++ b/docs/new.txt
+                @@ -0,0 +1 @@
+                +new
+                """;
+        assertThat(patcher.paths(series)).containsExactly("README", "tools/include/uapi/linux/bpf.h", "docs/new.txt");
+        assertThatThrownBy(() -> patcher.paths("just words\n")).isInstanceOf(UapiguardException.class)
+                .hasMessageContaining("no file changes found");
+    }
+
+    @Test
     void aPatchOfOtherFilesLeavesTheHeaderAlone() {
         String patch = """
                 diff --git a/kernel/bpf/syscall.c b/kernel/bpf/syscall.c

@@ -8,6 +8,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.model.Mirror;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -110,6 +111,47 @@ class PolicyTest {
         assertThat(alias.reason()).isEqualTo(UapiguardException.Reason.BAD_INPUT);
         assertThat(alias.line()).isEqualTo(6);
         assertThat(alias.getMessage()).isEqualTo("'symbol' is an alias (*name): write the value itself");
+    }
+
+    @Test
+    void mirrorsAreReadWhenGivenAndAbsentOtherwise() {
+        Policy policy = Policy.parse("m.yml", """
+                mirrors:
+                  - original: include/uapi/
+                    copy: tools/include/uapi/
+                  - {original: a/x.h, copy: b/x.h}
+                """);
+        assertThat(policy.mirrors()).contains(List.of(Mirror.KERNEL_TOOLS, new Mirror("a/x.h", "b/x.h")));
+        assertThat(Policy.parse("m.yml", "mirrors: []\n").mirrors()).contains(List.of());
+        assertThat(Policy.parse("m.yml", "version: 1\n").mirrors()).isEmpty();
+    }
+
+    @Test
+    void aMalformedMirrorIsAnErrorNamingItsLine() {
+        UapiguardException mixed = catchThrowableOfType(UapiguardException.class, () -> Policy.parse("m.yml", """
+                version: 1
+                mirrors:
+                  - original: include/uapi/
+                    copy: tools/include/uapi/
+                  - original: include/uapi/linux/bpf.h
+                    copy: tools/include/uapi/
+                """));
+        assertThat(mixed.file()).isEqualTo("m.yml");
+        assertThat(mixed.line()).isEqualTo(5);
+        assertThat(mixed.getMessage()).contains("two files or two folders");
+        UapiguardException missing = catchThrowableOfType(UapiguardException.class, () -> Policy.parse("m.yml", """
+                mirrors:
+                  - original: include/uapi/linux/bpf.h
+                """));
+        assertThat(missing.line()).isEqualTo(2);
+        assertThat(missing.getMessage()).contains("'original' and a 'copy'");
+        UapiguardException unknown = catchThrowableOfType(UapiguardException.class,
+                () -> Policy.parse("m.yml", "mirrors:\n  - source: x\n"));
+        assertThat(unknown.line()).isEqualTo(2);
+        assertThat(unknown.getMessage()).contains("unknown key 'source' in mirror");
+        UapiguardException notAList = catchThrowableOfType(UapiguardException.class,
+                () -> Policy.parse("m.yml", "mirrors: include/uapi/\n"));
+        assertThat(notAList.line()).isEqualTo(1);
     }
 
     @Test

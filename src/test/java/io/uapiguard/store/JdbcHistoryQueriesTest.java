@@ -83,7 +83,7 @@ class JdbcHistoryQueriesTest {
         if (store.repository("linux").isPresent()) {
             return;
         }
-        store.upsertRepository("linux", "/src/linux", "v*", List.of(), List.of(PATH));
+        store.upsertRepository("linux", "/src/linux", "v*", List.of(), List.of(PATH), null);
         long repo = store.repository("linux").orElseThrow().id();
         store.storeBlobs(List.of(new ParsedBlob("b1", "old text", 1, OLD, null),
                 new ParsedBlob("b2", "new text", 1, NEW, null),

@@ -1,0 +1,48 @@
+package io.uapiguard.api;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.compat.TreeJudge;
+import io.uapiguard.model.UapiModel;
+import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.ModelCache;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A check's base: the watched headers of a stored revision, texts from the store and models parsed at ingest. */
+final class StoredTree implements TreeJudge.Tree {
+
+    private final HistoryQueries queries;
+    private final ModelCache models;
+    private final String repository;
+    private final String commitId;
+    private final String label;
+    private final Map<String, Optional<String>> texts = new HashMap<>();
+
+    StoredTree(HistoryQueries queries, ModelCache models, String repository, String commitId, String label) {
+        this.queries = queries;
+        this.models = models;
+        this.repository = repository;
+        this.commitId = commitId;
+        this.label = label;
+    }
+
+    @Override
+    public Optional<String> text(String path) {
+        return texts.computeIfAbsent(path, p -> queries.headerText(repository, commitId, p));
+    }
+
+    /** The text of a path the check needs, NOT_FOUND when the revision does not have it. */
+    String requireText(String path) {
+        return text(path).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
+                path + " is not stored at " + label));
+    }
+
+    @Override
+    public UapiModel model(String path) {
+        return models.model(repository, commitId, path).orElseThrow(() -> new UapiguardException(
+                Reason.PARSE_ERROR, "the stored header " + path + " at " + label
+                        + " has no model (absent there, or it did not parse at ingest); choose another base"));
+    }
+}

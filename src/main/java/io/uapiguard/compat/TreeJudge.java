@@ -1,0 +1,81 @@
+package io.uapiguard.compat;
+
+import io.uapiguard.model.Mirror;
+import io.uapiguard.model.UapiModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Judges a change to the watched headers of a tree as one result: each changed header old against new, then each
+ * mirror pair ({@link Mirror}) of which the change touched a side, in the changed tree. The result lists the
+ * headers it judged; none when nothing changed ({@link Comparison#NOT_APPLICABLE}). Thread-safe.
+ */
+public final class TreeJudge {
+
+    /** One revision's headers as the judge reads them; an implementation reads and parses each path at most once. */
+    public interface Tree {
+
+        /** The text of {@code path}, empty when it does not exist in this revision. */
+        Optional<String> text(String path);
+
+        /** The model of {@code path}, which exists in this revision. */
+        UapiModel model(String path);
+    }
+
+    private final CompatEngine engine;
+    private final BiFunction<String, String, ? extends IntUnaryOperator> lineDiff;
+
+    /** A judge that leaves removals at their old line. */
+    public TreeJudge(CompatEngine engine) {
+        this(engine, null);
+    }
+
+    /**
+     * {@code lineDiff} maps an old text's lines into a new text's (a line diff): removals of each changed header are
+     * placed where their text was removed in the candidate ({@link Comparison#placeRemovals}).
+     */
+    public TreeJudge(CompatEngine engine, BiFunction<String, String, ? extends IntUnaryOperator> lineDiff) {
+        this.engine = engine;
+        this.lineDiff = lineDiff;
+    }
+
+    /**
+     * {@code changed}: the watched paths the change gave a new text (present on both sides); {@code mirrors}: the
+     * file pairs among the watched paths ({@link Mirror#filePairs}). The result lists {@code changed} and the side
+     * of each pair found out of sync, whatever the comparisons it is made of list.
+     */
+    public Comparison judge(Tree base, Tree candidate, List<String> changed, List<Mirror> mirrors) {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> judged = new LinkedHashSet<>(changed);
+        for (String path : changed) {
+            Comparison header = engine.compare(base.model(path), candidate.model(path), path);
+            if (lineDiff != null) {
+                header = header.placeRemovals(() -> base.text(path)
+                        .flatMap(old -> candidate.text(path).map(now -> lineDiff.apply(old, now))).orElse(null));
+            }
+            findings.addAll(header.findings());
+        }
+        for (Mirror pair : mirrors) {
+            boolean original = changed.contains(pair.original());
+            boolean copy = changed.contains(pair.copy());
+            if (!original && !copy) {
+                continue;   // a pair the change left alone is not this change's to judge
+            }
+            Optional<String> originalText = candidate.text(pair.original());
+            Optional<String> copyText = candidate.text(pair.copy());
+            if (originalText.isEmpty() || copyText.isEmpty() || originalText.equals(copyText)) {
+                continue;
+            }
+            String anchor = original && !copy ? pair.original() : pair.copy();
+            findings.addAll(engine.compareCopies(pair, anchor, originalText.get(), candidate.model(pair.original()),
+                    copyText.get(), candidate.model(pair.copy())).findings());
+            judged.add(anchor);
+        }
+        return new Comparison(findings, List.copyOf(judged));
+    }
+}
