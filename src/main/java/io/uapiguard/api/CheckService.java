@@ -14,8 +14,13 @@ import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.ModelCache;
+import java.nio.CharBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,8 +30,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class CheckService {
 
-    /** What was checked and what came out. */
-    public record Outcome(String repository, String path, RevisionInfo base, String baseLabel, Comparison comparison) {
+    /**
+     * What was checked and what came out: {@code digest} names the request (identical requests share it, see
+     * {@link #digest}); the candidate's text and the base's (read when first asked for) are for the stored check's
+     * excerpts.
+     */
+    public record Outcome(String repository, String path, RevisionInfo base, String baseLabel, Comparison comparison,
+                          String digest, CharSequence candidateText, Supplier<String> baseText) {
     }
 
     /** How a posted policy is named in its errors. */
@@ -68,19 +78,91 @@ public class CheckService {
                 revisionNotFound(repository.name(), request.base()));
         UapiModel baseModel = baseModel(repository.name(), base, path);
         UapiModel candidateModel;
+        CharSequence candidateText;
+        Supplier<String> baseText = memoized(() -> queries.headerText(repository.name(), base.commitId(), path)
+                .orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND, path + " is not stored at " + label(base))));
         if (request.header() != null) {
             candidateModel = parser.parse(path, request.header().chars());
+            candidateText = CharBuffer.wrap(request.header().chars());
         } else {
-            String baseText = queries.headerText(repository.name(), base.commitId(), path)
-                    .orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                            path + " is not stored at " + label(base)));
-            candidateModel = parser.parse(path, patcher.apply(path, baseText, request.patch()));
+            String patched = patcher.apply(path, baseText.get(), request.patch());
+            candidateModel = parser.parse(path, patched);
+            candidateText = patched;
         }
         Comparison comparison = engine.compare(baseModel, candidateModel, path);
         if (policy != null) {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }
-        return new Outcome(repository.name(), path, base, label(base), comparison);
+        return new Outcome(repository.name(), path, base, label(base), comparison,
+                digest(repository.name(), base.commitId(), path, request), candidateText, baseText);
+    }
+
+    /**
+     * The SHA-256 (hex) of what decides a check's answer: the engine and JSON versions, the repository, the base
+     * commit, the path, the policy and the candidate (header or patch), each length-prefixed.
+     */
+    static String digest(String repository, String baseCommit, String path, CheckRequest request) {
+        MessageDigest sha = sha256();
+        update(sha, "uapiguard-check/" + CompatEngine.VERSION + "/" + Comparison.SCHEMA_VERSION);
+        update(sha, repository);
+        update(sha, baseCommit);
+        update(sha, path);
+        update(sha, request.policy() == null ? "no policy" : "policy:" + request.policy());
+        if (request.header() != null) {
+            update(sha, "header");
+            update(sha, request.header().chars());
+        } else {
+            update(sha, "patch");
+            update(sha, request.patch());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        update(sha, text.toCharArray());
+    }
+
+    /** The length, then the UTF-16 code units as they are (a lone surrogate too), through one small buffer. */
+    private static void update(MessageDigest sha, char[] text) {
+        int length = text.length;
+        byte[] chunk = new byte[16 * 1024];
+        for (int shift = 24, i = 0; shift >= 0; shift -= 8, i++) {
+            chunk[i] = (byte) (length >>> shift);
+        }
+        sha.update(chunk, 0, Integer.BYTES);
+        int filled = 0;
+        for (int at = 0; at < length; at++) {
+            char c = text[at];
+            chunk[filled++] = (byte) (c >>> 8);
+            chunk[filled++] = (byte) c;
+            if (filled == chunk.length) {
+                sha.update(chunk, 0, filled);
+                filled = 0;
+            }
+        }
+        sha.update(chunk, 0, filled);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static Supplier<String> memoized(Supplier<String> read) {
+        return new Supplier<>() {
+            private String text;
+
+            @Override
+            public String get() {
+                if (text == null) {
+                    text = read.get();
+                }
+                return text;
+            }
+        };
     }
 
     private static Policy policy(String text) {

@@ -45,6 +45,9 @@ public final class JsonRenderer implements Renderer {
         if (context.reportUrl() != null) {
             root.put("reportUrl", context.reportUrl());
         }
+        if (context.checkUrl() != null) {
+            root.put("checkUrl", context.checkUrl());
+        }
         var findings = root.putArray("findings");
         for (Finding f : comparison.findings()) {
             ObjectNode n = findings.addObject();
