@@ -26,21 +26,32 @@ public class CheckRecords {
 
     private static final Logger log = LoggerFactory.getLogger(CheckRecords.class);
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+    static final Duration REFRESH = Duration.ofHours(1);
 
     private final CheckStore store;
     private final Duration retention;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** How old a stored identical answer may be and still spare the write: an hour, or less for short retentions. */
+    private final Duration refresh;
 
     public CheckRecords(CheckStore store, Duration retention, Clock clock) {
         this.store = store;
         this.retention = retention;
         this.clock = clock;
+        this.refresh = retention.dividedBy(2).compareTo(REFRESH) < 0 ? retention.dividedBy(2) : REFRESH;
     }
 
-    /** Stores the check answered with {@code resultJson}; false, with a warning logged, when it was not stored. */
+    /**
+     * Stores the check answered with {@code resultJson}; false, with a warning logged, when it was not stored. An
+     * identical request whose answer is already stored, and younger than {@link #refresh}, is not written again:
+     * a bot that repeats its check waits for no write (the retention then counts from at most that much earlier).
+     */
     boolean save(Outcome outcome, String resultJson) {
         try {
+            if (store.holds(outcome.digest(), resultJson, clock.instant().minus(refresh))) {
+                return true;
+            }
             String excerpts = json.writeValueAsString(CheckExcerpts.of(outcome.comparison().findings(), outcome.path(),
                     outcome.candidateText(), outcome.baseText()));
             boolean saved = store.save(new StoredCheck(outcome.digest(), outcome.repository(),

@@ -122,22 +122,31 @@ public class CheckService {
         update(sha, text.toCharArray());
     }
 
-    /** The length, then the UTF-16 code units as they are (a lone surrogate too), through one small buffer. */
+    /**
+     * The length, then each UTF-16 unit as UTF-8 writes a code point of its value (so a lone surrogate too, and no
+     * two texts alike), through one small buffer: a header is ASCII, one byte a character, and SHA-256's time is
+     * proportional to the bytes (0.2 ms for the newest bpf.h).
+     */
     private static void update(MessageDigest sha, char[] text) {
-        int length = text.length;
         byte[] chunk = new byte[16 * 1024];
         for (int shift = 24, i = 0; shift >= 0; shift -= 8, i++) {
-            chunk[i] = (byte) (length >>> shift);
+            chunk[i] = (byte) (text.length >>> shift);
         }
-        sha.update(chunk, 0, Integer.BYTES);
-        int filled = 0;
-        for (int at = 0; at < length; at++) {
-            char c = text[at];
-            chunk[filled++] = (byte) (c >>> 8);
-            chunk[filled++] = (byte) c;
-            if (filled == chunk.length) {
+        int filled = Integer.BYTES;
+        for (char c : text) {
+            if (filled > chunk.length - 3) {
                 sha.update(chunk, 0, filled);
                 filled = 0;
+            }
+            if (c < 0x80) {
+                chunk[filled++] = (byte) c;
+            } else if (c < 0x800) {
+                chunk[filled++] = (byte) (0xC0 | c >>> 6);
+                chunk[filled++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                chunk[filled++] = (byte) (0xE0 | c >>> 12);
+                chunk[filled++] = (byte) (0x80 | c >>> 6 & 0x3F);
+                chunk[filled++] = (byte) (0x80 | c & 0x3F);
             }
         }
         sha.update(chunk, 0, filled);

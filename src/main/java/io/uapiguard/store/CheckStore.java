@@ -38,6 +38,16 @@ public final class CheckStore {
                 .update() == 1;
     }
 
+    /**
+     * Whether the check stored under {@code digest} holds exactly {@code result} and was stored at
+     * {@code notBefore} or later: then storing it again would change nothing that matters. A read, which the
+     * database answers without a write to wait for.
+     */
+    public boolean holds(String digest, String result, Instant notBefore) {
+        return jdbc.sql("SELECT count(*) FROM checks WHERE digest = ? AND result::text = ? AND created_at >= ?")
+                .params(digest, result, Timestamp.from(notBefore)).query(Long.class).single() > 0;
+    }
+
     /** The check stored under {@code digest} if it was stored at {@code notBefore} or later. */
     public Optional<StoredCheck> find(String digest, Instant notBefore) {
         return jdbc.sql("""

@@ -112,6 +112,22 @@ class CheckRecordsTest {
     }
 
     @Test
+    void anIdenticalAnswerStoredWithinTheHourIsNotWrittenAgainAndAnotherOneIs() {
+        String digest = "a".repeat(64);
+        Instant first = clock.now;
+        records.save(outcome(digest), "{\"n\": 1}");
+        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        assertThat(records.save(outcome(digest), "{\"n\": 1}")).isTrue();
+        assertThat(records.find(digest).orElseThrow().createdAt()).isEqualTo(first);
+
+        assertThat(records.save(outcome(digest), "{\"n\": 2}")).as("an answer that changed").isTrue();
+        assertThat(records.find(digest).orElseThrow().result()).isEqualTo("{\"n\": 2}");
+        clock.now = clock.now.plus(Duration.ofMinutes(61));
+        records.save(outcome(digest), "{\"n\": 2}");
+        assertThat(records.find(digest).orElseThrow().createdAt()).as("renewed after the hour").isEqualTo(clock.now);
+    }
+
+    @Test
     void theStoredCheckKeepsTheCandidateLinesAroundEachFinding() {
         String digest = "5".repeat(64);
         records.save(outcome(digest), "{\"verdict\": \"breaking\"}");

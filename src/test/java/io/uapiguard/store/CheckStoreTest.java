@@ -61,6 +61,16 @@ class CheckStoreTest {
     }
 
     @Test
+    void holdsIsTrueOnlyForTheSameAnswerStoredSinceTheGivenTime() {
+        store.save(check(D1, "breaking", T0));
+        String result = check(D1, "breaking", T0).result();
+        assertThat(store.holds(D1, result, T0)).isTrue();
+        assertThat(store.holds(D1, result, T0.plusMillis(1))).isFalse();
+        assertThat(store.holds(D1, "{\"verdict\": \"compatible\"}", T0)).isFalse();
+        assertThat(store.holds(D2, result, T0)).isFalse();
+    }
+
+    @Test
     void aCheckStoredBeforeTheGivenTimeIsNotFound() {
         store.save(check(D1, "breaking", T0));
         assertThat(store.find(D1, T0.plusMillis(1))).isEmpty();

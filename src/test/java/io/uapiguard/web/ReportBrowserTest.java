@@ -137,7 +137,7 @@ class ReportBrowserTest extends CorpusService {
     }
 
     @Test
-    void aChecksPageInABrowser() {
+    void aChecksPageInABrowser() throws Exception {
         String request = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
                 java.util.Map.of("repository", REPOSITORY, "base", "v1.1.0", "header", swappedHelperIds(newestText())));
         var answer = postJson("/api/v1/checks", request, "application/vnd.patchwork.check+json");
@@ -158,6 +158,9 @@ class ReportBrowserTest extends CorpusService {
                 .contains("helper.id-changed");
         assertThat(browser.findElements(By.cssSelector(".excerpt tr.at")).stream().map(WebElement::getText))
                 .anyMatch(line -> line.contains("FN(map_lookup_elem, 2, ##ctx)"));
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target/check.png"), StandardCopyOption.REPLACE_EXISTING);
 
         // The base tag's report, one click away.
         navigateBy(browser.findElement(By.cssSelector("#base-report a")));
