@@ -66,6 +66,10 @@ public class CheckRecords {
             log.warn("check {} not stored, answered without checkUrl: {}", outcome.digest(),
                     e.getMostSpecificCause().toString());
             return false;
+        } catch (UapiguardException e) {
+            // The base's text for a removal's lines was not there to read: the answer itself stands.
+            log.warn("check {} not stored, answered without checkUrl: {}", outcome.digest(), e.describe());
+            return false;
         }
     }
 

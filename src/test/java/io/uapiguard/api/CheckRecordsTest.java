@@ -9,8 +9,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.api.CheckService.Outcome;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.Finding;
+import io.uapiguard.compat.Location;
+import io.uapiguard.compat.Severity;
 import io.uapiguard.store.CheckStore;
 import io.uapiguard.store.TestDatabase;
 import java.time.Clock;
@@ -19,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +179,24 @@ class CheckRecordsTest {
         assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.WARN);
         assertThat(logged.list.get(0).getFormattedMessage())
                 .contains("7".repeat(64), "not stored, answered without checkUrl", "database unavailable");
+    }
+
+    @Test
+    void aBaseTextThatCannotBeReadCostsOnlyTheLink() {
+        Finding removed = new Finding("enum.removed", Severity.BREAKING, "X", "m", null, null,
+                new Location(ServiceFixtures.PATH, 3), Map.of("side", "old"), false, null);
+        Outcome outcome = new Outcome("linux", ServiceFixtures.PATH, ServiceFixtures.revision(ServiceFixtures.C2, "v2"),
+                "v2", new Comparison(List.of(removed)), "b".repeat(64), "x\n", () -> {
+                    throw new UapiguardException(Reason.NOT_FOUND, "the base is not stored");
+                });
+        Logger logger = (Logger) LoggerFactory.getLogger(CheckRecords.class);
+        logger.setLevel(Level.OFF);
+        try {
+            assertThat(records.save(outcome, "{}")).isFalse();
+        } finally {
+            logger.setLevel(null);
+        }
+        assertThat(records.find("b".repeat(64))).isEmpty();
     }
 
     @Test
