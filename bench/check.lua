@@ -1,10 +1,28 @@
 -- wrk script: POST one full-header check (body prepared by load.sh) and report latency percentiles and errors.
+-- UAPIGUARD_BENCH_DISTINCT=1: each request carries a policy of one unique comment, so that every check is a new
+-- request to the service (a new stored check, written), not a repetition of the last.
 local f = assert(io.open(os.getenv("UAPIGUARD_BENCH_BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
+
+if os.getenv("UAPIGUARD_BENCH_DISTINCT") == "1" then
+  local threads = 0
+  function setup(thread)
+    threads = threads + 1
+    thread:set("thread_id", threads)
+  end
+  local rest = string.sub(wrk.body, 2)   -- the body without its opening brace
+  local run = tostring(os.time())
+  local counter = 0
+  function request()
+    counter = counter + 1
+    return wrk.format(nil, nil, nil, '{"policy": "# ' .. run .. "-" .. tostring(thread_id) .. "-" .. counter
+      .. '", ' .. rest)
+  end
+end
 
 function done(summary, latency, requests)
   local errors = summary.errors

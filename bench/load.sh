@@ -10,6 +10,8 @@
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
 # The base is the newest revision (the candidate checked against itself); UAPIGUARD_BENCH_BASE=N checks the
 # newest header against the revision N before it (20: a real change with findings).
+# Every check is stored for its page; identical ones share a row, written once an hour. UAPIGUARD_BENCH_DISTINCT=1
+# makes each of wrk's checks a new request (a unique policy comment), so that each one writes its row.
 # JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default those of bin/uapiguard serve (the parallel
 # collector with fixed survivor sizing and a 0.5 % time goal, the JVM's default heap size); -XX:+UseG1GC
 # measures the JVM's default collector.

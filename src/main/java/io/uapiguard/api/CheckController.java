@@ -8,11 +8,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.uapiguard.output.RenderContext;
+import io.uapiguard.output.Renderers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,13 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckController {
 
     private final CheckService checks;
+    private final CheckRecords records;
     private final ComparisonResponses responses;
     private final ReportLinks links;
     private final MeterRegistry meters;
 
-    CheckController(CheckService checks, ComparisonResponses responses, ReportLinks links,
+    CheckController(CheckService checks, CheckRecords records, ComparisonResponses responses, ReportLinks links,
                     ObjectProvider<MeterRegistry> meters) {
         this.checks = checks;
+        this.records = records;
         this.responses = responses;
         this.links = links;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
@@ -68,10 +73,30 @@ class CheckController {
                 ? links.repository(outcome.repository())
                 : links.tag(outcome.repository(), outcome.base().tags().get(0));
         RenderContext context = new RenderContext(outcome.baseLabel(), "candidate", false, reportUrl)
-                .with(checks.source(outcome));
+                .with(checks.source(outcome)).withCheckUrl(links.check(outcome.digest()));
+        // The page shows what the API answered: the JSON answer, with its checkUrl, is what is stored.
+        String json = Renderers.forFormat("json").render(outcome.comparison(), context);
+        if (!records.save(outcome, json)) {
+            context = context.withoutCheckUrl();
+            json = Renderers.forFormat("json").render(outcome.comparison(), context);
+        }
         // Operators see how often bots are told "breaking", per repository (Prometheus: uapiguard_checks_total).
         meters.counter("uapiguard.checks", "repository", outcome.repository(),
                 "verdict", outcome.comparison().verdict()).increment();
-        return responses.render(format, outcome.comparison(), context);
+        return format == OutputFormat.JSON ? responses.answer(format, json)
+                : responses.render(format, outcome.comparison(), context);
+    }
+
+    @Operation(summary = "A stored check's answer",
+            description = "The JSON answer of an earlier check, by the id its checkUrl ends with, while it is kept "
+                    + "(uapiguard.checks.retention after the last identical request).")
+    @ApiResponse(responseCode = "200", description = "The check's JSON answer, as it was sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "Unknown check, or swept", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @GetMapping(path = "/checks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> stored(@PathVariable String id) {
+        return records.find(id).map(check -> responses.answer(OutputFormat.JSON, check.result()))
+                .orElseThrow(() -> records.unknown(id));
     }
 }

@@ -22,9 +22,12 @@ class ComparisonResponses {
     }
 
     ResponseEntity<String> render(OutputFormat format, Comparison comparison, RenderContext context) {
-        String body = format == OutputFormat.PATCHWORK
+        return answer(format, format == OutputFormat.PATCHWORK
                 ? json.writeValueAsString(patchwork(comparison, context))
-                : Renderers.forFormat(format.renderer).render(comparison, context);
+                : Renderers.forFormat(format.renderer).render(comparison, context));
+    }
+
+    ResponseEntity<String> answer(OutputFormat format, String body) {
         return ResponseEntity.ok().contentType(format.contentType()).body(body);
     }
 
@@ -47,7 +50,9 @@ class ComparisonResponses {
         if (accepted > 0) {
             description += " (" + accepted + " accepted)";
         }
-        return new PatchworkCheck(state, description, PATCHWORK_CONTEXT, context.reportUrl());
+        // A stored check's own page shows what this check found; else the base's report.
+        return new PatchworkCheck(state, description, PATCHWORK_CONTEXT,
+                context.checkUrl() != null ? context.checkUrl() : context.reportUrl());
     }
 
     private static long count(Comparison comparison, Severity severity) {

@@ -38,6 +38,15 @@ public class ReportLinks {
         return path.toString();
     }
 
+    /** A stored check's page. */
+    public String check(String digest) {
+        return base().path(checkPath(digest)).build().toUriString();
+    }
+
+    public static String checkPath(String digest) {
+        return "/report/checks/" + digest;
+    }
+
     public String helper(String repository, String helper) {
         return base().pathSegment("report", repository, "helpers", helper).build().encode().toUriString();
     }

@@ -50,6 +50,9 @@ public final class JsonRenderer implements Renderer {
                 summary(header.putObject("summary"), one);
             }
         }
+        if (context.checkUrl() != null) {
+            root.put("checkUrl", context.checkUrl());
+        }
         var findings = root.putArray("findings");
         for (Finding f : comparison.findings()) {
             ObjectNode n = findings.addObject();

@@ -62,10 +62,19 @@ public final class MarkdownRenderer implements Renderer {
                         .append(" |\n");
             }
         }
+        if (context.checkUrl() != null) {
+            out.append("\n[This check](").append(link(context.checkUrl())).append(")\n");
+        }
         if (context.reportUrl() != null) {
-            out.append("\n[Full report](").append(context.reportUrl().replace(")", "%29").replace(" ", "%20")).append(")\n");
+            out.append(context.checkUrl() != null ? "" : "\n").append("[Full report](").append(link(context.reportUrl()))
+                    .append(")\n");
         }
         return out.toString();
+    }
+
+    /** A URL as a Markdown link target: a ')' or a blank would end it. */
+    private static String link(String url) {
+        return url.replace(")", "%29").replace(" ", "%20");
     }
 
     /**

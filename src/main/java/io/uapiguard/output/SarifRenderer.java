@@ -125,6 +125,9 @@ public final class SarifRenderer implements Renderer {
             }
             new TreeMap<>(f.attachments()).forEach((k, v) -> props.put(k, v));
         }
+        if (context.checkUrl() != null) {
+            run.putObject("properties").put("checkUrl", context.checkUrl());   // the stored check's page
+        }
         return Json.MAPPER.writeValueAsString(root) + "\n";
     }
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The report's errors as a page (the API's are problem+json), with the same status and a readable message. */
-@ControllerAdvice(assignableTypes = ReportController.class)
+@ControllerAdvice(assignableTypes = {ReportController.class, CheckPageController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReportExceptionHandler {
 

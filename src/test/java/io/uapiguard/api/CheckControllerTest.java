@@ -4,6 +4,7 @@ import static io.uapiguard.api.ServiceFixtures.C1;
 import static io.uapiguard.api.ServiceFixtures.C2;
 import static io.uapiguard.api.ServiceFixtures.C3;
 import static io.uapiguard.api.ServiceFixtures.PATH;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -66,6 +67,9 @@ class CheckControllerTest {
     HeaderParser parser;
     @MockitoBean
     CompatEngine engine;
+    /** Stores nothing unless a test says so (a mock's save answers false): the answers carry no checkUrl. */
+    @MockitoBean
+    CheckRecords records;
 
     final UapiModel baseModel = ServiceFixtures.model(ServiceFixtures.helper("map_lookup_elem", 1, "void *"));
     final UapiModel candidateModel = ServiceFixtures.model(ServiceFixtures.helper("map_lookup_elem", 2, "void *"));
@@ -196,6 +200,88 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.context").value("uapiguard"))
                 .andExpect(jsonPath("$.description").value("1 breaking change to the BPF UAPI against v2"))
                 .andExpect(jsonPath("$.target_url").value("http://localhost/report/linux/tags/v2"));
+    }
+
+    /** The page address of a check that the store took. */
+    String storedCheckUrl(String request) {
+        when(records.save(any(), anyString())).thenReturn(true);
+        return "http://localhost/report/checks/" + CheckService.digest("linux", C2, PATH,
+                JsonMapper.builder().build().readValue(request, CheckRequest.class));
+    }
+
+    @Test
+    void aStoredCheckAnswersWithItsPageWhoseStoredJsonIsTheAnswer() throws Exception {
+        String request = body(Map.of("repository", "linux", "base", "v2", "header", HEADER));
+        String checkUrl = storedCheckUrl(request);
+        String answer = mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content(request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checkUrl").value(checkUrl))
+                .andExpect(jsonPath("$.reportUrl").value("http://localhost/report/linux/tags/v2"))
+                .andReturn().getResponse().getContentAsString();
+        org.mockito.ArgumentCaptor<String> stored = org.mockito.ArgumentCaptor.forClass(String.class);
+        verify(records).save(any(), stored.capture());
+        assertThat(stored.getValue()).isEqualTo(answer);
+    }
+
+    @Test
+    void patchworksTargetUrlIsTheStoredChecksPage() throws Exception {
+        String request = body(Map.of("repository", "linux", "base", "v2", "header", HEADER));
+        String checkUrl = storedCheckUrl(request);
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/vnd.patchwork.check+json").content(request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.target_url").value(checkUrl));
+    }
+
+    @Test
+    void sarifRunPropertiesAndTheMarkdownLinksCarryTheChecksPage() throws Exception {
+        String request = body(Map.of("repository", "linux", "base", "v2", "header", HEADER));
+        String checkUrl = storedCheckUrl(request);
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/sarif+json").content(request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.runs[0].properties.checkUrl").value(checkUrl));
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("text/markdown").content(request))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("[This check](" + checkUrl + ")\n[Full report]("
+                        + "http://localhost/report/linux/tags/v2)")));
+    }
+
+    @Test
+    void aCheckTheStoreDidNotTakeAnswersWithoutCheckUrl() throws Exception {
+        when(records.save(any(), anyString())).thenReturn(false);
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("breaking"))
+                .andExpect(jsonPath("$.checkUrl").doesNotExist());
+        mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .accept("application/sarif+json")
+                        .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.runs[0].properties").doesNotExist());
+    }
+
+    @Test
+    void aStoredChecksJsonIsServedAsItWasAnswered() throws Exception {
+        String digest = "e".repeat(64);
+        when(records.find(digest)).thenReturn(Optional.of(new io.uapiguard.store.CheckStore.StoredCheck(digest,
+                "linux", C2, "v2", PATH, "breaking", "{\"verdict\": \"breaking\"}", "{}", java.time.Instant.now())));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/checks/" + digest))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().string("{\"verdict\": \"breaking\"}"));
+    }
+
+    @Test
+    void anUnknownOrSweptCheckIs404Problem() throws Exception {
+        when(records.unknown(anyString())).thenReturn(new UapiguardException(Reason.NOT_FOUND, "no check: unknown"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/checks/"
+                        + "f".repeat(64)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("no check: unknown"));
     }
 
     @Test

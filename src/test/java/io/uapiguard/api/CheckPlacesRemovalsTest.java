@@ -57,6 +57,9 @@ class CheckPlacesRemovalsTest {
     HeaderParser parser;
     @MockitoBean
     CompatEngine engine;
+    /** Stores nothing (a mock's save answers false): the answers carry no checkUrl. */
+    @MockitoBean
+    CheckRecords records;
 
     /** A base no other test uses: the context (shared with CheckControllerTest) caches models by commit. */
     static final String BASE = "4444444444444444444444444444444444444444";

@@ -1,5 +1,7 @@
 package io.uapiguard.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.uapiguard.corpus.Corpus;
 import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +60,22 @@ public abstract class CorpusService {
             admin.ingest(REPOSITORY);
             return queries.repository(REPOSITORY).orElseThrow();
         }
+    }
+
+    /** The newest stored bpf.h of the corpus. */
+    protected String newestText() {
+        ingestedCorpus();
+        HistoryQueries.RevisionInfo newest = queries.resolve(REPOSITORY, null).orElseThrow();
+        return queries.headerText(REPOSITORY, newest.commitId(), Corpus.HEADER_PATH).orElseThrow();
+    }
+
+    /** The header with the ids of map_lookup_elem (1) and map_update_elem (2) swapped in its mapper: breaking. */
+    protected static String swappedHelperIds(String text) {
+        String lookup = "FN(map_lookup_elem, 1, ##ctx)";
+        String update = "FN(map_update_elem, 2, ##ctx)";
+        assertThat(text).as("the newest mapper lists map_lookup_elem with id 1").contains(lookup, update);
+        return text.replaceFirst(Pattern.quote(lookup), "FN(map_lookup_elem, 2, ##ctx)")
+                .replaceFirst(Pattern.quote(update), "FN(map_update_elem, 1, ##ctx)");
     }
 
     protected String url(String path) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,18 +22,39 @@ class ServiceCorpusTest extends CorpusService {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    String newestText() {
-        ingestedCorpus();
-        RevisionInfo newest = queries.resolve(REPOSITORY, null).orElseThrow();
-        return queries.headerText(REPOSITORY, newest.commitId(), Corpus.HEADER_PATH).orElseThrow();
-    }
-
     static String body(Map<String, String> fields) {
         return JSON.writeValueAsString(new LinkedHashMap<>(fields));
     }
 
     JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aChecksPageShowsItsFindingsAndPatchworkLinksIt() {
+        String request = body(Map.of("repository", REPOSITORY, "header", swappedHelperIds(newestText())));
+        HttpResponse<String> answer = postJson("/api/v1/checks", request, "application/json");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        String checkUrl = json(answer).path("checkUrl").asString();
+        assertThat(checkUrl).as(answer.body()).matches("http://127\\.0\\.0\\.1:" + port + "/report/checks/[0-9a-f]{64}");
+
+        HttpResponse<String> patchwork = postJson("/api/v1/checks", request, "application/vnd.patchwork.check+json");
+        assertThat(json(patchwork).path("target_url").asString()).as("an identical request shares the page")
+                .isEqualTo(checkUrl);
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(checkUrl)).GET().build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+        assertThat(html.select("#verdict").text()).isEqualTo("breaking");
+        assertThat(html.select(".finding .rule").eachText()).contains("helper.id-changed");
+        assertThat(html.select(".finding .excerpt tr.at").eachText())
+                .anyMatch(line -> line.contains("FN(map_lookup_elem, 2, ##ctx)"));
+
+        String id = checkUrl.substring(checkUrl.lastIndexOf('/') + 1);
+        assertThat(get("/api/v1/checks/" + id, "application/json").body()).isEqualTo(answer.body());
+        HttpResponse<String> unknown = get("/api/v1/checks/" + "0".repeat(64), "application/json");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
@@ -49,12 +69,7 @@ class ServiceCorpusTest extends CorpusService {
 
     @Test
     void twoSwappedHelperIdsAreBreakingForBothHelpers() {
-        String text = newestText();
-        Pattern lookup = Pattern.compile("FN\\(map_lookup_elem, 1, ##ctx\\)");
-        Pattern update = Pattern.compile("FN\\(map_update_elem, 2, ##ctx\\)");
-        assertThat(lookup.matcher(text).find()).as("the newest mapper lists map_lookup_elem with id 1").isTrue();
-        String swapped = update.matcher(lookup.matcher(text).replaceFirst("FN(map_lookup_elem, 2, ##ctx)"))
-                .replaceFirst("FN(map_update_elem, 1, ##ctx)");
+        String swapped = swappedHelperIds(newestText());
         HttpResponse<String> response = postJson("/api/v1/checks",
                 body(Map.of("repository", REPOSITORY, "header", swapped)), "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -141,9 +156,12 @@ class ServiceCorpusTest extends CorpusService {
         assertThat(SarifSchema.assertValid(sarif.body()).path("version").asString()).isEqualTo("2.1.0");
         HttpResponse<String> patchwork = postJson("/api/v1/checks", request, "application/vnd.patchwork.check+json");
         assertThat(json(patchwork).path("state").asString()).isEqualTo("fail");
-        assertThat(json(patchwork).path("target_url").asString()).startsWith(url("/report/" + REPOSITORY));
+        // The same request, one stored check: patchwork's link is the page SARIF and Markdown name.
+        String checkUrl = json(sarif).path("runs").path(0).path("properties").path("checkUrl").asString();
+        assertThat(checkUrl).startsWith(url("/report/checks/"));
+        assertThat(json(patchwork).path("target_url").asString()).isEqualTo(checkUrl);
         HttpResponse<String> markdown = postJson("/api/v1/checks", request, "text/markdown");
-        assertThat(markdown.body()).contains("helper.return-type-changed");
+        assertThat(markdown.body()).contains("helper.return-type-changed", "[This check](" + checkUrl + ")");
     }
 
     @Test

@@ -29,11 +29,11 @@ class SchemaMigrationTest {
     void migrationsFromTheTopLevelFolderAreAppliedFromTheClasspath() {
         assertThat(getClass().getResource("/db/migration/V1__history.sql")).isNotNull();
         assertThat(db.jdbc().sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4", "6");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(db.jdbc().sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
                         + " AND table_name <> 'flyway_schema_history' ORDER BY table_name")
                 .query(String.class).list())
-                .containsExactly("blobs", "comparisons", "findings", "helpers", "ingest_runs", "repositories",
+                .containsExactly("blobs", "checks", "comparisons", "findings", "helpers", "ingest_runs", "repositories",
                         "revision_paths", "revisions", "tags");
     }
 

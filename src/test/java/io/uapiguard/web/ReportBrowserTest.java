@@ -136,6 +136,40 @@ class ReportBrowserTest extends CorpusService {
         assertThat(blocked).as("blocked by the Content-Security-Policy").isEmpty();
     }
 
+    @Test
+    void aChecksPageInABrowser() throws Exception {
+        String request = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                java.util.Map.of("repository", REPOSITORY, "base", "v1.1.0", "header", swappedHelperIds(newestText())));
+        var answer = postJson("/api/v1/checks", request, "application/vnd.patchwork.check+json");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        String targetUrl = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body())
+                .path("target_url").asString();
+        assertThat(targetUrl).as(answer.body()).contains("/report/checks/");
+
+        // What a maintainer who clicks the patch's check sees: the verdict, the findings, the lines around them.
+        browser.get(targetUrl);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check against v1.1.0");
+        WebElement verdict = browser.findElement(By.id("verdict"));
+        assertThat(verdict.getText()).isEqualTo("breaking");
+        assertThat(verdict.getCssValue("background-color")).isNotEqualTo("rgba(0, 0, 0, 0)");
+        List<WebElement> findings = browser.findElements(By.cssSelector(".finding"));
+        assertThat(findings).isNotEmpty();
+        assertThat(findings.stream().map(f -> f.findElement(By.cssSelector(".rule")).getText()))
+                .contains("helper.id-changed");
+        assertThat(browser.findElements(By.cssSelector(".excerpt tr.at")).stream().map(WebElement::getText))
+                .anyMatch(line -> line.contains("FN(map_lookup_elem, 2, ##ctx)"));
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target/check.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // The base tag's report, one click away.
+        navigateBy(browser.findElement(By.cssSelector("#base-report a")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("v1.1.0");
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(blocked).as("blocked by the Content-Security-Policy").isEmpty();
+    }
+
     /**
      * Clicks what leads to another page and waits until the old page is gone: a click may return before the
      * navigation it starts (a form submit did, once, in CI), and the next lookup would then read the old page.

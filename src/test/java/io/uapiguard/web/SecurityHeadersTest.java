@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,6 +54,15 @@ class SecurityHeadersTest extends CorpusService {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[5 * 1024 * 1024])).build()));
         answers.add(postJson("/api/v1/admin/repositories", "{}", "*/*"));                             // 401
+        // A stored check's page, its 404 page and its JSON's 404.
+        JsonMapper json = JsonMapper.builder().build();
+        HttpResponse<String> check = postJson("/api/v1/checks", json.writeValueAsString(
+                Map.of("repository", repository, "header", CraftedHeaderReportTest.CLEAN)), "application/json");
+        answers.add(check);
+        answers.add(send(HttpRequest.newBuilder(URI.create(json.readTree(check.body()).path("checkUrl").asString()))
+                .header("Accept", "text/html").GET().build()));
+        answers.add(get("/report/checks/" + "0".repeat(64), "text/html"));
+        answers.add(get("/api/v1/checks/" + "0".repeat(64), "*/*"));
         assertThat(answers.stream().map(HttpResponse::statusCode)).contains(200, 400, 401, 404, 413);
         for (HttpResponse<String> answer : answers) {
             String what = answer.request().method() + " " + answer.uri().getPath() + " -> " + answer.statusCode();

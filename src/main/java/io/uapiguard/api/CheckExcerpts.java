@@ -1,0 +1,82 @@
+package io.uapiguard.api;
+
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.Finding;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The header lines around each finding's line, kept with a stored check so that its page needs no parse: per side
+ * ("new", the candidate; "old", the base, for findings whose line is the base's), line number to text. Bounded: the
+ * first {@link #MAX_FINDINGS} findings with a line, {@link #AROUND} lines either side, each cut at
+ * {@link #MAX_LINE_CHARS} characters.
+ */
+public final class CheckExcerpts {
+
+    public static final int AROUND = 2;
+    static final int MAX_FINDINGS = 200;
+    static final int MAX_LINE_CHARS = 240;
+
+    private CheckExcerpts() {
+    }
+
+    /** The excerpts of {@code findings} on {@code path}; the base's text is read only when a finding needs it. */
+    static Map<String, Map<Integer, String>> of(List<Finding> findings, String path, CharSequence candidate,
+                                                Supplier<String> base) {
+        NavigableSet<Integer> oldLines = new TreeSet<>();
+        NavigableSet<Integer> newLines = new TreeSet<>();
+        findings.stream().filter(f -> f.location() != null && f.location().line() > 0
+                        && path.equals(f.location().path()))
+                .limit(MAX_FINDINGS)
+                .forEach(f -> {
+                    NavigableSet<Integer> lines = oldSide(f) ? oldLines : newLines;
+                    for (int n = Math.max(1, f.location().line() - AROUND); n <= f.location().line() + AROUND; n++) {
+                        lines.add(n);
+                    }
+                });
+        Map<String, Map<Integer, String>> sides = new TreeMap<>();
+        if (!newLines.isEmpty()) {
+            sides.put("new", lines(candidate, newLines));
+        }
+        if (!oldLines.isEmpty()) {
+            sides.put("old", lines(base.get(), oldLines));
+        }
+        return sides;
+    }
+
+    /**
+     * Whether the finding's line is the base's: something that is gone and was not placed in the candidate (a placed
+     * removal keeps its old line in {@link Comparison#OLD_LINE} and its line is the candidate's).
+     */
+    static boolean oldSide(Finding finding) {
+        return "old".equals(finding.attachments().get("side")) && !finding.attachments().containsKey(Comparison.OLD_LINE);
+    }
+
+    /** The wanted lines of {@code text} (1-based; lines past its end are left out), in one pass up to the last. */
+    static Map<Integer, String> lines(CharSequence text, NavigableSet<Integer> wanted) {
+        Map<Integer, String> out = new TreeMap<>();
+        int line = 1;
+        int start = 0;
+        int last = wanted.last();
+        for (int i = 0; i <= text.length() && line <= last; i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i == text.length() && start == i) {
+                    break;   // no line after a final newline
+                }
+                if (wanted.contains(line)) {
+                    int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                    out.put(line, end - start > MAX_LINE_CHARS
+                            ? text.subSequence(start, start + MAX_LINE_CHARS) + "…"
+                            : text.subSequence(start, end).toString());
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package io.uapiguard.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The REST checks as answered ({@code checks}), one row per request digest: identical requests share the row, the
+ * newest answer replacing the one before. Each write is one statement, so a row is never half-written.
+ */
+public final class CheckStore {
+
+    /** One stored check; {@code result} is the JSON answer as sent, {@code excerpts} the lines kept for the page. */
+    public record StoredCheck(String digest, String repository, String baseCommit, String baseTag, String path,
+                              String verdict, String result, String excerpts, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public CheckStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /** Stores the check, or replaces the one stored under the same digest; false when its repository is gone. */
+    public boolean save(StoredCheck check) {
+        return jdbc.sql("""
+                INSERT INTO checks (digest, repository_id, base_commit, base_tag, path, verdict, result, excerpts,
+                                    created_at)
+                SELECT ?, r.id, ?, ?, ?, ?, ?::json, ?::json, ? FROM repositories r WHERE r.name = ?
+                ON CONFLICT (digest) DO UPDATE SET base_tag = excluded.base_tag, verdict = excluded.verdict,
+                    result = excluded.result, excerpts = excluded.excerpts, created_at = excluded.created_at
+                """).params(check.digest(), check.baseCommit(), check.baseTag(), check.path(), check.verdict(),
+                        check.result(), check.excerpts(), Timestamp.from(check.createdAt()), check.repository())
+                .update() == 1;
+    }
+
+    /**
+     * Whether the check stored under {@code digest} holds exactly {@code result} and was stored at
+     * {@code notBefore} or later: then storing it again would change nothing that matters. A read, which the
+     * database answers without a write to wait for.
+     */
+    public boolean holds(String digest, String result, Instant notBefore) {
+        return jdbc.sql("SELECT count(*) FROM checks WHERE digest = ? AND result::text = ? AND created_at >= ?")
+                .params(digest, result, Timestamp.from(notBefore)).query(Long.class).single() > 0;
+    }
+
+    /** The check stored under {@code digest} if it was stored at {@code notBefore} or later. */
+    public Optional<StoredCheck> find(String digest, Instant notBefore) {
+        return jdbc.sql("""
+                SELECT c.digest, r.name AS repository, c.base_commit, c.base_tag, c.path, c.verdict,
+                       c.result::text AS result, c.excerpts::text AS excerpts, c.created_at
+                FROM checks c JOIN repositories r ON r.id = c.repository_id
+                WHERE c.digest = ? AND c.created_at >= ?
+                """).params(digest, Timestamp.from(notBefore)).query(CheckStore::row).optional();
+    }
+
+    /** Deletes the checks stored before {@code cutoff}; how many. */
+    public int deleteCreatedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM checks WHERE created_at < ?").param(Timestamp.from(cutoff)).update();
+    }
+
+    private static StoredCheck row(ResultSet rs, int n) throws SQLException {
+        return new StoredCheck(rs.getString("digest"), rs.getString("repository"), rs.getString("base_commit"),
+                rs.getString("base_tag"), rs.getString("path"), rs.getString("verdict"), rs.getString("result"),
+                rs.getString("excerpts"), rs.getTimestamp("created_at").toInstant());
+    }
+}

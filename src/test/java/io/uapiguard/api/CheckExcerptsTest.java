@@ -1,0 +1,75 @@
+package io.uapiguard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uapiguard.compat.Finding;
+import io.uapiguard.compat.Location;
+import io.uapiguard.compat.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The header lines a stored check keeps around its findings: the right side, the right lines, bounded. */
+class CheckExcerptsTest {
+
+    static final String PATH = ServiceFixtures.PATH;
+
+    static Finding at(int line, String side) {
+        return new Finding("enum.removed", Severity.BREAKING, "X", "m", null, null, new Location(PATH, line),
+                side == null ? Map.of() : Map.of("side", side), false, null);
+    }
+
+    static String numbered(String prefix, int lines) {
+        StringBuilder text = new StringBuilder();
+        IntStream.rangeClosed(1, lines).forEach(n -> text.append(prefix).append(n).append('\n'));
+        return text.toString();
+    }
+
+    @Test
+    void twoLinesEitherSideOfEachFindingFromTheSideItsLineBelongsTo() {
+        var excerpts = CheckExcerpts.of(List.of(at(10, null), at(4, "old"), at(11, "new")), PATH,
+                numbered("new ", 20), () -> numbered("old ", 20));
+        assertThat(excerpts.get("new")).containsOnlyKeys(8, 9, 10, 11, 12, 13).containsEntry(10, "new 10");
+        assertThat(excerpts.get("old")).containsOnlyKeys(2, 3, 4, 5, 6).containsEntry(4, "old 4");
+    }
+
+    @Test
+    void linesNearTheEdgesStayInsideTheText() {
+        var excerpts = CheckExcerpts.of(List.of(at(1, null), at(5, null)), PATH, "a\nb\r\nc\nd\ne", () -> "");
+        assertThat(excerpts.get("new")).containsExactlyEntriesOf(new java.util.TreeMap<>(
+                Map.of(1, "a", 2, "b", 3, "c", 4, "d", 5, "e")));
+    }
+
+    @Test
+    void aLineAfterTheFinalNewlineIsNoLine() {
+        assertThat(CheckExcerpts.lines("a\nb\n", new TreeSet<>(List.of(2, 3, 4)))).containsOnlyKeys(2);
+    }
+
+    @Test
+    void findingsWithoutALineOrOnAnotherPathKeepNothingAndTheBaseIsNotRead() {
+        Finding elsewhere = new Finding("enum.removed", Severity.BREAKING, "X", "m", null, null,
+                new Location("other.h", 3), Map.of("side", "old"), false, null);
+        var excerpts = CheckExcerpts.of(List.of(at(0, "old"), elsewhere), PATH, "x\n", () -> {
+            throw new AssertionError("read the base");
+        });
+        assertThat(excerpts).isEmpty();
+    }
+
+    @Test
+    void longLinesAreCutAndOnlyTheFirstFindingsKeepLines() {
+        String longLine = "y".repeat(CheckExcerpts.MAX_LINE_CHARS + 50);
+        assertThat(CheckExcerpts.lines(longLine + "\n", new TreeSet<>(List.of(1))).get(1))
+                .hasSize(CheckExcerpts.MAX_LINE_CHARS + 1).endsWith("…");
+
+        List<Finding> many = new ArrayList<>();
+        for (int n = 1; n <= CheckExcerpts.MAX_FINDINGS + 100; n++) {
+            many.add(at(10 * n, null));
+        }
+        var excerpts = CheckExcerpts.of(many, PATH, numbered("", 10 * (CheckExcerpts.MAX_FINDINGS + 101)), () -> "");
+        assertThat(excerpts.get("new")).hasSize(5 * CheckExcerpts.MAX_FINDINGS)
+                .containsKey(10 * CheckExcerpts.MAX_FINDINGS).doesNotContainKey(10 * (CheckExcerpts.MAX_FINDINGS + 1));
+    }
+}

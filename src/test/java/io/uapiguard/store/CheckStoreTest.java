@@ -1,0 +1,94 @@
+package io.uapiguard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uapiguard.store.CheckStore.StoredCheck;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Stored REST checks on a real PostgreSQL: one row per digest, the newest answer kept, found and deleted by age. */
+class CheckStoreTest {
+
+    static final String D1 = "a".repeat(64);
+    static final String D2 = "b".repeat(64);
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static TestDatabase.Fresh db;
+    private CheckStore store;
+
+    @BeforeAll
+    static void create() {
+        db = TestDatabase.get().create("checks");
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void repository() {
+        db.jdbc().sql("TRUNCATE repositories CASCADE").update();
+        db.jdbc().sql("INSERT INTO repositories (name, location, tag_pattern, branches, paths)"
+                + " VALUES ('linux', '/x', 'v*', '{}', '{a.h}')").update();
+        store = new CheckStore(db.dataSource());
+    }
+
+    static StoredCheck check(String digest, String verdict, Instant at) {
+        return new StoredCheck(digest, "linux", "c".repeat(40), "v2", "a.h", verdict,
+                "{\"verdict\": \"" + verdict + "\"}", "{\"new\": {\"3\": \"  int x;\"}}", at);
+    }
+
+    @Test
+    void aStoredCheckIsFoundAsItWasAnsweredByteForByte() {
+        assertThat(store.save(check(D1, "breaking", T0))).isTrue();
+        StoredCheck found = store.find(D1, T0).orElseThrow();
+        assertThat(found).isEqualTo(check(D1, "breaking", T0));
+        assertThat(store.find(D2, T0)).isEmpty();
+    }
+
+    @Test
+    void identicalRequestsShareOneRowHoldingTheNewestAnswer() {
+        store.save(check(D1, "breaking", T0));
+        store.save(check(D1, "compatible", T0.plusSeconds(60)));
+        assertThat(db.jdbc().sql("SELECT count(*) FROM checks").query(Long.class).single()).isEqualTo(1);
+        StoredCheck found = store.find(D1, T0).orElseThrow();
+        assertThat(found.verdict()).isEqualTo("compatible");
+        assertThat(found.createdAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void holdsIsTrueOnlyForTheSameAnswerStoredSinceTheGivenTime() {
+        store.save(check(D1, "breaking", T0));
+        String result = check(D1, "breaking", T0).result();
+        assertThat(store.holds(D1, result, T0)).isTrue();
+        assertThat(store.holds(D1, result, T0.plusMillis(1))).isFalse();
+        assertThat(store.holds(D1, "{\"verdict\": \"compatible\"}", T0)).isFalse();
+        assertThat(store.holds(D2, result, T0)).isFalse();
+    }
+
+    @Test
+    void aCheckStoredBeforeTheGivenTimeIsNotFound() {
+        store.save(check(D1, "breaking", T0));
+        assertThat(store.find(D1, T0.plusMillis(1))).isEmpty();
+    }
+
+    @Test
+    void deletingByAgeKeepsTheYoungerChecks() {
+        store.save(check(D1, "breaking", T0));
+        store.save(check(D2, "compatible", T0.plusSeconds(3600)));
+        assertThat(store.deleteCreatedBefore(T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(store.find(D1, Instant.EPOCH)).isEmpty();
+        assertThat(store.find(D2, Instant.EPOCH)).isPresent();
+    }
+
+    @Test
+    void aCheckOfARepositoryNoLongerRegisteredIsNotStored() {
+        db.jdbc().sql("TRUNCATE repositories CASCADE").update();
+        assertThat(store.save(check(D1, "breaking", T0))).isFalse();
+        assertThat(store.find(D1, Instant.EPOCH)).isEmpty();
+    }
+}
