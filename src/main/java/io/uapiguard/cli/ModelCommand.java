@@ -17,7 +17,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import io.uapiguard.include.IncludeDirectories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +41,14 @@ final class ModelCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
     private Format format;
 
+    @Option(names = {"-I", "--include-dir"}, paramLabel = "DIR",
+            description = "A directory #include is looked up in, as gcc's -I; repeatable (default: none, each include a gap).")
+    private List<Path> includeDirs = new ArrayList<>();
+
+    @Option(names = "--tree", paramLabel = "ROOT",
+            description = "A kernel tree: its include/uapi and arch/x86/include/uapi are searched first.")
+    private Path tree;
+
     @Spec
     private CommandSpec spec;
 
@@ -50,7 +61,7 @@ final class ModelCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        UapiModel model = new HeaderParser().parse(file.toString(), text);
+        UapiModel model = new HeaderParser(includes(tree, includeDirs)).parse(file.toString(), text);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -60,6 +71,19 @@ final class ModelCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The tree's uapi folders, then the directories given. No default yet: /usr/include's posix_types.h needs
+     * {@code sizeof} in constant expressions, which the front end does not evaluate yet (issue 11 item 3).
+     */
+    static IncludeDirectories includes(Path tree, List<Path> dirs) {
+        List<Path> all = new ArrayList<>();
+        if (tree != null) {
+            all.addAll(IncludeDirectories.ofKernelTree(tree));
+        }
+        all.addAll(dirs);
+        return new IncludeDirectories(all);
     }
 
     private static void printText(UapiModel m, PrintWriter out) {
@@ -101,6 +125,10 @@ final class ModelCommand implements Callable<Integer> {
             for (Field f : s.fields()) {
                 out.printf("    %-40s %-24s offset %d bits, %d bits%n", f.path(), f.type(), f.offsetBits(), f.sizeBits());
             }
+        }
+        out.printf("complete: %s%n", m.complete());
+        for (io.uapiguard.model.Gap g : m.gaps()) {
+            out.printf("  gap %s:%d: %s: %s%n", g.file(), g.line(), g.element(), g.why());
         }
         out.printf("problems: %d%n", m.problems().size());
         for (Problem p : m.problems()) {

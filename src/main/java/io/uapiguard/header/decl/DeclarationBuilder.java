@@ -144,7 +144,9 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         Attributes attrs = attributes(ctx.attrs);
         RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned());
         if (tag != null) {
-            records.add(decl);
+            if (((PpToken) ctx.tag).inHeader()) {   // an included header's record is known, not listed
+                records.add(decl);
+            }
             recordsByTag.put(kind + " " + tag, decl);
         }
         return decl;
@@ -248,7 +250,9 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
             previous = typed;
             next = plusOne(typed);
         }
-        enums.add(new EnumDecl(tag, line, constants));
+        if (((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).inHeader()) {
+            enums.add(new EnumDecl(tag, line, constants));
+        }
         return tag;
     }
 
@@ -318,7 +322,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
     }
 
     private UapiguardException error(String message, PpToken at) {
-        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message, file,
-                at.getLine(), at.column(), null);
+        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message,
+                at.file != null ? at.file : file, at.getLine(), at.column(), null);
     }
 }

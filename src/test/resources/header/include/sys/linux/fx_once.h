@@ -1,0 +1,3 @@
+#pragma once
+#define FX_ONCE_COUNT 1
+struct fx_once { int x; };
