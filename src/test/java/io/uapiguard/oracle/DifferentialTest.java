@@ -29,7 +29,7 @@ class DifferentialTest {
         Map<String, BigInteger> defines = new HashMap<>();
         defines.put("D1", BigInteger.valueOf(-1));
         defines.put("D2", null);
-        return new ModelFacts(exit, exit == 0 ? null : "uapiguard: /usr/include/linux/x.h:3:1: boom",
+        return new ModelFacts(exit, exit == 0, exit == 0 ? null : "uapiguard: /usr/include/linux/x.h:3:1: boom",
                 exit == 0 ? Map.of("A", BigInteger.ONE, "B", BigInteger.valueOf(3)) : Map.of(),
                 exit == 0 ? Map.of("s", new RecordFact("struct", "s", false, 12, Map.of("a", 0L, "b", 64L))) : Map.of(),
                 exit == 0 ? defines : Map.of(), exit == 0 ? Map.of("D2", "_IOR('x', 1, struct s)") : Map.of());
@@ -109,7 +109,7 @@ class DifferentialTest {
         Map<String, BigInteger> defines = new HashMap<>();
         defines.put("MINE", BigInteger.ONE);
         defines.put("VALUELESS", null);
-        ModelFacts m = new ModelFacts(0, null, Map.of("CONST", BigInteger.ONE), Map.of(), defines, Map.of());
+        ModelFacts m = new ModelFacts(0, true, null, Map.of("CONST", BigInteger.ONE), Map.of(), defines, Map.of());
         assertThat(Differential.shape("_IOWR('b', 3, struct foo)", m)).isEqualTo("invokes _IOWR(...)");
         assertThat(Differential.shape("(sizeof(struct can_frame))", m)).isEqualTo("sizeof");
         assertThat(Differential.shape("(MINE | ELSEWHERE)", m)).isEqualTo("uses a name the header does not define");
