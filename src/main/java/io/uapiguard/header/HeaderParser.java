@@ -22,6 +22,7 @@ import io.uapiguard.header.pp.Preprocessor;
 import io.uapiguard.header.pp.TokenArrayStream;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.Define;
+import io.uapiguard.model.Gap;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.Mapper;
 import io.uapiguard.model.Problem;
@@ -89,7 +90,8 @@ public final class HeaderParser {
         Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes).run(text);
         checkNesting(pp.tokens(), budget);
         DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens(), budget);
-        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, abi, pp.tokens()).build(tree);
+        DeclarationBuilder builder = new DeclarationBuilder(file, budget, abi, pp.tokens());
+        DeclarationBuilder.Declarations decls = builder.build(tree);
         budget.checkTime(null);
 
         ConstantEvaluator evaluator = new ConstantEvaluator(budget, abi);
@@ -113,7 +115,16 @@ public final class HeaderParser {
         }
         budget.checkTime(null);
         return new UapiModel(UapiModel.SCHEMA_VERSION, helpers, mapper, decls.enums(), defines, structs, problems,
-                pp.gaps());
+                gaps(pp.gaps(), builder.gaps()));
+    }
+
+    private static List<Gap> gaps(List<Gap> preprocessing, List<Gap> declarations) {
+        if (declarations.isEmpty()) {
+            return preprocessing;
+        }
+        List<Gap> all = new ArrayList<>(preprocessing);
+        all.addAll(declarations);
+        return all;
     }
 
     private void checkLength(String file, int length) {

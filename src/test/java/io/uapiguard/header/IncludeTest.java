@@ -102,4 +102,12 @@ class IncludeTest {
                 .parse(cycle.toString(), Files.readString(cycle)))
                 .isInstanceOf(UapiguardException.class).hasMessageContaining("#include nested deeper than");
     }
+
+    @Test
+    void aMemberThatDeclaresNothingIsAGapNotASilentDrop() {
+        UapiModel m = new HeaderParser().parse("fx.h", "struct fx_t {\n\tint a;\n\ttc_gen;\n\tint b;\n};\n");
+        assertThat(m.complete()).isFalse();
+        assertThat(m.gaps()).containsExactly(new Gap("fx.h", 3, "struct fx_t: tc_gen",
+                "member declaration declares nothing (a macro of a header not included?)"));
+    }
 }

@@ -11,6 +11,7 @@ import io.uapiguard.header.pp.TokenText;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Gap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,9 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
     private final Map<String, RecordDecl> recordsByTag = new LinkedHashMap<>();
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
     private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
+    private final List<Gap> gaps = new ArrayList<>();
+    /** The record whose members are being read, for gaps: {@code struct tag} or {@code struct <anonymous>}. */
+    private String currentRecord = "";
     /** Made once: a method reference in place would be a new object and an indy call per expression. */
     private final ConstantEvaluator.Resolver enumeratorValues = name -> {
         BigInteger v = enumerators.get(name.getText());
@@ -64,6 +68,14 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         this.file = file;
         this.tokens = tokens;
         this.evaluator = new ConstantEvaluator(budget, abi);
+    }
+
+    /**
+     * What {@link #build} could not model: member declarations that declare nothing (a type alone, as
+     * {@code tc_gen;} reads where the macro {@code tc_gen} of another header is not defined).
+     */
+    public List<Gap> gaps() {
+        return gaps;
     }
 
     public Declarations build(DeclarationParser.TranslationUnitContext tree) {
@@ -136,11 +148,14 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         String tag = ctx.tag == null ? null : ctx.tag.getText();
         int line = ((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).expansionLine;
         List<RecordDecl.Member> members = new ArrayList<>();
+        String outer = currentRecord;
+        currentRecord = kind + " " + (tag == null ? "<anonymous>" : tag);
         for (DeclarationParser.MemberDeclarationContext md : ctx.body) {
             if (md instanceof DeclarationParser.MembersContext mc) {
                 members(mc, members);
             }
         }
+        currentRecord = outer;
         Attributes attrs = attributes(ctx.attrs);
         RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned());
         if (tag != null) {
@@ -159,6 +174,13 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
             // C11 anonymous struct or union; any other declaration without a declarator declares nothing.
             if (spec.type() instanceof CType.Record r && r.decl().tag() == null && r.decl().members() != null) {
                 out.add(new RecordDecl.Member(spec.type(), null, null, line, spec.alignedAttr()));
+            } else if (!(spec.type() instanceof CType.Record r && r.decl().members() != null)
+                    && !(spec.type() instanceof CType.Enum)) {
+                // A type alone, no member: never what a UAPI header means (a tagged definition declares its tag).
+                PpToken at = (PpToken) ctx.getStart();
+                gaps.add(new Gap(at.expansionFile != null ? at.expansionFile : file, at.expansionLine,
+                        currentRecord + ": " + TokenText.of(span(ctx)).replaceAll("\\s*;$", ""),
+                        "member declaration declares nothing (a macro of a header not included?)"));
             }
             return;
         }
