@@ -88,7 +88,7 @@ class IncludeTest {
                 }
             };
         };
-        model(counting);   // a struct defined twice would be an error; a define twice too
+        model(counting);   // fx_types.h and fx_once.h say #error when read twice
         int first = reads.get();
         assertThat(first).isEqualTo(3);   // fx_types.h, fx_local.h, fx_once.h: each text read once
         model(counting);

@@ -1,5 +1,9 @@
 #ifndef _FX_TYPES_H
 #define _FX_TYPES_H
+#ifdef FX_TYPES_SEEN
+#error fx_types.h read twice: its guard was not honoured
+#endif
+#define FX_TYPES_SEEN
 #define FX_NAMSIZ 16
 typedef unsigned int fx_u32;
 struct fx_inner {
