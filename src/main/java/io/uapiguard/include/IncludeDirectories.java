@@ -31,8 +31,9 @@ public final class IncludeDirectories implements IncludeSource {
 
     /** {@code include/uapi} and {@code arch/x86/include/uapi} of a kernel tree, where present. */
     public static List<Path> ofKernelTree(Path root) {
-        return java.util.stream.Stream.of(root.resolve("include/uapi"), root.resolve("arch/x86/include/uapi"),
-                root.resolve("include")).filter(Files::isDirectory).toList();
+        // Not include/ itself: its linux/*.h are the kernel's own headers, not what user space sees.
+        return java.util.stream.Stream.of(root.resolve("include/uapi"), root.resolve("arch/x86/include/uapi"))
+                .filter(Files::isDirectory).toList();
     }
 
     public List<Path> directories() {
