@@ -52,6 +52,19 @@ class ModelCommandTest {
     }
 
     @Test
+    void aKernelTreesUapiFoldersAreSearchedWithTree(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("include/uapi/linux"));
+        Files.createDirectories(root.resolve("arch/x86/include/uapi/asm"));
+        Files.writeString(root.resolve("arch/x86/include/uapi/asm/fx_arch.h"), "#define FX_ARCH_LEN 8\n");
+        Files.writeString(root.resolve("include/uapi/linux/fx_tree.h"),
+                "#include <asm/fx_arch.h>\nstruct fx_tree { char c[FX_ARCH_LEN]; };\n");
+        CliRun run = CliRun.run("model", "--format", "text", root.resolve("include/uapi/linux/fx_tree.h").toString(),
+                "--tree", root.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("struct fx_tree: size 8, align 1", "complete: true");
+    }
+
+    @Test
     void aParseErrorExitsTwoWithFileLineColumnOnStderr(@TempDir Path dir) throws Exception {
         Path header = dir.resolve("broken.h");
         Files.writeString(header, "enum {\n\tA = 1 / (2 - 2),\n};\n");
