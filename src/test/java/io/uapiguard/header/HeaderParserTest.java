@@ -3,10 +3,15 @@ package io.uapiguard.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.pp.Limits;
+import io.uapiguard.model.Abi;
+import io.uapiguard.model.Define;
+import io.uapiguard.model.Field;
 import io.uapiguard.model.UapiModel;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -154,5 +159,55 @@ class HeaderParserTest {
                 () -> new HeaderParser().parse(Fixtures.name(header), Fixtures.text(header)));
         assertThat(e).as("%s must be rejected", header).isNotNull();
         Fixtures.assertGolden(header, ".errors", e.reason() + " " + e.describe() + "\n");
+    }
+
+    @Test
+    void theTargetsPredefinedMacrosDecideConditionalsButAreNotTheHeadersDefines() {
+        String header = """
+                #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__x86_64__) && defined(__LP64__)
+                #define ORDER 1
+                #else
+                #define ORDER 2
+                #endif
+                #define BITS_PER_LONG (__CHAR_BIT__ * __SIZEOF_LONG__)
+                #undef __linux__
+                #define __GNUC__ 99
+                #ifdef __linux__
+                #define LINUX 1
+                #endif
+                """;
+
+        UapiModel model = new HeaderParser().parse("target.h", header);
+
+        assertThat(model.defines()).extracting(Define::name, Define::value).containsExactly(
+                tuple("ORDER", BigInteger.ONE), tuple("BITS_PER_LONG", BigInteger.valueOf(64)),
+                tuple("__GNUC__", BigInteger.valueOf(99)));
+    }
+
+    @Test
+    void byteOrderFollowsTheTargetsTable() {
+        Abi be64 = Abi.parse("be64", "be64.txt", """
+                *     | 8 | 8 | void *
+                enum  | 4 | 4 | int
+                __u8  | 1 | 1 | unsigned char
+                #define __ORDER_LITTLE_ENDIAN__ 1234
+                #define __ORDER_BIG_ENDIAN__ 4321
+                #define __BYTE_ORDER__ __ORDER_BIG_ENDIAN__
+                """);
+        String header = """
+                struct bits {
+                #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+                	__u8 high:4, low:4;
+                #else
+                	__u8 low:4, high:4;
+                #endif
+                };
+                """;
+
+        UapiModel big = new HeaderParser(Limits.DEFAULT, be64).parse("bits.h", header);
+        UapiModel little = new HeaderParser().parse("bits.h", header);
+
+        assertThat(big.structs().get(0).fields()).extracting(Field::path).containsExactly("high", "low");
+        assertThat(little.structs().get(0).fields()).extracting(Field::path).containsExactly("low", "high");
     }
 }

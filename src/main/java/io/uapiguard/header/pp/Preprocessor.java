@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
@@ -27,6 +28,8 @@ import org.antlr.v4.runtime.atn.PredictionMode;
  * Translation phases 3 and 4 for one header: lexes the text once, runs its directives (macro definitions,
  * conditional inclusion; {@code #include} is recorded, not followed) and expands macros in the text between
  * them. The result is the token sequence the declaration parser reads, each token keeping where it was written.
+ * The macro table starts with the target's predefined macros ({@link Abi#predefinedMacros()}, {@code __x86_64__},
+ * {@code __BYTE_ORDER__}, ...); the result's table lists only the header's own.
  */
 public final class Preprocessor {
 
@@ -38,6 +41,10 @@ public final class Preprocessor {
     public record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
                   MacroExpander expander) {
     }
+
+    /** Each target's predefined macros, read once: a macro's body is never changed by an expansion. */
+    private static final Map<Abi, List<Macro>> PREDEFINED = new ConcurrentHashMap<>();
+    private static final String BUILT_IN = "<built-in>";
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
 
@@ -59,6 +66,8 @@ public final class Preprocessor {
     private final BailErrorStrategy bail = new BailErrorStrategy();
     private final DefaultErrorStrategy report = new DefaultErrorStrategy();
     private char[] text;
+    /** The target's predefined macros, each at the index of its id. */
+    private final List<Macro> predefined;
 
     /** One open {@code #if} group: whether its enclosing group is active, whether a branch was taken. */
     private static final class Conditional {
@@ -77,6 +86,10 @@ public final class Preprocessor {
     }
 
     public Preprocessor(String file, Budget budget, Abi abi) {
+        this(file, budget, abi, true);
+    }
+
+    private Preprocessor(String file, Budget budget, Abi abi, boolean predefine) {
         this.file = file;
         this.budget = budget;
         this.expander = new MacroExpander(macros, budget, file);
@@ -85,6 +98,18 @@ public final class Preprocessor {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
         parser.addErrorListener(new ThrowingErrorListener(file, "in preprocessing directive: "));
+        this.predefined = predefine ? predefined(abi) : List.of();
+        for (Macro m : predefined) {
+            macros.put(m.name(), m);
+            macroIds.put(m.name(), m.id());
+        }
+    }
+
+    /** The target's predefined macros, with the ids 0.. that each parse gives them before its own. */
+    static List<Macro> predefined(Abi abi) {
+        return PREDEFINED.computeIfAbsent(abi, a -> List.copyOf(
+                new Preprocessor(BUILT_IN, new Budget(Limits.DEFAULT, BUILT_IN), a, false)
+                        .run(a.predefinedSource()).macros().values()));
     }
 
     public Result run(String source) {
@@ -97,7 +122,18 @@ public final class Preprocessor {
         HeaderTokens tokens = new HeaderTokens(chars, file, PpTokenFactory.INSTANCE);
         readTokens(tokens);
         requireConditionalsClosed();
-        return new Result(out, macros, includes, macroIds, expander);
+        return new Result(out, ownMacros(), includes, macroIds, expander);
+    }
+
+    /** The final table without the predefined macros the header left as they were. */
+    private Map<String, Macro> ownMacros() {
+        Map<String, Macro> own = new LinkedHashMap<>();
+        for (Macro m : macros.values()) {
+            if (m.id() >= predefined.size() || predefined.get(m.id()) != m) {
+                own.put(m.name(), m);
+            }
+        }
+        return own;
     }
 
     /**
