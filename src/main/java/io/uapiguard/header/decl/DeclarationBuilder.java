@@ -34,7 +34,8 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
      * expressions (other names have no value).
      */
     public record Declarations(List<EnumDecl> enums, List<RecordDecl> records, Map<String, RecordDecl> recordsByTag,
-                        Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues) {
+                        Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues,
+                        List<String> functions) {
     }
 
     private record Specifiers(CType type, String qualifiers, boolean typedef, int alignedAttr) {
@@ -54,6 +55,11 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
     private final Map<String, RecordDecl> recordsByTag = new LinkedHashMap<>();
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
     private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
+    /** The functions the header defines ({@code static inline}), by name; their bodies are not modelled. */
+    private final List<String> functions = new ArrayList<>();
+    /** {@code #pragma pack}: the members' maximum alignment in bytes now (0: none), and the pushed ones. */
+    private int pack;
+    private final java.util.ArrayDeque<Integer> packStack = new java.util.ArrayDeque<>();
     /** Made once: a method reference in place would be a new object and an indy call per expression. */
     private final ConstantEvaluator.Resolver enumeratorValues = name -> {
         BigInteger v = enumerators.get(name.getText());
@@ -68,19 +74,94 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
 
     public Declarations build(DeclarationParser.TranslationUnitContext tree) {
         tree.accept(this);
-        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues);
+        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues, functions);
     }
 
     @Override
     public Void visitDeclaration(DeclarationParser.DeclarationContext ctx) {
         Specifiers spec = specifiers(ctx.declarationSpecifiers());
-        if (spec.typedef() && ctx.declaratorList() != null) {
-            for (DeclarationParser.DeclaratorContext d : ctx.declaratorList().declarator()) {
-                Declared declared = declare(spec.type(), spec.qualifiers(), d);
+        if (ctx.declaratorList() == null) {
+            return null;
+        }
+        List<DeclarationParser.InitDeclaratorContext> declarators = ctx.declaratorList().initDeclarator();
+        if (ctx.body != null) {
+            DeclarationParser.InitDeclaratorContext d = declarators.get(0);
+            if (declarators.size() != 1 || d.initializer() != null || spec.typedef()
+                    || !(d.declarator().direct instanceof DeclarationParser.FunctionDeclaratorContext)) {
+                throw error("a function body must follow exactly one function declarator",
+                        (PpToken) ctx.body.getStart());
+            }
+            functions.add(declare(spec.type(), spec.qualifiers(), d.declarator()).name());
+            return null;
+        }
+        if (spec.typedef()) {
+            for (DeclarationParser.InitDeclaratorContext d : declarators) {
+                if (d.initializer() != null) {
+                    throw error("typedef '" + d.declarator().getStart().getText() + "' is initialised",
+                            (PpToken) d.initializer().getStart());
+                }
+                Declared declared = declare(spec.type(), spec.qualifiers(), d.declarator());
                 typedefs.put(declared.name(), declared.type());
             }
         }
         return null;
+    }
+
+    @Override
+    public Void visitPragmaDeclaration(DeclarationParser.PragmaDeclarationContext ctx) {
+        pragmaPack(ctx.packPragma());
+        return null;
+    }
+
+    /**
+     * {@code #pragma pack} as gcc reads it: {@code (n)} sets the members' maximum alignment, {@code ()} resets it,
+     * {@code (push)} / {@code (push, n)} save it (and set n), {@code (pop)} restores the last saved one.
+     */
+    private void pragmaPack(DeclarationParser.PackPragmaContext ctx) {
+        List<PpToken> args = span(ctx.balanced());
+        PpToken at = (PpToken) ctx.getStart();
+        List<List<PpToken>> parts = new ArrayList<>();
+        List<PpToken> part = new ArrayList<>();
+        for (PpToken t : args) {
+            if (t.getType() == DeclarationParser.COMMA) {
+                parts.add(part);
+                part = new ArrayList<>();
+            } else {
+                part.add(t);
+            }
+        }
+        parts.add(part);
+        String first = parts.get(0).size() == 1 ? parts.get(0).get(0).getText() : "";
+        if (first.equals("push")) {
+            packStack.push(pack);
+            if (parts.size() > 1) {
+                pack = packValue(parts.get(parts.size() - 1), at);
+            }
+        } else if (first.equals("pop")) {
+            pack = packStack.isEmpty() ? 0 : packStack.pop();
+        } else if (args.isEmpty()) {
+            pack = 0;
+        } else if (parts.size() == 1) {
+            pack = packValue(parts.get(0), at);
+        } else {
+            throw error("malformed '#pragma pack': expected (n), (), (push[, n]) or (pop)", at);
+        }
+    }
+
+    private int packValue(List<PpToken> expr, PpToken at) {
+        if (expr.size() == 1 && expr.get(0).getType() == DeclarationParser.IDENTIFIER) {
+            return pack;   // a label of '#pragma pack(push, label)': the value stays
+        }
+        BigInteger v;
+        try {
+            v = evaluator.evaluate(expr, enumeratorValues, false).value();
+        } catch (ConstantEvaluator.EvalException e) {
+            throw error("in '#pragma pack': " + e.getMessage(), e.at != null ? e.at : at);
+        }
+        if (v.signum() < 0 || v.bitCount() > 1 || v.compareTo(BigInteger.valueOf(16)) > 0) {
+            throw error("alignment " + v + " of '#pragma pack' must be 0 or a power of two up to 16", at);
+        }
+        return v.intValue();
     }
 
     private Specifiers specifiers(DeclarationParser.DeclarationSpecifiersContext ctx) {
@@ -139,10 +220,12 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         for (DeclarationParser.MemberDeclarationContext md : ctx.body) {
             if (md instanceof DeclarationParser.MembersContext mc) {
                 members(mc, members);
+            } else if (md instanceof DeclarationParser.MemberPragmaContext p) {
+                pragmaPack(p.packPragma());
             }
         }
         Attributes attrs = attributes(ctx.attrs);
-        RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned());
+        RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned(), pack);
         if (tag != null) {
             records.add(decl);
             recordsByTag.put(kind + " " + tag, decl);

@@ -329,6 +329,10 @@ public final class ConstantEvaluator {
                     pos++;
                     return pp(CValue.ofBool(unary().isZero()));
                 }
+                case HeaderLexer.EXTENSION -> {
+                    pos++;   // GNU: marks an extension that -pedantic should not warn of; no value of its own
+                    return unary();
+                }
                 case HeaderLexer.LPAREN -> {
                     IntType cast = castType();
                     if (cast != null) {

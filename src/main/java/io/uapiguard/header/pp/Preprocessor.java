@@ -437,6 +437,10 @@ public final class Preprocessor {
                 }
                 throw parseError(sb.toString(), name);
             }
+            if (name.getText().equals("pragma") && tokens.size() > 2 && tokens.get(2).getText().equals("pack")) {
+                pragmaPack(tokens.get(2), tokens.subList(3, tokens.size()));
+                return null;
+            }
             if (!IGNORED_DIRECTIVES.contains(name.getText())) {
                 throw parseError("invalid preprocessing directive #" + name.getText(), name);
             }
@@ -447,6 +451,15 @@ public final class Preprocessor {
         public Void visitNullDirective(DirectiveParser.NullDirectiveContext ctx) {
             return null;
         }
+    }
+
+    /**
+     * {@code #pragma pack(...)} stays where it stood, for the declarations: a PRAGMA_PACK token and its arguments,
+     * not macro-expanded (gcc on Linux reads {@code pack(NAME)} as an unknown action). Other pragmas are ignored.
+     */
+    private void pragmaPack(PpToken pack, List<PpToken> arguments) {
+        out.add(new PpToken(HeaderLexer.PRAGMA_PACK, pack.getText(), pack.getLine(), pack.getCharPositionInLine()));
+        out.addAll(arguments);
     }
 
     /** The value of an {@code #if} / {@code #elif} condition (C11 6.10.1). */
