@@ -210,4 +210,29 @@ class HeaderParserTest {
         assertThat(big.structs().get(0).fields()).extracting(Field::path).containsExactly("high", "low");
         assertThat(little.structs().get(0).fields()).extracting(Field::path).containsExactly("low", "high");
     }
+
+    @Test
+    void pragmaPackCapsMemberAlignmentUntilPoppedAndIsNotMacroExpanded() {
+        // By hand: under pack(2) int and long long align at 2: c 0, i 2, l 6, size 14; pack(ONE) is an unknown
+        // action to gcc (no expansion), so after pop the record is laid out naturally: c 0, i 4, size 8.
+        String header = """
+                #define ONE 1
+                #pragma pack(push, 2)
+                struct p2 { char c; int i; long long l; };
+                #pragma pack(pop)
+                #pragma pack(ONE)
+                #pragma once
+                struct p0 { char c; int i; };
+                static __inline__ int twice(int x) { return x * 2; }
+                extern int renamed(int) __asm__("renamed_v2");
+                static const int table[] = { 1, 2, 3 }, one = 1;
+                """;
+
+        UapiModel model = new HeaderParser().parse("pack.h", header);
+
+        assertThat(model.structs()).extracting(s -> s.name() + " " + s.size() + " " + s.align()).containsExactly(
+                "p2 14 2", "p0 8 4");
+        assertThat(model.structs().get(0).fields()).extracting(Field::offsetBits).containsExactly(0L, 16L, 48L);
+        assertThat(model.structs().get(1).fields()).extracting(Field::offsetBits).containsExactly(0L, 32L);
+    }
 }

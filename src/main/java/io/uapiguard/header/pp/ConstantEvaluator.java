@@ -396,7 +396,8 @@ public final class ConstantEvaluator {
             case HeaderLexer.CHAR_CONST -> {
                 return pp(character(t));
             }
-            case HeaderLexer.SIZEOF -> throw new EvalException("sizeof is not supported in constant expressions", t);
+            case HeaderLexer.SIZEOF, HeaderLexer.ALIGNOF, HeaderLexer.OFFSETOF ->
+                    throw new EvalException(t.getText() + " is not supported in constant expressions", t);
             default -> {
                 if (t.getType() == HeaderLexer.IDENTIFIER) {
                     CValue v = resolver.resolve(t);
