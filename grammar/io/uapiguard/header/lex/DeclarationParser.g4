@@ -23,6 +23,11 @@ externalDeclaration
     | packPragma # pragmaDeclaration
     ;
 
+// The operand of sizeof / _Alignof, and the first one of __builtin_offsetof (parsed on its own).
+typeName
+    : declarationSpecifiers abstractDeclarator? EOF
+    ;
+
 // A function definition's body: not modelled, only balanced.
 functionBody
     : LBRACE balanced RBRACE

@@ -235,4 +235,29 @@ class HeaderParserTest {
         assertThat(model.structs().get(0).fields()).extracting(Field::offsetBits).containsExactly(0L, 16L, 48L);
         assertThat(model.structs().get(1).fields()).extracting(Field::offsetBits).containsExactly(0L, 32L);
     }
+
+    @Test
+    void sizeofAlignofAndOffsetofAreMeasuredOnTheLayoutOnlyOfTypes() {
+        // By hand: struct r is char, pad 3, int[2]: 12 bytes, aligned 4, b at 4 and b[1] at 8.
+        String header = """
+                struct r { char c; int b[2]; };
+                typedef struct r r_t;
+                enum { S = sizeof(struct r), A = __alignof__(r_t), O = __builtin_offsetof(r_t, b[1]),
+                       P = sizeof(struct r *) };
+                #define RS sizeof(r_t)
+                #define VAR sizeof(some_variable)
+                #if defined(RS)
+                #define SEEN 1
+                #endif
+                """;
+
+        UapiModel model = new HeaderParser().parse("measure.h", header);
+
+        assertThat(model.enums().get(0).constants()).extracting(c -> c.name() + "=" + c.value())
+                .containsExactly("S=12", "A=4", "O=8", "P=8");
+        assertThat(model.defines()).extracting(Define::name, Define::value).contains(
+                tuple("RS", BigInteger.valueOf(12)), tuple("VAR", null));
+        assertThatThrownBy(() -> new HeaderParser().parse("if.h", "#if sizeof(int) == 4\n#endif\n"))
+                .hasMessageContaining("sizeof is not supported in constant expressions");
+    }
 }

@@ -142,7 +142,7 @@ class DifferentialTest {
      * every fact gcc reads from its DWARF and define probes, uapiguard models with gcc's value.
      */
     @ParameterizedTest
-    @CsvSource({"fx/constructs.h, 20"})
+    @CsvSource({"fx/constructs.h, 20", "fx/measure.h, 17"})
     void gccAndTheCliAgreeOnEveryFactOfTheConstructsFixtures(String header, int atLeast) throws URISyntaxException {
         assumeThat(GccGroundTruth.unavailable()).as("gcc and llvm-dwarfdump are needed").isNull();
         Path include = Path.of(DifferentialTest.class.getResource("/oracle/include/fx/agree.h").toURI()).getParent()

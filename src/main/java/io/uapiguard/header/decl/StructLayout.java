@@ -83,6 +83,20 @@ public final class StructLayout {
         return shape(type, line, 0).sizeBits / 8;
     }
 
+    /** The field at access path {@code path} of record type {@code type}, or null when it has none. */
+    public Field fieldOf(CType type, String path, int line) {
+        Shape s = shape(type, line, 0);
+        if (s.record == null) {
+            return null;
+        }
+        for (Field f : s.record.fields) {
+            if (f.path().equals(path)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** Alignment in bytes of {@code type}. */
     public int alignOf(CType type, int line) {
         return shape(type, line, 0).align;
