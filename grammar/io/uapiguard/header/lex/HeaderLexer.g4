@@ -21,6 +21,11 @@ channels {
     NEWLINES
 }
 
+// Made by the preprocessor, never lexed: '#pragma pack' handed to the declaration parser where it stood.
+tokens {
+    PRAGMA_PACK
+}
+
 // The predicate sits after '#', not on the rule's left edge, so that the DFA states before it stay cacheable;
 // the edge on '#' itself is not cached, which is why the base class scans '#' itself.
 DIRECTIVE_START : '#' {atLineStart()}? -> pushMode(DIRECTIVE);
@@ -38,8 +43,8 @@ STRUCT    : 'struct';
 UNION     : 'union';
 ENUM      : 'enum';
 TYPEDEF   : 'typedef';
-CONST     : 'const';
-VOLATILE  : 'volatile';
+CONST     : 'const' | '__const' | '__const__';
+VOLATILE  : 'volatile' | '__volatile' | '__volatile__';
 RESTRICT  : 'restrict' | '__restrict' | '__restrict__';
 SIGNED    : 'signed' | '__signed__';
 UNSIGNED  : 'unsigned';
@@ -56,6 +61,10 @@ STATIC    : 'static';
 INLINE    : 'inline' | '__inline' | '__inline__';
 ATTRIBUTE : '__attribute__' | '__attribute';
 SIZEOF    : 'sizeof';
+ALIGNOF   : '_Alignof' | '__alignof' | '__alignof__';
+OFFSETOF  : '__builtin_offsetof';
+EXTENSION : '__extension__';
+ASM       : 'asm' | '__asm' | '__asm__';
 
 IDENTIFIER : IDENT;
 NUMBER     : '.'? [0-9] ([0-9a-zA-Z_.] | [eEpP] [+-])*;

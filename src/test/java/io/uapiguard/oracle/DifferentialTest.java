@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fact-by-fact comparison, on hand-made facts; and once end to end, gcc against the CLI on a fixture. */
 class DifferentialTest {
@@ -133,5 +135,22 @@ class DifferentialTest {
                 "struct fx_agree_rec.value", "struct fx_agree_rec.value.u", "struct fx_agree_rec.value.parts",
                 "FX_AGREE_MASK");
         assertThat(r.facts()).allMatch(f -> f.outcome() == Outcome.EQUAL, "equal");
+    }
+
+    /**
+     * The C the UAPI headers use beyond plain declarations (issue 11, item 3), each construct in a fixture of ours:
+     * every fact gcc reads from its DWARF and define probes, uapiguard models with gcc's value.
+     */
+    @ParameterizedTest
+    @CsvSource({"fx/constructs.h, 20", "fx/measure.h, 17"})
+    void gccAndTheCliAgreeOnEveryFactOfTheConstructsFixtures(String header, int atLeast) throws URISyntaxException {
+        assumeThat(GccGroundTruth.unavailable()).as("gcc and llvm-dwarfdump are needed").isNull();
+        Path include = Path.of(DifferentialTest.class.getResource("/oracle/include/fx/agree.h").toURI()).getParent()
+                .getParent();
+        GroundTruth truth = new GccGroundTruth(include, null, false).of(header);
+        HeaderResult r = Differential.compare(truth, ModelFacts.of(include.resolve(header)));
+        assertThat(r.modelled()).as(r.error()).isTrue();
+        assertThat(r.facts()).hasSizeGreaterThanOrEqualTo(atLeast);
+        assertThat(r.facts()).filteredOn(f -> f.outcome() != Outcome.EQUAL).isEmpty();
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
@@ -28,6 +29,8 @@ import org.antlr.v4.runtime.atn.PredictionMode;
  * conditional inclusion, {@code #include} followed through the {@link IncludeSource}) and expands macros in the
  * text between them. The result is the token sequence the declaration parser reads, each token keeping where it
  * was written and in which file. An include the source does not find is a gap of the result, not an error.
+ * The macro table starts with the target's predefined macros ({@link Abi#predefinedMacros()}, {@code __x86_64__},
+ * {@code __BYTE_ORDER__}, ...); the result's table lists only those the header and its includes defined.
  */
 public final class Preprocessor {
 
@@ -39,6 +42,10 @@ public final class Preprocessor {
     public record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
                   MacroExpander expander, List<Gap> gaps) {
     }
+
+    /** Each target's predefined macros, read once: a macro's body is never changed by an expansion. */
+    private static final Map<Abi, List<Macro>> PREDEFINED = new ConcurrentHashMap<>();
+    private static final String BUILT_IN = "<built-in>";
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
 
@@ -70,6 +77,8 @@ public final class Preprocessor {
     private String currentKey;
     private char[] text;
     private int includeDepth;
+    /** The target's predefined macros, each at the index of its id. */
+    private final List<Macro> predefined;
 
     /** One open {@code #if} group: whether its enclosing group is active, whether a branch was taken. */
     private static final class Conditional {
@@ -93,6 +102,10 @@ public final class Preprocessor {
 
     /** A preprocessor following includes through {@code includes}. */
     public Preprocessor(String file, Budget budget, Abi abi, IncludeSource includes) {
+        this(file, budget, abi, includes, true);
+    }
+
+    private Preprocessor(String file, Budget budget, Abi abi, IncludeSource includes, boolean predefine) {
         this.file = file;
         this.includeSource = includes;
         this.budget = budget;
@@ -107,6 +120,18 @@ public final class Preprocessor {
                 return offendingSymbol instanceof PpToken t && t.file != null ? t.file : file;
             }
         });
+        this.predefined = predefine ? predefined(abi) : List.of();
+        for (Macro m : predefined) {
+            macros.put(m.name(), m);
+            macroIds.put(m.name(), m.id());
+        }
+    }
+
+    /** The target's predefined macros, with the ids 0.. that each parse gives them before its own. */
+    static List<Macro> predefined(Abi abi) {
+        return PREDEFINED.computeIfAbsent(abi, a -> List.copyOf(
+                new Preprocessor(BUILT_IN, new Budget(Limits.DEFAULT, BUILT_IN), a, IncludeSource.NONE, false)
+                        .run(a.predefinedSource()).macros().values()));
     }
 
     public Result run(String source) {
@@ -119,7 +144,18 @@ public final class Preprocessor {
         readTokens(lexed, false);
         requireConditionalsClosed(0);
         expandTextRun();
-        return new Result(out, macros, includes, macroIds, expander, gaps);
+        return new Result(out, ownMacros(), includes, macroIds, expander, gaps);
+    }
+
+    /** The final table without the predefined macros the header left as they were. */
+    private Map<String, Macro> ownMacros() {
+        Map<String, Macro> own = new LinkedHashMap<>();
+        for (Macro m : macros.values()) {
+            if (m.id() >= predefined.size() || predefined.get(m.id()) != m) {
+                own.put(m.name(), m);
+            }
+        }
+        return own;
     }
 
     /**
@@ -423,6 +459,10 @@ public final class Preprocessor {
                 once.add(currentKey == null ? "" : currentKey);
                 return null;
             }
+            if (name.getText().equals("pragma") && tokens.size() > 2 && tokens.get(2).getText().equals("pack")) {
+                pragmaPack(tokens.get(2), tokens.subList(3, tokens.size()));
+                return null;
+            }
             if (!IGNORED_DIRECTIVES.contains(name.getText())) {
                 throw parseError("invalid preprocessing directive #" + name.getText(), name);
             }
@@ -472,6 +512,15 @@ public final class Preprocessor {
             currentKey = includerKey;
             conditionalsOfIncluder = outer;
         }
+    }
+
+    /**
+     * {@code #pragma pack(...)} stays where it stood, for the declarations: a PRAGMA_PACK token and its arguments,
+     * not macro-expanded (gcc on Linux reads {@code pack(NAME)} as an unknown action). Other pragmas are ignored.
+     */
+    private void pragmaPack(PpToken pack, List<PpToken> arguments) {
+        out.add(PpToken.at(HeaderLexer.PRAGMA_PACK, pack.getText(), pack));
+        out.addAll(arguments);
     }
 
     /** The value of an {@code #if} / {@code #elif} condition (C11 6.10.1). */
