@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import io.uapiguard.include.IncludeDirectories;
+import io.uapiguard.model.Abi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,8 +43,12 @@ final class ModelCommand implements Callable<Integer> {
     private Format format;
 
     @Option(names = {"-I", "--include-dir"}, paramLabel = "DIR",
-            description = "A directory #include is looked up in, as gcc's -I; repeatable (default: none, each include a gap).")
+            description = "A directory #include is looked up in before the system's, as gcc's -I; repeatable.")
     private List<Path> includeDirs = new ArrayList<>();
+
+    @Option(names = "--no-system-includes",
+            description = "Do not search the system's directories (/usr/include, its multiarch folder, gcc's), as gcc's -nostdinc.")
+    private boolean noSystemIncludes;
 
     @Option(names = "--tree", paramLabel = "ROOT",
             description = "A kernel tree: its include/uapi and arch/x86/include/uapi are searched first.")
@@ -61,7 +66,7 @@ final class ModelCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        UapiModel model = new HeaderParser(includes(tree, includeDirs)).parse(file.toString(), text);
+        UapiModel model = new HeaderParser(includes(tree, includeDirs, !noSystemIncludes)).parse(file.toString(), text);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -74,16 +79,26 @@ final class ModelCommand implements Callable<Integer> {
     }
 
     /**
-     * The tree's uapi folders, then the directories given. No default yet: /usr/include's posix_types.h needs
-     * {@code sizeof} in constant expressions, which the front end does not evaluate yet (issue 11 item 3).
+     * As gcc searches: the tree's uapi folders, the directories given, then (with {@code system}) the system's
+     * directories where present; a directory given that is also a system one is searched in the system's place.
      */
-    static IncludeDirectories includes(Path tree, List<Path> dirs) {
+    static IncludeDirectories includes(Path tree, List<Path> dirs, boolean system) {
+        List<Path> systemDirs = system ? IncludeDirectories.system(Abi.X86_64) : List.of();
         List<Path> all = new ArrayList<>();
         if (tree != null) {
             all.addAll(IncludeDirectories.ofKernelTree(tree));
         }
-        all.addAll(dirs);
+        for (Path d : dirs) {
+            if (systemDirs.stream().noneMatch(s -> sameDirectory(s, d))) {
+                all.add(d);
+            }
+        }
+        all.addAll(systemDirs);
         return new IncludeDirectories(all);
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static void printText(UapiModel m, PrintWriter out) {

@@ -1,16 +1,21 @@
 package io.uapiguard.include;
 
 import io.uapiguard.header.pp.IncludeSource;
+import io.uapiguard.model.Abi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Include directories searched in order, as gcc's {@code -I}: a quoted name first beside the including file, then
@@ -26,13 +31,41 @@ public final class IncludeDirectories implements IncludeSource {
     private final Map<Path, Read> read = new ConcurrentHashMap<>();
 
     public IncludeDirectories(List<Path> directories) {
-        this.directories = List.copyOf(directories);
+        this.directories = directories.stream().map(Path::normalize).toList();
+    }
+
+    /**
+     * The directories gcc searches by default for {@code abi} on a Debian-like system, where present: gcc's own
+     * ({@code /usr/lib/gcc/TRIPLET/N/include}, the highest N), {@code /usr/local/include}, the multiarch
+     * {@code /usr/include/TRIPLET} (where {@code asm/} and glibc's {@code bits/} live) and {@code /usr/include}.
+     */
+    public static List<Path> system(Abi abi) {
+        return system(Path.of("/"), abi);
+    }
+
+    static List<Path> system(Path root, Abi abi) {
+        List<Path> dirs = new ArrayList<>();
+        gccInclude(root.resolve("usr/lib/gcc").resolve(abi.multiarch())).ifPresent(dirs::add);
+        dirs.add(root.resolve("usr/local/include"));
+        dirs.add(root.resolve("usr/include").resolve(abi.multiarch()));
+        dirs.add(root.resolve("usr/include"));
+        return dirs.stream().filter(Files::isDirectory).toList();
+    }
+
+    private static Optional<Path> gccInclude(Path versions) {
+        try (Stream<Path> each = Files.list(versions)) {
+            return each.filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)*"))
+                    .max(Comparator.comparing(v -> Runtime.Version.parse(v.getFileName().toString())))
+                    .map(v -> v.resolve("include")).filter(Files::isDirectory);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code include/uapi} and {@code arch/x86/include/uapi} of a kernel tree, where present. */
     public static List<Path> ofKernelTree(Path root) {
         // Not include/ itself: its linux/*.h are the kernel's own headers, not what user space sees.
-        return java.util.stream.Stream.of(root.resolve("include/uapi"), root.resolve("arch/x86/include/uapi"))
+        return Stream.of(root.resolve("include/uapi"), root.resolve("arch/x86/include/uapi"))
                 .filter(Files::isDirectory).toList();
     }
 
@@ -42,23 +75,54 @@ public final class IncludeDirectories implements IncludeSource {
 
     @Override
     public Found find(String name, boolean quoted, String includer) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\0")) {
+        if (!acceptable(name)) {
             return null;
         }
         if (quoted && includer != null) {
-            Path parent = Path.of(includer).getParent();
-            Found beside = file(parent == null ? Path.of(name) : parent.resolve(name));
+            Found beside = file(Path.of(includer).getParent(), name);
             if (beside != null) {
                 return beside;
             }
         }
-        for (Path d : directories) {
-            Found f = file(d.resolve(name));
+        return search(name, 0);
+    }
+
+    /** After the directory {@code includer} lies in; from the first when it lies in none, as gcc does. */
+    @Override
+    public Found findNext(String name, String includer) {
+        if (!acceptable(name)) {
+            return null;
+        }
+        Path at = Path.of(includer).toAbsolutePath().normalize();
+        for (int i = 0; i < directories.size(); i++) {
+            if (at.startsWith(directories.get(i).toAbsolutePath())) {
+                return search(name, i + 1);
+            }
+        }
+        return search(name, 0);
+    }
+
+    private static boolean acceptable(String name) {
+        return !name.isEmpty() && !name.startsWith("/") && !name.contains("\0");
+    }
+
+    private Found search(String name, int from) {
+        for (int i = from; i < directories.size(); i++) {
+            Found f = file(directories.get(i), name);
             if (f != null) {
                 return f;
             }
         }
         return null;
+    }
+
+    /** {@code name} under {@code base} (null: the working directory); a name climbing above it finds nothing. */
+    private Found file(Path base, String name) {
+        Path relative = Path.of(name).normalize();
+        if (relative.startsWith("..")) {
+            return null;
+        }
+        return file(base == null ? relative : base.resolve(relative));
     }
 
     private Found file(Path path) {

@@ -65,9 +65,11 @@ public final class Abi {
     private final BaseType enumType;
     private final Map<String, String> predefined;
     private final String predefinedSource;
+    private final String multiarch;
 
-    private Abi(String name, Map<String, BaseType> types, Map<String, String> predefined) {
+    private Abi(String name, Map<String, BaseType> types, Map<String, String> predefined, String multiarch) {
         this.name = name;
+        this.multiarch = multiarch;
         this.types = Collections.unmodifiableMap(types);
         this.pointer = required(types, POINTER, name);
         this.enumType = required(types, ENUM, name);
@@ -95,12 +97,17 @@ public final class Abi {
     public static Abi parse(String name, String source, String table) {
         Map<String, BaseType> types = new LinkedHashMap<>();
         Map<String, String> predefined = new LinkedHashMap<>();
+        String multiarch = name + "-linux-gnu";
         int lineNo = 0;
         try (BufferedReader reader = new BufferedReader(new StringReader(table))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNo++;
                 if (line.startsWith(DEFINE)) {
                     predefine(predefined, line.substring(DEFINE.length()).strip(), source, lineNo);
+                    continue;
+                }
+                if (line.startsWith(MULTIARCH)) {
+                    multiarch = line.substring(MULTIARCH.length()).strip();
                     continue;
                 }
                 if (line.isBlank() || line.startsWith("#")) {
@@ -128,10 +135,11 @@ public final class Abi {
             throw new UncheckedIOException(e);
         }
         checkPredefinedSizes(types, predefined, source);
-        return new Abi(name, types, predefined);
+        return new Abi(name, types, predefined, multiarch);
     }
 
     private static final String DEFINE = "#define ";
+    private static final String MULTIARCH = "multiarch ";
 
     private static void predefine(Map<String, String> predefined, String definition, String source, int lineNo) {
         int space = definition.indexOf(' ');
@@ -195,6 +203,11 @@ public final class Abi {
     }
 
     /** The macros the compiler predefines for this target, name to replacement text, in table order. */
+    /** The target's multiarch triplet ({@code x86_64-linux-gnu}): where its system headers live beside the others. */
+    public String multiarch() {
+        return multiarch;
+    }
+
     public Map<String, String> predefinedMacros() {
         return predefined;
     }

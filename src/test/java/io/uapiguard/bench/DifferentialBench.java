@@ -1,6 +1,8 @@
 package io.uapiguard.bench;
 
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.include.IncludeDirectories;
+import io.uapiguard.model.Abi;
 import io.uapiguard.oracle.Differential;
 import io.uapiguard.oracle.Differential.HeaderResult;
 import io.uapiguard.oracle.DifferentialReport;
@@ -79,9 +81,11 @@ public final class DifferentialBench implements Callable<Integer> {
             texts.put(h, new String(Files.readAllBytes(includeDir.resolve(h)), StandardCharsets.UTF_8));
         }
         int parsed = 0;
-        List<Path> modelIncludes = noIncludes ? List.of() : List.of(includeDir);
+        // gcc's own search: the system's directories (multiarch asm/, gcc's limits.h) for the system tree.
+        List<Path> modelIncludes = noIncludes ? List.of()
+                : includeDir.equals(Path.of("/usr/include")) ? IncludeDirectories.system(Abi.X86_64) : List.of(includeDir);
         long start = System.nanoTime();
-        HeaderParser parser = new HeaderParser(new io.uapiguard.include.IncludeDirectories(modelIncludes));
+        HeaderParser parser = new HeaderParser(new IncludeDirectories(modelIncludes));
         for (Map.Entry<String, String> e : texts.entrySet()) {
             try {
                 parser.parse(includeDir.resolve(e.getKey()).toString(), e.getValue());

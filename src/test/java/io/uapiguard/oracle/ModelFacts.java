@@ -32,14 +32,14 @@ public record ModelFacts(int exit, boolean complete, String error, Map<String, B
         return of(file, java.util.List.of());
     }
 
-    /** {@link #of(Path)} with {@code -I DIR} for each of {@code includeDirs}, as gcc searches them. */
+    /** {@link #of(Path)} searching {@code includeDirs} alone, in order (the CLI's -I, not the system's). */
     public static ModelFacts of(Path file, java.util.List<Path> includeDirs) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
         try {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("model", file.toString(), "--format",
-                    "json"));
+                    "json", "--no-system-includes"));
             for (Path d : includeDirs) {
                 args.add("-I");
                 args.add(d.toString());

@@ -3,6 +3,7 @@ package io.uapiguard.header.decl;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.lex.DeclarationParser;
 import io.uapiguard.header.lex.DeclarationParserBaseVisitor;
+import io.uapiguard.header.lex.HeaderLexer;
 import io.uapiguard.header.pp.Budget;
 import io.uapiguard.header.pp.CValue;
 import io.uapiguard.header.pp.ConstantEvaluator;
@@ -212,12 +213,23 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 if (!qualifiers.isEmpty()) {
                     qualifiers.append(' ');
                 }
-                qualifiers.append(q.getText());
+                qualifiers.append(spelling(q.getStart()));
             } else if (m instanceof DeclarationParser.AttributeModifierContext a) {
                 aligned = Math.max(aligned, attributes(List.of(a.attributeSpecifier())).aligned());
             }
         }
         return new Specifiers(type(ctx.type), qualifiers.toString(), typedef, aligned);
+    }
+
+    /** A keyword as C spells it: GNU's {@code __signed__}, {@code __const}, {@code __volatile__} are the same words. */
+    private static String spelling(Token keyword) {
+        return switch (keyword.getType()) {
+            case HeaderLexer.SIGNED -> "signed";
+            case HeaderLexer.CONST -> "const";
+            case HeaderLexer.VOLATILE -> "volatile";
+            case HeaderLexer.RESTRICT -> "restrict";
+            default -> keyword.getText();
+        };
     }
 
     private CType type(DeclarationParser.TypeSpecifierContext ctx) {
@@ -227,7 +239,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 if (!sb.isEmpty()) {
                     sb.append(' ');
                 }
-                sb.append(w.getText());
+                sb.append(spelling(w.getStart()));
             }
             return new CType.Named(sb.toString());
         }
@@ -324,7 +336,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 if (!q.isEmpty()) {
                     q.append(' ');
                 }
-                q.append(tq.getText());
+                q.append(spelling(tq.getStart()));
             }
             targetQualifiers = q.toString();
         }

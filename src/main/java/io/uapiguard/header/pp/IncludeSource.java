@@ -17,6 +17,15 @@ public interface IncludeSource {
      */
     Found find(String name, boolean quoted, String includer);
 
+    /**
+     * The file GNU {@code #include_next <name>} in {@code includer} stands for: the search goes on after the place
+     * {@code includer} was found in (glibc's {@code limits.h} reaches gcc's so). A source without an order of places
+     * finds nothing.
+     */
+    default Found findNext(String name, String includer) {
+        return null;
+    }
+
     /** A found file. */
     interface Found {
 

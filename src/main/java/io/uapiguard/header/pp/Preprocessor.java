@@ -77,6 +77,8 @@ public final class Preprocessor {
     private String currentKey;
     private char[] text;
     private int includeDepth;
+    /** The include directive being run is {@code #include_next}. */
+    private boolean includeNext;
     /** The target's predefined macros, each at the index of its id. */
     private final List<Macro> predefined;
 
@@ -381,6 +383,19 @@ public final class Preprocessor {
         }
 
         @Override
+        public Void visitInclude(DirectiveParser.IncludeContext ctx) {
+            includeNext = false;
+            return ctx.includeTarget().accept(this);
+        }
+
+        /** GNU {@code #include_next}: the search goes on after the directory the current file was found in. */
+        @Override
+        public Void visitIncludeNext(DirectiveParser.IncludeNextContext ctx) {
+            includeNext = true;
+            return ctx.includeTarget().accept(this);
+        }
+
+        @Override
         public Void visitQuotedInclude(DirectiveParser.QuotedIncludeContext ctx) {
             String quoted = ctx.getText();
             includes.add(quoted);
@@ -481,10 +496,13 @@ public final class Preprocessor {
      * or it said {@code #pragma once}; not found, a gap naming the directive's file and line.
      */
     private void include(String name, boolean quoted, String written, PpToken at) {
-        IncludeSource.Found found = includeSource.find(name, quoted, current == null ? file : current);
+        // In the header itself #include_next is #include, as gcc reads it there.
+        boolean next = includeNext && current != null;
+        IncludeSource.Found found = next ? includeSource.findNext(name, current)
+                : includeSource.find(name, quoted, current == null ? file : current);
         if (found == null) {
-            gaps.add(new Gap(current == null ? file : current, at.getLine(), "#include " + written,
-                    Gap.INCLUDE_NOT_FOUND));
+            gaps.add(new Gap(current == null ? file : current, at.getLine(),
+                    (next ? "#include_next " : "#include ") + written, Gap.INCLUDE_NOT_FOUND));
             return;
         }
         if (once.contains(found.key())) {
