@@ -106,7 +106,7 @@ public final class HeaderParser {
         List<StructDecl> structs = new ArrayList<>(decls.records().size());
         try {
             for (RecordDecl r : decls.records()) {
-                structs.add(layout.layout(r));
+                structs.add(layout.layout(r, decls.typedefName(r)));
             }
         } catch (UapiguardException e) {
             // Layout knows lines, not the file: name it, as every other error of the front end does.

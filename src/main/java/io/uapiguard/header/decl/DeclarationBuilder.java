@@ -16,6 +16,7 @@ import io.uapiguard.model.Gap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,18 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
      * What the declarations of one header define; {@code enumeratorValues} gives the enumerators as constants of
      * expressions (other names have no value).
      */
+    /**
+     * What the header declares. {@code records} lists the header's complete tagged records and the anonymous ones a
+     * typedef names, in the order they are defined; {@code typedefNames} gives the latter their (first) typedef name.
+     */
     public record Declarations(List<EnumDecl> enums, List<RecordDecl> records, Map<String, RecordDecl> recordsByTag,
                         Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues,
-                        List<String> functions) {
+                        List<String> functions, Map<RecordDecl, String> typedefNames) {
+
+        /** The name an anonymous record of {@link #records} has from its typedef; null for a tagged one. */
+        public String typedefName(RecordDecl record) {
+            return typedefNames.get(record);
+        }
     }
 
     private record Specifiers(CType type, String qualifiers, boolean typedef, int alignedAttr) {
@@ -62,6 +72,8 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
     private final List<RecordDecl> records = new ArrayList<>();
     private final Map<String, RecordDecl> recordsByTag = new LinkedHashMap<>();
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
+    /** By identity: two anonymous records may be equal in every component and still be two types. */
+    private final Map<RecordDecl, String> typedefNames = new IdentityHashMap<>();
     private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
     private final List<Gap> gaps = new ArrayList<>();
     /** The record whose members are being read, for gaps: {@code struct tag} or {@code struct <anonymous>}. */
@@ -112,7 +124,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
 
     public Declarations build(DeclarationParser.TranslationUnitContext tree) {
         tree.accept(this);
-        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues, functions);
+        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues, functions, typedefNames);
     }
 
     @Override
@@ -140,9 +152,22 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 }
                 Declared declared = declare(spec.type(), spec.qualifiers(), d.declarator());
                 typedefs.put(declared.name(), declared.type());
+                nameAnonymousRecord(declared);
             }
         }
         return null;
+    }
+
+    /**
+     * {@code typedef struct { ... } name;} in the header's text: the record is listed under the typedef's name, as
+     * gcc's DWARF names it (the first typedef of it does).
+     */
+    private void nameAnonymousRecord(Declared declared) {
+        if (declared.type() instanceof CType.Record r && r.decl().tag() == null && r.decl().members() != null
+                && declared.nameToken().inHeader() && !typedefNames.containsKey(r.decl())) {
+            typedefNames.put(r.decl(), declared.name());
+            records.add(r.decl());
+        }
     }
 
     @Override

@@ -73,9 +73,15 @@ public final class StructLayout {
 
     /** The laid-out model of a complete (named, top-level) struct or union; a bare reference is looked up by tag. */
     public StructDecl layout(RecordDecl decl) {
+        return layout(decl, null);
+    }
+
+    /** {@link #layout(RecordDecl)}, an anonymous record's model named by {@code typedefName} (null: by its tag). */
+    public StructDecl layout(RecordDecl decl, String typedefName) {
         Laid laid = decl.tag() != null ? layTagged(decl, decl.line(), 0) : layRecord(decl, 0);
         RecordDecl def = decl.members() != null ? decl : recordsByTag.get(key(decl));
-        return new StructDecl(decl.kind(), decl.tag(), laid.sizeBits / 8, laid.align, def.line(), laid.fields);
+        return new StructDecl(decl.kind(), typedefName != null ? typedefName : decl.tag(), laid.sizeBits / 8,
+                laid.align, def.line(), laid.fields, typedefName != null);
     }
 
     /** Size in bytes of {@code type} (a flexible array: 0). */
