@@ -44,7 +44,8 @@ public final class RuleCatalog {
             new FieldRenamed(),
             new FieldTypeChanged(),
             new FieldOffsetChanged(),
-            new CopyOutOfSync()));
+            new CopyOutOfSync(),
+            new ModelIncomplete()));
 
     private final List<Rule<?>> rules;
     private final Map<String, RuleInfo> byId = new LinkedHashMap<>();
