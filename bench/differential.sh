@@ -20,6 +20,7 @@ done
   || { echo "no build: run 'mvn -B -q -DskipTests package && mvn -B -q test-compile' first" >&2; exit 2; }
 
 java -version 2>&1 | head -1
-# The default JIT (not the CLI launcher's C1-only flags): the front end's figure is a fresh JVM's first pass.
-exec java -XX:+UseParallelGC -cp "target/test-classes:target/uapiguard.jar.original:target/lib/*" \
+# The JIT flags of the CLI launcher (bin/uapiguard: C1 only, serial GC), as a user's `uapiguard model` runs: the
+# front end's figure is a fresh JVM's first pass, which C2's compile work only slows down.
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss2m -cp "target/test-classes:target/uapiguard.jar.original:target/lib/*" \
   io.uapiguard.bench.DifferentialBench "$@"

@@ -176,6 +176,9 @@ public final class Preprocessor {
             PpToken t = tokens[i];
             if (shared) {
                 budget.lexed(t);
+                if (pendingDirective == null && t.getType() != HeaderLexer.DIRECTIVE_START && !active()) {
+                    continue;   // text of a skipped group: dropped, so not worth a copy
+                }
                 t = t.copy();
                 t.file = current;
                 t.expansionFile = current;
