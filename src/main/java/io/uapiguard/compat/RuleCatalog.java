@@ -44,7 +44,9 @@ public final class RuleCatalog {
             new FieldRenamed(),
             new FieldTypeChanged(),
             new FieldOffsetChanged(),
-            new CopyOutOfSync()));
+            new CopyOutOfSync(),
+            new HeaderAdded(),
+            new HeaderRemoved()));
 
     private final List<Rule<?>> rules;
     private final Map<String, RuleInfo> byId = new LinkedHashMap<>();
@@ -66,7 +68,7 @@ public final class RuleCatalog {
         return rules;
     }
 
-    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies). */
+    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies, headers). */
     public List<RuleInfo> infos() {
         return new ArrayList<>(byId.values());
     }

@@ -5,6 +5,7 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.git.GitSource;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
@@ -40,7 +41,6 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -130,10 +130,11 @@ public final class Ingester implements HistoryAdmin {
 
             Map<String, Map<String, String>> blobsOf = new HashMap<>();
             Map<String, String> pathOfBlob = new LinkedHashMap<>();
+            PathGlob watched = PathGlob.of(info.paths());
             try (ObjectReader reader = repo.newObjectReader()) {
                 for (HistoryWalk.Node n : walk.nodes()) {
                     StoredRevision s = stored.get(n.id());
-                    Map<String, String> blobs = s != null ? s.blobs() : blobsAt(reader, n.commit(), info.paths());
+                    Map<String, String> blobs = s != null ? s.blobs() : blobsAt(reader, n.commit(), watched);
                     blobsOf.put(n.id(), blobs);
                     blobs.forEach((path, blob) -> pathOfBlob.putIfAbsent(blob, path));
                 }
@@ -162,18 +163,10 @@ public final class Ingester implements HistoryAdmin {
         }
     }
 
-    private static Map<String, String> blobsAt(ObjectReader reader, RevCommit commit, List<String> paths)
+    /** The blob of every watched header at {@code commit}: each file a watched path or glob matches. */
+    private static Map<String, String> blobsAt(ObjectReader reader, RevCommit commit, PathGlob watched)
             throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String path : paths) {
-            try (TreeWalk tw = TreeWalk.forPath(reader, path, commit.getTree())) {
-                if (tw != null && (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
-                        == org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
-                    out.put(path, tw.getObjectId(0).name());
-                }
-            }
-        }
-        return out;
+        return watched.blobsIn(reader, commit.getTree());
     }
 
     /** Step 2: the commits new to the store, in batches, each with the blob of every watched path. */
