@@ -1,6 +1,7 @@
 package io.uapiguard.api;
 
 import io.uapiguard.compat.TreeJudge;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.HeaderPatcher;
@@ -14,14 +15,19 @@ import java.util.Set;
 
 /**
  * A check's candidate: the base revision's headers with the request's changes, the posted header or every watched
- * header the patch (or series) touches. Each changed header is parsed once; the others are the base's.
+ * header the patch (or series) touches, created or deletes. Each changed header is parsed once; the others are the
+ * base's.
  */
 final class CandidateTree implements TreeJudge.Tree {
 
-    /** A changed header: posted as characters (they go straight into the front end) or patched as text. */
+    /**
+     * A changed header: posted as characters (they go straight into the front end) or patched as text; neither when
+     * the patch deletes it.
+     */
     private record Change(char[] posted, String patched) {
-        String text() {
-            return patched != null ? patched : new String(posted);
+        Optional<String> text() {
+            return patched != null ? Optional.of(patched)
+                    : posted != null ? Optional.of(new String(posted)) : Optional.empty();
         }
     }
 
@@ -42,15 +48,23 @@ final class CandidateTree implements TreeJudge.Tree {
         return tree;
     }
 
-    /** The base with {@code patch} applied to each of the {@code watched} paths it touches, in their order. */
-    static CandidateTree patched(StoredTree base, HeaderParser parser, HeaderPatcher patcher, List<String> watched,
+    /**
+     * The base with {@code patch} applied to each header it touches that {@code watched} matches, in the watched
+     * order ({@link PathGlob#select}): a header the patch creates starts from nothing, one it deletes is gone.
+     */
+    static CandidateTree patched(StoredTree base, HeaderParser parser, HeaderPatcher patcher, PathGlob watched,
                                  String patch) {
         CandidateTree tree = new CandidateTree(base, parser);
-        Set<String> touched = patcher.paths(patch);
-        for (String path : watched) {
-            if (touched.contains(path)) {
-                tree.changes.put(path, new Change(null, patcher.apply(path, base.requireText(path), patch)));
+        Set<String> created = patcher.createdPaths(patch);
+        Set<String> deleted = patcher.deletedPaths(patch);
+        for (String path : watched.select(patcher.paths(patch))) {
+            if (deleted.contains(path)) {
+                base.requireText(path);
+                tree.changes.put(path, new Change(null, null));
+                continue;
             }
+            String before = created.contains(path) ? base.text(path).orElse("") : base.requireText(path);
+            tree.changes.put(path, new Change(null, patcher.apply(path, before, patch)));
         }
         return tree;
     }
@@ -63,7 +77,7 @@ final class CandidateTree implements TreeJudge.Tree {
     @Override
     public Optional<String> text(String path) {
         Change change = changes.get(path);
-        return change != null ? Optional.of(change.text()) : base.text(path);
+        return change != null ? change.text() : base.text(path);
     }
 
     @Override

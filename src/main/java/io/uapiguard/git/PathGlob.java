@@ -4,9 +4,12 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -79,6 +82,23 @@ public final class PathGlob {
             }
         }
         return false;
+    }
+
+    /**
+     * The {@code paths} that match, each once: in the order of the patterns, and in path order among the matches of
+     * one pattern (a list of literal paths keeps its order).
+     */
+    public List<String> select(Collection<String> paths) {
+        List<String> sorted = paths.stream().sorted().distinct().toList();
+        Set<String> out = new LinkedHashSet<>();
+        for (Pattern r : regexes) {
+            for (String path : sorted) {
+                if (r.matcher(path).matches()) {
+                    out.add(path);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** True when some file under the folder {@code dir} could match. */

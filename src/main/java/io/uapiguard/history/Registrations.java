@@ -4,7 +4,6 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.git.GitSource;
 import io.uapiguard.git.PathGlob;
-import io.uapiguard.model.UapiModel;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.IngestStore;
@@ -55,7 +54,7 @@ public final class Registrations {
                 throw new UapiguardException(Reason.BAD_INPUT, "not a valid branch name: " + b);
             }
         }
-        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(UapiModel.DEFAULT_PATH)
+        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(PathGlob.UAPI_HEADERS)
                 : spec.paths().stream().map(String::trim).distinct().toList();
         PathGlob.of(paths);
         if (spec.mirrors() != null && spec.mirrors().stream().anyMatch(m -> m == null)) {

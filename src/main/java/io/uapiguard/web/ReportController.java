@@ -14,13 +14,16 @@ import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.HistoryQueries.HeaderVerdict;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,9 +88,10 @@ class ReportController {
                Model model) {
         String tag = tagPath.substring(1);
         RepositoryInfo repo = repositoryInfo(repository);
-        String header = headerPath(repo, path);
         List<TagInfo> tags = queries.tags(repository);
         TagInfo current = find(tags, tag, repository);
+        String header = headerPath(repo, path, current.headers().stream()
+                .filter(h -> !"removed".equals(h.change())).map(HeaderVerdict::path).toList());
         String againstName = compare == null || compare.isBlank() ? current.previousTag() : compare;
         TagInfo against = againstName == null ? null : find(tags, againstName, repository);
         UapiModel tagModel = models.model(repository, current.commitId(), header).orElse(null);
@@ -116,7 +120,8 @@ class ReportController {
     String helper(@PathVariable String repository, @PathVariable String helper,
                   @RequestParam(required = false) String path, Model model) {
         RepositoryInfo repo = repositoryInfo(repository);
-        String header = headerPath(repo, path);
+        String header = headerPath(repo, path, queries.resolve(repository, null)
+                .map(r -> r.blobs().keySet()).orElse(Set.of()));
         List<HelperEvent> events = queries.helperTimeline(repository, helper, header);
         if (events.isEmpty()) {
             throw new UapiguardException(Reason.NOT_FOUND,
@@ -135,11 +140,12 @@ class ReportController {
                 UapiguardException.unknownRepository(name));
     }
 
-    private static String headerPath(RepositoryInfo repo, String path) {
+    /** The header a page is about: {@code path}, or the primary one among the headers {@code present}. */
+    private static String headerPath(RepositoryInfo repo, String path, Collection<String> present) {
         if (path == null || path.isBlank()) {
-            return repo.paths().get(0);
+            return repo.primaryPath(present);
         }
-        if (!repo.paths().contains(path)) {
+        if (!repo.watches(path)) {
             throw new UapiguardException(Reason.NOT_FOUND, "repository '" + repo.name() + "' does not watch " + quote(path));
         }
         return path;
