@@ -92,6 +92,9 @@ class ReportController {
         TagInfo current = find(tags, tag, repository);
         String header = headerPath(repo, path, current.headers().stream()
                 .filter(h -> !"removed".equals(h.change())).map(HeaderVerdict::path).toList());
+        // The verdict of each header, and of the one shown, against the previous tag (not against ?compare=).
+        HeaderVerdict shown = current.headers().stream().filter(h -> h.path().equals(header)).findFirst()
+                .orElse(null);
         String againstName = compare == null || compare.isBlank() ? current.previousTag() : compare;
         TagInfo against = againstName == null ? null : find(tags, againstName, repository);
         UapiModel tagModel = models.model(repository, current.commitId(), header).orElse(null);
@@ -103,6 +106,9 @@ class ReportController {
         }
         model.addAttribute("repository", repo);
         model.addAttribute("path", header);
+        model.addAttribute("headers", current.headers());
+        model.addAttribute("header", shown);
+        model.addAttribute("compare", compare == null || compare.isBlank() ? null : compare);
         model.addAttribute("tag", current);
         model.addAttribute("against", against);
         model.addAttribute("otherTags", tags.stream().map(TagInfo::name).filter(n -> !n.equals(tag)).toList());
@@ -113,6 +119,10 @@ class ReportController {
                 tagModel));
         model.addAttribute("problems", tagModel == null ? List.of() : tagModel.problems());
         model.addAttribute("parsed", tagModel != null);
+        model.addAttribute("unparsed", shown != null && "removed".equals(shown.change())
+                ? header + " was removed at this tag."
+                : "The header at this tag did not parse: " + (shown != null && shown.parseError() != null
+                        ? shown.parseError() : current.parseError()));
         return "report/tag";
     }
 

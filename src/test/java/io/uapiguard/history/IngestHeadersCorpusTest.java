@@ -9,6 +9,9 @@ import io.uapiguard.corpus.Corpus;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
+import io.uapiguard.store.HistoryQueries.HeaderVerdict;
+import io.uapiguard.store.HistoryQueries.TagInfo;
+import io.uapiguard.store.JdbcHistoryQueries;
 import io.uapiguard.store.TableDump;
 import io.uapiguard.store.TestDatabase;
 import java.io.PrintWriter;
@@ -240,5 +243,18 @@ class IngestHeadersCorpusTest {
             assertThat(err.toString()).contains("not judged: " + problem);
         }
         assertThat(tree.comparison().findings().stream().map(Finding::rule)).isNotEmpty();
+
+        // The tag list (the report's and the API's) has the same verdicts, header by header.
+        TagInfo tag = new JdbcHistoryQueries(db.dataSource(), CompatEngine.VERSION).tags(NAME).stream()
+                .filter(t -> t.name().equals("v1.1.0")).findFirst().orElseThrow();
+        assertThat(tag.previousTag()).as("v1.0.3 and v1.0.2 tag the same commit").isEqualTo("v1.0.3");
+        assertThat(tag.headers()).hasSize(after.size());
+        Map<String, HeaderVerdict> verdicts = tag.headers().stream()
+                .collect(Collectors.toMap(HeaderVerdict::path, v -> v));
+        assertThat(verdicts.get("include/uapi/linux/fcntl.h").change()).isEqualTo("added");
+        assertThat(verdicts.get("include/uapi/linux/bpf.h").change()).isEqualTo("changed");
+        assertThat(verdicts.get("include/uapi/linux/bpf.h").verdict()).isNotNull();
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verdict() != null || v.parseError() != null)
+                .as("%s has a verdict or names why not", v).isTrue());
     }
 }
