@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * `uapiguard model FILE --format json` of every *.h file of a folder, in one JVM (408 launcher starts would take
- * minutes): OUT/NAME.json holds what the command wrote, OUT/NAME.exit its exit code and standard error.
+ * minutes): OUT/NAME.json holds what the command wrote, OUT/NAME.exit its exit code and standard error. Arguments
+ * after the two folders are passed on to each `model` (e.g. --no-system-includes).
  * Run by bench/behaviour.sh with a build's jar and libraries on the class path.
  */
 public class ModelJson {
@@ -25,8 +26,9 @@ public class ModelJson {
             String name = header.getFileName().toString().replaceFirst("\\.h$", "");
             StringWriter json = new StringWriter();
             StringWriter err = new StringWriter();
-            int exit = UapiguardCommand.run(new PrintWriter(json), new PrintWriter(err), "model", header.toString(),
-                    "--format", "json");
+            List<String> command = new java.util.ArrayList<>(List.of("model", header.toString(), "--format", "json"));
+            command.addAll(List.of(args).subList(2, args.length));
+            int exit = UapiguardCommand.run(new PrintWriter(json), new PrintWriter(err), command.toArray(String[]::new));
             Files.writeString(out.resolve(name + ".json"), json.toString());
             Files.writeString(out.resolve(name + ".exit"), exit + "\n" + err);
         }

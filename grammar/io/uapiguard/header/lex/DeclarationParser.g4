@@ -1,7 +1,8 @@
 /*
  * The declarations of a UAPI header after preprocessing (a subset of C11 6.7 with GNU attributes):
  * enums, structs and unions (nested, anonymous, bitfields, arrays, flexible arrays), typedefs, and
- * prototypes, which are accepted and ignored. Alternatives share their prefixes so that every decision
+ * prototypes, function definitions (bodies kept as balanced tokens) and object definitions with initialisers, which
+ * are accepted and not modelled; '#pragma pack' where it stood (the preprocessor's PRAGMA_PACK token). Alternatives share their prefixes so that every decision
  * needs little lookahead (a struct body is never scanned twice). Constant expressions are kept as balanced token runs;
  * the front end's evaluator gives them values. Labels name what the builder reads, so it reads fields instead of
  * searching every child of a context (an enum's or a struct's hundreds of them).
@@ -17,8 +18,24 @@ translationUnit
     ;
 
 externalDeclaration
-    : declarationSpecifiers declaratorList? SEMI # declaration
+    : declarationSpecifiers (declaratorList (SEMI | body=functionBody) | SEMI) # declaration
     | SEMI # emptyDeclaration
+    | packPragma # pragmaDeclaration
+    ;
+
+// The operand of sizeof / _Alignof, and the first one of __builtin_offsetof (parsed on its own).
+typeName
+    : declarationSpecifiers abstractDeclarator? EOF
+    ;
+
+// A function definition's body: not modelled, only balanced.
+functionBody
+    : LBRACE balanced RBRACE
+    ;
+
+// '#pragma pack(...)': the arguments as written after expansion (n, push, push n, pop, or nothing).
+packPragma
+    : PRAGMA_PACK LPAREN balanced RPAREN
     ;
 
 declarationSpecifiers
@@ -27,7 +44,7 @@ declarationSpecifiers
 
 specifierModifier
     : TYPEDEF # typedefSpecifier
-    | (EXTERN | STATIC | INLINE) # storageSpecifier
+    | (EXTERN | STATIC | INLINE | EXTENSION) # storageSpecifier
     | typeQualifier # qualifierSpecifier
     | attributeSpecifier # attributeModifier
     ;
@@ -67,6 +84,7 @@ enumerator
 memberDeclaration
     : declarationSpecifiers (declarators+=memberDeclarator (COMMA declarators+=memberDeclarator)*)? SEMI # members
     | SEMI # emptyMember
+    | packPragma # memberPragma
     ;
 
 memberDeclarator
@@ -75,11 +93,25 @@ memberDeclarator
     ;
 
 declaratorList
-    : declarator (COMMA declarator)*
+    : initDeclarator (COMMA initDeclarator)*
+    ;
+
+initDeclarator
+    : declarator (ASSIGN initializer)?
+    ;
+
+initializer
+    : LBRACE balanced RBRACE
+    | constantExpression
     ;
 
 declarator
-    : pointers+=pointer* direct=directDeclarator attrs+=attributeSpecifier*
+    : pointers+=pointer* direct=directDeclarator (attrs+=attributeSpecifier | asmLabel)*
+    ;
+
+// GNU asm label: the symbol's name in the object file ('__asm__("name")'), nothing for the layout.
+asmLabel
+    : ASM LPAREN balanced RPAREN
     ;
 
 pointer

@@ -14,6 +14,7 @@ directive
     | DIRECTIVE_START DEFINE IDENTIFIER replacementList EOF                                        # defineObjectLike
     | DIRECTIVE_START UNDEF IDENTIFIER EOF                                                         # undef
     | DIRECTIVE_START INCLUDE includeTarget EOF                                                    # include
+    | DIRECTIVE_START INCLUDE_NEXT includeTarget EOF                                               # includeNext
     | DIRECTIVE_START IF condition EOF                                                             # if
     | DIRECTIVE_START IFDEF IDENTIFIER EOF                                                         # ifdef
     | DIRECTIVE_START IFNDEF IDENTIFIER EOF                                                        # ifndef

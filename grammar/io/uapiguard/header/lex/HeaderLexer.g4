@@ -21,6 +21,11 @@ channels {
     NEWLINES
 }
 
+// Made by the preprocessor, never lexed: '#pragma pack' handed to the declaration parser where it stood.
+tokens {
+    PRAGMA_PACK
+}
+
 // The predicate sits after '#', not on the rule's left edge, so that the DFA states before it stay cacheable;
 // the edge on '#' itself is not cached, which is why the base class scans '#' itself.
 DIRECTIVE_START : '#' {atLineStart()}? -> pushMode(DIRECTIVE);
@@ -38,10 +43,10 @@ STRUCT    : 'struct';
 UNION     : 'union';
 ENUM      : 'enum';
 TYPEDEF   : 'typedef';
-CONST     : 'const';
-VOLATILE  : 'volatile';
+CONST     : 'const' | '__const' | '__const__';
+VOLATILE  : 'volatile' | '__volatile' | '__volatile__';
 RESTRICT  : 'restrict' | '__restrict' | '__restrict__';
-SIGNED    : 'signed' | '__signed__';
+SIGNED    : 'signed' | '__signed' | '__signed__';
 UNSIGNED  : 'unsigned';
 CHAR      : 'char';
 SHORT     : 'short';
@@ -56,6 +61,10 @@ STATIC    : 'static';
 INLINE    : 'inline' | '__inline' | '__inline__';
 ATTRIBUTE : '__attribute__' | '__attribute';
 SIZEOF    : 'sizeof';
+ALIGNOF   : '_Alignof' | '__alignof' | '__alignof__';
+OFFSETOF  : '__builtin_offsetof';
+EXTENSION : '__extension__';
+ASM       : 'asm' | '__asm' | '__asm__';
 
 IDENTIFIER : IDENT;
 NUMBER     : '.'? [0-9] ([0-9a-zA-Z_.] | [eEpP] [+-])*;
@@ -119,6 +128,7 @@ UNDEF           : 'undef' -> mode(MACRO_NAME);
 IFDEF           : 'ifdef' -> mode(MACRO_NAME);
 IFNDEF          : 'ifndef' -> mode(MACRO_NAME);
 INCLUDE         : 'include' -> popMode;
+INCLUDE_NEXT    : 'include_next' -> popMode;
 IF              : 'if' -> popMode;
 ELIF            : 'elif' -> popMode;
 ELSE            : 'else' -> popMode;

@@ -9,7 +9,12 @@ import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.patch.HeaderPatcher;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.ModelCache;
+import io.uapiguard.include.IncludeDirectories;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToIntFunction;
+import org.springframework.beans.factory.annotation.Value;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -33,9 +38,15 @@ public class ApiConfiguration {
                         + "changes. Errors are RFC 7807 problem+json."));
     }
 
+    /**
+     * The checks' front end: {@code #include} looked up in {@code uapiguard.include-dirs} (comma-separated, default
+     * none: every include a gap of the model, which then says it is incomplete).
+     */
     @Bean
-    HeaderParser headerParser() {
-        return new HeaderParser();
+    HeaderParser headerParser(@Value("${uapiguard.include-dirs:}") String includeDirs) {
+        List<Path> dirs = Arrays.stream(includeDirs.split(",")).map(String::strip).filter(d -> !d.isEmpty())
+                .map(Path::of).toList();
+        return dirs.isEmpty() ? new HeaderParser() : new HeaderParser(new IncludeDirectories(dirs));
     }
 
     @Bean

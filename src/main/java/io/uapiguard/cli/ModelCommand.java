@@ -17,7 +17,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import io.uapiguard.include.IncludeDirectories;
+import io.uapiguard.model.Abi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +42,18 @@ final class ModelCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json (default) or text.")
     private Format format;
 
+    @Option(names = {"-I", "--include-dir"}, paramLabel = "DIR",
+            description = "A directory #include is looked up in before the system's, as gcc's -I; repeatable.")
+    private List<Path> includeDirs = new ArrayList<>();
+
+    @Option(names = "--no-system-includes",
+            description = "Do not search the system's directories (/usr/include, its multiarch folder, gcc's), as gcc's -nostdinc.")
+    private boolean noSystemIncludes;
+
+    @Option(names = "--tree", paramLabel = "ROOT",
+            description = "A kernel tree: its include/uapi and arch/x86/include/uapi are searched first.")
+    private Path tree;
+
     @Spec
     private CommandSpec spec;
 
@@ -50,7 +66,7 @@ final class ModelCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        UapiModel model = new HeaderParser().parse(file.toString(), text);
+        UapiModel model = new HeaderParser(includes(tree, includeDirs, !noSystemIncludes)).parse(file.toString(), text);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -60,6 +76,29 @@ final class ModelCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * As gcc searches: the tree's uapi folders, the directories given, then (with {@code system}) the system's
+     * directories where present; a directory given that is also a system one is searched in the system's place.
+     */
+    static IncludeDirectories includes(Path tree, List<Path> dirs, boolean system) {
+        List<Path> systemDirs = system ? IncludeDirectories.system(Abi.X86_64) : List.of();
+        List<Path> all = new ArrayList<>();
+        if (tree != null) {
+            all.addAll(IncludeDirectories.ofKernelTree(tree));
+        }
+        for (Path d : dirs) {
+            if (systemDirs.stream().noneMatch(s -> sameDirectory(s, d))) {
+                all.add(d);
+            }
+        }
+        all.addAll(systemDirs);
+        return new IncludeDirectories(all);
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static void printText(UapiModel m, PrintWriter out) {
@@ -101,6 +140,10 @@ final class ModelCommand implements Callable<Integer> {
             for (Field f : s.fields()) {
                 out.printf("    %-40s %-24s offset %d bits, %d bits%n", f.path(), f.type(), f.offsetBits(), f.sizeBits());
             }
+        }
+        out.printf("complete: %s%n", m.complete());
+        for (io.uapiguard.model.Gap g : m.gaps()) {
+            out.printf("  gap %s:%d: %s: %s%n", g.file(), g.line(), g.element(), g.why());
         }
         out.printf("problems: %d%n", m.problems().size());
         for (Problem p : m.problems()) {

@@ -15,7 +15,7 @@ public final class CompatEngine {
      * reports (or matching changes). Stored comparisons carry the version that made them; an ingest recomputes
      * older ones from the stored models, and readers never serve them.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private final Map<Class<?>, List<Rule<?>>> rulesByMatch = new HashMap<>();
     private final ModelIndex.Recent indexes = new ModelIndex.Recent(8);

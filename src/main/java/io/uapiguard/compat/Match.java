@@ -76,6 +76,10 @@ sealed interface Match {
     record ProblemIntroduced(Problem problem, Helper oldHelper, Helper newHelper) implements Match {
     }
 
+    /** A gap of the new model (see {@code model.Gap}) that the old one had not, by element and why. */
+    record GapIntroduced(io.uapiguard.model.Gap gap) implements Match {
+    }
+
     /** The same enumerator name on both sides (enumerator names are global in C). */
     record EnumConstantPair(EnumDecl oldEnum, EnumConstant oldConstant, EnumDecl newEnum, EnumConstant newConstant)
             implements Match {

@@ -32,6 +32,7 @@ final class Matching {
     static void matchAll(ModelIndex olds, ModelIndex news, Consumer<Match> out) {
         Map<String, String> renamed = helpers(olds.helpers, news.helpers, out);
         problems(olds, news, out);
+        gaps(olds, news, out);
         out.accept(new Match.MapperPair(mapperOf(olds.model), mapperOf(news.model), renamed));
         enums(olds, news, out);
         defines(olds, news, out);
@@ -40,6 +41,22 @@ final class Matching {
 
     private static Mapper mapperOf(UapiModel model) {
         return model.mapper() != null ? model.mapper() : new Mapper(List.of(), null);
+    }
+
+    /** The new model's gaps that the old had not: by element and why, so line moves do not count. */
+    static void gaps(ModelIndex olds, ModelIndex news, Consumer<Match> out) {
+        if (news.model.gaps().isEmpty()) {
+            return;
+        }
+        Set<String> had = new HashSet<>();
+        for (io.uapiguard.model.Gap g : olds.model.gaps()) {
+            had.add(g.element() + '\0' + g.why());
+        }
+        for (io.uapiguard.model.Gap g : news.model.gaps()) {
+            if (!had.contains(g.element() + '\0' + g.why())) {
+                out.accept(new Match.GapIntroduced(g));
+            }
+        }
     }
 
     /** The new model's consistency problems that the old had not: by kind and symbol, so line moves do not count. */

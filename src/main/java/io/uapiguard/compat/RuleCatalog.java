@@ -46,7 +46,8 @@ public final class RuleCatalog {
             new FieldOffsetChanged(),
             new CopyOutOfSync(),
             new HeaderAdded(),
-            new HeaderRemoved()));
+            new HeaderRemoved(),
+            new ModelIncomplete()));
 
     private final List<Rule<?>> rules;
     private final Map<String, RuleInfo> byId = new LinkedHashMap<>();

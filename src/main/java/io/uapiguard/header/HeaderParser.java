@@ -15,12 +15,14 @@ import io.uapiguard.header.lex.ThrowingErrorListener;
 import io.uapiguard.header.pp.Budget;
 import io.uapiguard.header.pp.ConstantEvaluator;
 import io.uapiguard.header.pp.Defines;
+import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.header.pp.Limits;
 import io.uapiguard.header.pp.PpToken;
 import io.uapiguard.header.pp.Preprocessor;
 import io.uapiguard.header.pp.TokenArrayStream;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.Define;
+import io.uapiguard.model.Gap;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.Mapper;
 import io.uapiguard.model.Problem;
@@ -37,10 +39,11 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class HeaderParser {
 
     /** Bumped whenever the model a given text produces may change, so stored models get re-parsed. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final Limits limits;
     private final Abi abi;
+    private final IncludeSource includes;
 
     public HeaderParser() {
         this(Limits.DEFAULT);
@@ -53,8 +56,18 @@ public final class HeaderParser {
 
     /** A parser laying out and evaluating for {@code abi}. */
     public HeaderParser(Limits limits, Abi abi) {
+        this(limits, abi, IncludeSource.NONE);
+    }
+
+    /** A parser following {@code #include} through {@code includes} (the default finds nothing: each is a gap). */
+    public HeaderParser(IncludeSource includes) {
+        this(Limits.DEFAULT, Abi.X86_64, includes);
+    }
+
+    public HeaderParser(Limits limits, Abi abi, IncludeSource includes) {
         this.limits = limits;
         this.abi = abi;
+        this.includes = includes;
     }
 
     /**
@@ -74,10 +87,11 @@ public final class HeaderParser {
     public UapiModel parse(String file, char[] text) {
         checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
-        Preprocessor.Result pp = new Preprocessor(file, budget, abi).run(text);
+        Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes).run(text);
         checkNesting(pp.tokens(), budget);
         DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens(), budget);
-        DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, abi, pp.tokens()).build(tree);
+        DeclarationBuilder builder = new DeclarationBuilder(file, budget, abi, pp.tokens());
+        DeclarationBuilder.Declarations decls = builder.build(tree);
         budget.checkTime(null);
 
         ConstantEvaluator evaluator = new ConstantEvaluator(budget, abi);
@@ -92,7 +106,7 @@ public final class HeaderParser {
         List<StructDecl> structs = new ArrayList<>(decls.records().size());
         try {
             for (RecordDecl r : decls.records()) {
-                structs.add(layout.layout(r));
+                structs.add(layout.layout(r, decls.typedefName(r)));
             }
         } catch (UapiguardException e) {
             // Layout knows lines, not the file: name it, as every other error of the front end does.
@@ -100,7 +114,17 @@ public final class HeaderParser {
                     : new UapiguardException(e.reason(), e.getMessage(), file, e.line(), e.column(), e);
         }
         budget.checkTime(null);
-        return new UapiModel(UapiModel.SCHEMA_VERSION, helpers, mapper, decls.enums(), defines, structs, problems);
+        return new UapiModel(UapiModel.SCHEMA_VERSION, helpers, mapper, decls.enums(), defines, structs, problems,
+                gaps(pp.gaps(), builder.gaps()));
+    }
+
+    private static List<Gap> gaps(List<Gap> preprocessing, List<Gap> declarations) {
+        if (declarations.isEmpty()) {
+            return preprocessing;
+        }
+        List<Gap> all = new ArrayList<>(preprocessing);
+        all.addAll(declarations);
+        return all;
     }
 
     private void checkLength(String file, int length) {
@@ -143,7 +167,12 @@ public final class HeaderParser {
             parser.reset();
             parser.removeParseListeners();
             parser.addParseListener(new DeclarationCounter(budget));
-            parser.addErrorListener(new ThrowingErrorListener(file, ""));
+            parser.addErrorListener(new ThrowingErrorListener(file, "") {
+                @Override
+                protected String fileOf(Object offendingSymbol) {
+                    return offendingSymbol instanceof PpToken t && t.file != null ? t.file : file;
+                }
+            });
             parser.setErrorHandler(new DefaultErrorStrategy());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             return parser.translationUnit();

@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sizes and alignments of the base types a UAPI header uses, for one target ABI.
+ * Sizes and alignments of the base types a UAPI header uses, and the macros the compiler predefines, for one
+ * target ABI.
  *
  * <p>The data lives in one table per architecture, the resource {@code abi-<name>.txt} beside this class
- * ({@code name | size | align | C definition}); another architecture is another file and one more constant.
+ * ({@code name | size | align | C definition}, then {@code #define NAME BODY} lines for the predefined macros,
+ * byte order included); another architecture is another file and one more constant.
  * Names are looked up in the {@link CTypes#normalize normalised} spelling ({@code unsigned long long}).
  * Two pseudo-entries give what is not a named type: {@value #POINTER} (any data pointer) and {@value #ENUM}
  * (any enum).
@@ -61,12 +63,21 @@ public final class Abi {
     private final Map<String, BaseType> types;
     private final BaseType pointer;
     private final BaseType enumType;
+    private final Map<String, String> predefined;
+    private final String predefinedSource;
+    private final String multiarch;
 
-    private Abi(String name, Map<String, BaseType> types) {
+    private Abi(String name, Map<String, BaseType> types, Map<String, String> predefined, String multiarch) {
         this.name = name;
+        this.multiarch = multiarch;
         this.types = Collections.unmodifiableMap(types);
         this.pointer = required(types, POINTER, name);
         this.enumType = required(types, ENUM, name);
+        this.predefined = Collections.unmodifiableMap(predefined);
+        StringBuilder source = new StringBuilder();
+        predefined.forEach((macro, body) -> source.append("#define ").append(macro)
+                .append(body.isEmpty() ? "" : " " + body).append('\n'));
+        this.predefinedSource = source.toString();
     }
 
     /** Reads the table {@code abi-<name>.txt} from the class path. */
@@ -85,10 +96,20 @@ public final class Abi {
     /** An ABI from the text of a table; {@code source} names it in errors. */
     public static Abi parse(String name, String source, String table) {
         Map<String, BaseType> types = new LinkedHashMap<>();
+        Map<String, String> predefined = new LinkedHashMap<>();
+        String multiarch = name + "-linux-gnu";
         int lineNo = 0;
         try (BufferedReader reader = new BufferedReader(new StringReader(table))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNo++;
+                if (line.startsWith(DEFINE)) {
+                    predefine(predefined, line.substring(DEFINE.length()).strip(), source, lineNo);
+                    continue;
+                }
+                if (line.startsWith(MULTIARCH)) {
+                    multiarch = line.substring(MULTIARCH.length()).strip();
+                    continue;
+                }
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -113,7 +134,37 @@ public final class Abi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Abi(name, types);
+        checkPredefinedSizes(types, predefined, source);
+        return new Abi(name, types, predefined, multiarch);
+    }
+
+    private static final String DEFINE = "#define ";
+    private static final String MULTIARCH = "multiarch ";
+
+    private static void predefine(Map<String, String> predefined, String definition, String source, int lineNo) {
+        int space = definition.indexOf(' ');
+        String macro = space < 0 ? definition : definition.substring(0, space);
+        String body = space < 0 ? "" : definition.substring(space + 1).strip();
+        if (macro.isEmpty() || macro.indexOf('(') >= 0) {
+            throw tableError(source, lineNo, "expected '#define NAME BODY' of an object-like macro");
+        }
+        if (predefined.put(macro, body) != null) {
+            throw tableError(source, lineNo, "duplicate predefined macro '" + macro + "'");
+        }
+    }
+
+    /** A table's {@code __SIZEOF_X__} macros must say what its types say. */
+    private static void checkPredefinedSizes(Map<String, BaseType> types, Map<String, String> predefined,
+                                             String source) {
+        Map<String, String> sizeMacros = Map.of("__SIZEOF_SHORT__", "short", "__SIZEOF_INT__", "int",
+                "__SIZEOF_LONG__", "long", "__SIZEOF_LONG_LONG__", "long long", "__SIZEOF_POINTER__", POINTER);
+        sizeMacros.forEach((macro, type) -> {
+            String body = predefined.get(macro);
+            BaseType t = types.get(type);
+            if (body != null && t != null && !body.equals(Integer.toString(t.size()))) {
+                throw tableError(source, 0, macro + " is " + body + " but '" + type + "' has size " + t.size());
+            }
+        });
     }
 
     public String name() {
@@ -149,6 +200,21 @@ public final class Abi {
                     null, line, 0, null);
         }
         return t;
+    }
+
+    /** The macros the compiler predefines for this target, name to replacement text, in table order. */
+    /** The target's multiarch triplet ({@code x86_64-linux-gnu}): where its system headers live beside the others. */
+    public String multiarch() {
+        return multiarch;
+    }
+
+    public Map<String, String> predefinedMacros() {
+        return predefined;
+    }
+
+    /** {@link #predefinedMacros()} as the {@code #define} lines a preprocessor reads before the header. */
+    public String predefinedSource() {
+        return predefinedSource;
     }
 
     public BaseType pointer() {

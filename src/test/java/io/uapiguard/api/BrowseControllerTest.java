@@ -135,7 +135,8 @@ class BrowseControllerTest {
     void modelOfARevisionHasHelpersWithIdsAndSignatures() throws Exception {
         mvc.perform(get("/api/v1/repositories/linux/revisions/v1/model"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.schemaVersion").value(1))
+                .andExpect(jsonPath("$.schemaVersion").value(2))
+                .andExpect(jsonPath("$.complete").value(true))
                 .andExpect(jsonPath("$.helpers[0].name").value("map_lookup_elem"))
                 .andExpect(jsonPath("$.helpers[0].id").value(1))
                 .andExpect(jsonPath("$.helpers[0].docs[0].returnType").value("void *"))

@@ -1,6 +1,8 @@
 package io.uapiguard.bench;
 
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.include.IncludeDirectories;
+import io.uapiguard.model.Abi;
 import io.uapiguard.oracle.Differential;
 import io.uapiguard.oracle.Differential.HeaderResult;
 import io.uapiguard.oracle.DifferentialReport;
@@ -55,6 +57,9 @@ public final class DifferentialBench implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N headers in name order (0: all).")
     private int limit;
 
+    @Option(names = "--no-includes", description = "Model each header without -I (every #include a gap).")
+    private boolean noIncludes;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new DifferentialBench()).execute(args));
     }
@@ -76,10 +81,14 @@ public final class DifferentialBench implements Callable<Integer> {
             texts.put(h, new String(Files.readAllBytes(includeDir.resolve(h)), StandardCharsets.UTF_8));
         }
         int parsed = 0;
+        // gcc's own search: the system's directories (multiarch asm/, gcc's limits.h) for the system tree.
+        List<Path> modelIncludes = noIncludes ? List.of()
+                : includeDir.equals(Path.of("/usr/include")) ? IncludeDirectories.system(Abi.X86_64) : List.of(includeDir);
         long start = System.nanoTime();
+        HeaderParser parser = new HeaderParser(new IncludeDirectories(modelIncludes));
         for (Map.Entry<String, String> e : texts.entrySet()) {
             try {
-                new HeaderParser().parse(includeDir.resolve(e.getKey()).toString(), e.getValue());
+                parser.parse(includeDir.resolve(e.getKey()).toString(), e.getValue());
                 parsed++;
             } catch (RuntimeException | StackOverflowError ex) {
                 // counted through the CLI below, with its message
@@ -89,7 +98,7 @@ public final class DifferentialBench implements Callable<Integer> {
         Map<String, ModelFacts> models = new LinkedHashMap<>();
         start = System.nanoTime();
         for (String h : headers) {
-            models.put(h, ModelFacts.of(includeDir.resolve(h)));
+            models.put(h, ModelFacts.of(includeDir.resolve(h), modelIncludes));
         }
         long cli = System.nanoTime() - start;
         System.out.printf("uapiguard: front end %.2f s (%d of %d parsed), CLI model + JSON %.2f s%n", parse / 1e9,

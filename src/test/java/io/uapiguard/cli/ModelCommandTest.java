@@ -39,6 +39,32 @@ class ModelCommandTest {
     }
 
     @Test
+    void includesAreLookedUpInTheIncludeDirsAndAMissingOneIsAGap() {
+        Path header = FIXTURES.resolve("include/hdr/fx_main.h");
+        CliRun run = CliRun.run("model", "--format", "text", header.toString(), "-I",
+                FIXTURES.resolve("include/sys").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("struct fx_outer: size 40, align 8", "complete: false",
+                "gap " + header + ":8: #include <linux/fx_absent.h>: included file not found");
+        CliRun without = CliRun.run("model", header.toString());
+        assertThat(without.exit()).isEqualTo(2);   // FX_NAMSIZ of the include, not found: an error, never a guess
+        assertThat(without.err()).contains("FX_NAMSIZ");
+    }
+
+    @Test
+    void aKernelTreesUapiFoldersAreSearchedWithTree(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("include/uapi/linux"));
+        Files.createDirectories(root.resolve("arch/x86/include/uapi/asm"));
+        Files.writeString(root.resolve("arch/x86/include/uapi/asm/fx_arch.h"), "#define FX_ARCH_LEN 8\n");
+        Files.writeString(root.resolve("include/uapi/linux/fx_tree.h"),
+                "#include <asm/fx_arch.h>\nstruct fx_tree { char c[FX_ARCH_LEN]; };\n");
+        CliRun run = CliRun.run("model", "--format", "text", root.resolve("include/uapi/linux/fx_tree.h").toString(),
+                "--tree", root.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("struct fx_tree: size 8, align 1", "complete: true");
+    }
+
+    @Test
     void aParseErrorExitsTwoWithFileLineColumnOnStderr(@TempDir Path dir) throws Exception {
         Path header = dir.resolve("broken.h");
         Files.writeString(header, "enum {\n\tA = 1 / (2 - 2),\n};\n");

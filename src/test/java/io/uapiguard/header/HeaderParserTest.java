@@ -3,10 +3,15 @@ package io.uapiguard.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.pp.Limits;
+import io.uapiguard.model.Abi;
+import io.uapiguard.model.Define;
+import io.uapiguard.model.Field;
 import io.uapiguard.model.UapiModel;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -154,5 +159,105 @@ class HeaderParserTest {
                 () -> new HeaderParser().parse(Fixtures.name(header), Fixtures.text(header)));
         assertThat(e).as("%s must be rejected", header).isNotNull();
         Fixtures.assertGolden(header, ".errors", e.reason() + " " + e.describe() + "\n");
+    }
+
+    @Test
+    void theTargetsPredefinedMacrosDecideConditionalsButAreNotTheHeadersDefines() {
+        String header = """
+                #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__x86_64__) && defined(__LP64__)
+                #define ORDER 1
+                #else
+                #define ORDER 2
+                #endif
+                #define BITS_PER_LONG (__CHAR_BIT__ * __SIZEOF_LONG__)
+                #undef __linux__
+                #define __GNUC__ 99
+                #ifdef __linux__
+                #define LINUX 1
+                #endif
+                """;
+
+        UapiModel model = new HeaderParser().parse("target.h", header);
+
+        assertThat(model.defines()).extracting(Define::name, Define::value).containsExactly(
+                tuple("ORDER", BigInteger.ONE), tuple("BITS_PER_LONG", BigInteger.valueOf(64)),
+                tuple("__GNUC__", BigInteger.valueOf(99)));
+    }
+
+    @Test
+    void byteOrderFollowsTheTargetsTable() {
+        Abi be64 = Abi.parse("be64", "be64.txt", """
+                *     | 8 | 8 | void *
+                enum  | 4 | 4 | int
+                __u8  | 1 | 1 | unsigned char
+                #define __ORDER_LITTLE_ENDIAN__ 1234
+                #define __ORDER_BIG_ENDIAN__ 4321
+                #define __BYTE_ORDER__ __ORDER_BIG_ENDIAN__
+                """);
+        String header = """
+                struct bits {
+                #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+                	__u8 high:4, low:4;
+                #else
+                	__u8 low:4, high:4;
+                #endif
+                };
+                """;
+
+        UapiModel big = new HeaderParser(Limits.DEFAULT, be64).parse("bits.h", header);
+        UapiModel little = new HeaderParser().parse("bits.h", header);
+
+        assertThat(big.structs().get(0).fields()).extracting(Field::path).containsExactly("high", "low");
+        assertThat(little.structs().get(0).fields()).extracting(Field::path).containsExactly("low", "high");
+    }
+
+    @Test
+    void pragmaPackCapsMemberAlignmentUntilPoppedAndIsNotMacroExpanded() {
+        // By hand: under pack(2) int and long long align at 2: c 0, i 2, l 6, size 14; pack(ONE) is an unknown
+        // action to gcc (no expansion), so after pop the record is laid out naturally: c 0, i 4, size 8.
+        String header = """
+                #define ONE 1
+                #pragma pack(push, 2)
+                struct p2 { char c; int i; long long l; };
+                #pragma pack(pop)
+                #pragma pack(ONE)
+                #pragma once
+                struct p0 { char c; int i; };
+                static __inline__ int twice(int x) { return x * 2; }
+                extern int renamed(int) __asm__("renamed_v2");
+                static const int table[] = { 1, 2, 3 }, one = 1;
+                """;
+
+        UapiModel model = new HeaderParser().parse("pack.h", header);
+
+        assertThat(model.structs()).extracting(s -> s.name() + " " + s.size() + " " + s.align()).containsExactly(
+                "p2 14 2", "p0 8 4");
+        assertThat(model.structs().get(0).fields()).extracting(Field::offsetBits).containsExactly(0L, 16L, 48L);
+        assertThat(model.structs().get(1).fields()).extracting(Field::offsetBits).containsExactly(0L, 32L);
+    }
+
+    @Test
+    void sizeofAlignofAndOffsetofAreMeasuredOnTheLayoutOnlyOfTypes() {
+        // By hand: struct r is char, pad 3, int[2]: 12 bytes, aligned 4, b at 4 and b[1] at 8.
+        String header = """
+                struct r { char c; int b[2]; };
+                typedef struct r r_t;
+                enum { S = sizeof(struct r), A = __alignof__(r_t), O = __builtin_offsetof(r_t, b[1]),
+                       P = sizeof(struct r *) };
+                #define RS sizeof(r_t)
+                #define VAR sizeof(some_variable)
+                #if defined(RS)
+                #define SEEN 1
+                #endif
+                """;
+
+        UapiModel model = new HeaderParser().parse("measure.h", header);
+
+        assertThat(model.enums().get(0).constants()).extracting(c -> c.name() + "=" + c.value())
+                .containsExactly("S=12", "A=4", "O=8", "P=8");
+        assertThat(model.defines()).extracting(Define::name, Define::value).contains(
+                tuple("RS", BigInteger.valueOf(12)), tuple("VAR", null));
+        assertThatThrownBy(() -> new HeaderParser().parse("if.h", "#if sizeof(int) == 4\n#endif\n"))
+                .hasMessageContaining("sizeof is not supported in constant expressions");
     }
 }

@@ -2,6 +2,7 @@ package io.uapiguard.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.uapiguard.UapiguardException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,5 +88,43 @@ class AbiTest {
         assertThatThrownBy(() -> Abi.parse("x", "x.txt", "* | 8 | 8 | void *\n* | 8 | 8 | void *\n"))
                 .hasMessage("duplicate type '*'");
         assertThatThrownBy(() -> Abi.load("pdp11")).hasMessage("no ABI table for 'pdp11'");
+    }
+
+    @Test
+    void tableHoldsGccsPredefinedMacrosOfTheTarget() {
+        assertThat(Abi.X86_64.predefinedMacros()).containsEntry("__x86_64__", "1").containsEntry("__LP64__", "1")
+                .containsEntry("__CHAR_BIT__", "8").containsEntry("__SIZEOF_LONG__", "8")
+                .containsEntry("__BYTE_ORDER__", "__ORDER_LITTLE_ENDIAN__")
+                .containsEntry("__ORDER_LITTLE_ENDIAN__", "1234").containsEntry("__ORDER_BIG_ENDIAN__", "4321")
+                .containsEntry("__SIZE_TYPE__", "long unsigned int").doesNotContainKey("__i386__")
+                .doesNotContainKey("__KERNEL__");
+        assertThat(Abi.X86_64.predefinedSource()).startsWith("#define __x86_64__ 1\n#define __x86_64 1\n");
+    }
+
+    @Test
+    void anotherArchitecturesTableBringsItsOwnPredefinesAndByteOrder() {
+        Abi be32 = Abi.parse("be32", "be32.txt", """
+                *    | 4 | 4 | void *
+                enum | 4 | 4 | int
+                long | 4 | 4 | long
+                #define __ORDER_BIG_ENDIAN__ 4321
+                #define __BYTE_ORDER__ __ORDER_BIG_ENDIAN__
+                #define __SIZEOF_LONG__ 4
+                #define __ILP32__
+                """);
+
+        assertThat(be32.predefinedMacros()).containsExactly(entry("__ORDER_BIG_ENDIAN__", "4321"),
+                entry("__BYTE_ORDER__", "__ORDER_BIG_ENDIAN__"), entry("__SIZEOF_LONG__", "4"), entry("__ILP32__", ""));
+        assertThat(be32.predefinedSource()).endsWith("#define __ILP32__\n");
+    }
+
+    @Test
+    void predefinedSizesMustAgreeWithTheTypes() {
+        assertThatThrownBy(() -> Abi.parse("x", "x.txt", "* | 8 | 8 | void *\nenum | 4 | 4 | int\nlong | 8 | 8 | long\n"
+                + "#define __SIZEOF_LONG__ 4\n")).hasMessage("__SIZEOF_LONG__ is 4 but 'long' has size 8");
+        assertThatThrownBy(() -> Abi.parse("x", "x.txt", "* | 8 | 8 | void *\nenum | 4 | 4 | int\n"
+                + "#define F(x) x\n")).hasMessage("expected '#define NAME BODY' of an object-like macro");
+        assertThatThrownBy(() -> Abi.parse("x", "x.txt", "* | 8 | 8 | void *\nenum | 4 | 4 | int\n"
+                + "#define A 1\n#define A 2\n")).hasMessage("duplicate predefined macro 'A'");
     }
 }

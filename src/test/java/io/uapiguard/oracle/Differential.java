@@ -37,7 +37,7 @@ public final class Differential {
     }
 
     /** The comparison of one header that gcc compiles on its own. */
-    public record HeaderResult(String header, int exit, String error, List<Fact> facts) {
+    public record HeaderResult(String header, int exit, boolean complete, String error, List<Fact> facts) {
 
         public HeaderResult {
             facts = List.copyOf(facts);
@@ -48,11 +48,11 @@ public final class Differential {
         }
 
         /**
-         * The facts that differ in a header uapiguard modelled: wrong answers given with exit 0. Today's model has
-         * no "complete" flag, so every exit-0 model counts as one that claims to be complete.
+         * The facts that differ in a header uapiguard modelled with exit 0 and reported complete: wrong answers
+         * given as the whole truth. A model with gaps says it may be wrong.
          */
         public List<Fact> wrong() {
-            return modelled() ? facts.stream().filter(f -> f.outcome() == Outcome.DIFFER).toList() : List.of();
+            return modelled() && complete ? facts.stream().filter(f -> f.outcome() == Outcome.DIFFER).toList() : List.of();
         }
 
         /**
@@ -112,7 +112,7 @@ public final class Differential {
             facts.add(fact(Kind.DEFINE, name, value, modelled, present && mine != null, mine,
                     present ? NO_VALUE + ": " + shape(model.defineTexts().get(name), model) : ABSENT));
         });
-        return new HeaderResult(truth.header(), model.exit(), model.error(), facts);
+        return new HeaderResult(truth.header(), model.exit(), model.complete(), model.error(), facts);
     }
 
     /**

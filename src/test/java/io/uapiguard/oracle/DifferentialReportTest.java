@@ -25,15 +25,15 @@ class DifferentialReportTest {
 
     private static final DifferentialReport REPORT = new DifferentialReport("/usr/include", "gcc 12 / llvm 14",
             "2 cores", List.of(
-                    new HeaderResult("linux/a.h", 0, null, List.of(
+                    new HeaderResult("linux/a.h", 0, true, null, List.of(
                             fact(Kind.ENUM, "A_ONE", 1, 1L, Outcome.EQUAL),
                             fact(Kind.SIZE, "struct statfs", 120, 64L, Outcome.DIFFER),
                             fact(Kind.DEFINE, "A_IOCTL", 16641, null, Outcome.MISSING))),
-                    new HeaderResult("linux/b.h", 2, "uapiguard: /usr/include/linux/b.h:58:14: in array length: "
+                    new HeaderResult("linux/b.h", 2, false, "uapiguard: /usr/include/linux/b.h:58:14: in array length: "
                             + "'IFNAMSIZ' is not an integer constant", List.of(
                             new Fact(Kind.OFFSET, "struct b.x", BigInteger.ZERO, null, Outcome.MISSING,
                                     Differential.NOT_MODELLED))),
-                    new HeaderResult("linux/c.h", 2, "uapiguard: /usr/include/linux/c.h:7:1: in array length: "
+                    new HeaderResult("linux/c.h", 2, false, "uapiguard: /usr/include/linux/c.h:7:1: in array length: "
                             + "'TASK_COMM_LEN' is not an integer constant", List.of())),
             Map.of("linux/d.h", "error: unknown type name 'size_t'"), Map.of(),
             new DifferentialReport.Timing(1_500_000_000L, 3_000_000_000L, 90_000_000_000L, 60_000_000_000L,
@@ -48,7 +48,7 @@ class DifferentialReportTest {
                 "struct sizes equal: 0 of 1 = 0.00 % (differ 1, missing 0; goal >= 99.5 %)",
                 "member offsets equal: 0 of 1 = 0.00 % (differ 0, missing 1",
                 "integer defines equal: 0 of 1 = 0.00 % (differ 0, missing 1; goal >= 99 %)",
-                "wrong facts in headers modelled with exit 0: 1 in 1 headers (goal 0)",
+                "wrong facts in headers modelled with exit 0 and reported complete: 1 in 1 headers (goal 0)",
                 "facts silently absent from headers modelled with exit 0: 1 in 1 headers",
                 "front end 1.50 s", "CLI model + JSON 3.00 s",
                 "gcc -g + DWARF / uapiguard: 40.0x the front end, 20.0x the CLI");

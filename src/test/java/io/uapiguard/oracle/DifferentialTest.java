@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fact-by-fact comparison, on hand-made facts; and once end to end, gcc against the CLI on a fixture. */
 class DifferentialTest {
@@ -29,7 +31,7 @@ class DifferentialTest {
         Map<String, BigInteger> defines = new HashMap<>();
         defines.put("D1", BigInteger.valueOf(-1));
         defines.put("D2", null);
-        return new ModelFacts(exit, exit == 0 ? null : "uapiguard: /usr/include/linux/x.h:3:1: boom",
+        return new ModelFacts(exit, exit == 0, exit == 0 ? null : "uapiguard: /usr/include/linux/x.h:3:1: boom",
                 exit == 0 ? Map.of("A", BigInteger.ONE, "B", BigInteger.valueOf(3)) : Map.of(),
                 exit == 0 ? Map.of("s", new RecordFact("struct", "s", false, 12, Map.of("a", 0L, "b", 64L))) : Map.of(),
                 exit == 0 ? defines : Map.of(), exit == 0 ? Map.of("D2", "_IOR('x', 1, struct s)") : Map.of());
@@ -109,7 +111,7 @@ class DifferentialTest {
         Map<String, BigInteger> defines = new HashMap<>();
         defines.put("MINE", BigInteger.ONE);
         defines.put("VALUELESS", null);
-        ModelFacts m = new ModelFacts(0, null, Map.of("CONST", BigInteger.ONE), Map.of(), defines, Map.of());
+        ModelFacts m = new ModelFacts(0, true, null, Map.of("CONST", BigInteger.ONE), Map.of(), defines, Map.of());
         assertThat(Differential.shape("_IOWR('b', 3, struct foo)", m)).isEqualTo("invokes _IOWR(...)");
         assertThat(Differential.shape("(sizeof(struct can_frame))", m)).isEqualTo("sizeof");
         assertThat(Differential.shape("(MINE | ELSEWHERE)", m)).isEqualTo("uses a name the header does not define");
@@ -133,5 +135,22 @@ class DifferentialTest {
                 "struct fx_agree_rec.value", "struct fx_agree_rec.value.u", "struct fx_agree_rec.value.parts",
                 "FX_AGREE_MASK");
         assertThat(r.facts()).allMatch(f -> f.outcome() == Outcome.EQUAL, "equal");
+    }
+
+    /**
+     * The C the UAPI headers use beyond plain declarations (issue 11, item 3), each construct in a fixture of ours:
+     * every fact gcc reads from its DWARF and define probes, uapiguard models with gcc's value.
+     */
+    @ParameterizedTest
+    @CsvSource({"fx/constructs.h, 20", "fx/measure.h, 17"})
+    void gccAndTheCliAgreeOnEveryFactOfTheConstructsFixtures(String header, int atLeast) throws URISyntaxException {
+        assumeThat(GccGroundTruth.unavailable()).as("gcc and llvm-dwarfdump are needed").isNull();
+        Path include = Path.of(DifferentialTest.class.getResource("/oracle/include/fx/agree.h").toURI()).getParent()
+                .getParent();
+        GroundTruth truth = new GccGroundTruth(include, null, false).of(header);
+        HeaderResult r = Differential.compare(truth, ModelFacts.of(include.resolve(header)));
+        assertThat(r.modelled()).as(r.error()).isTrue();
+        assertThat(r.facts()).hasSizeGreaterThanOrEqualTo(atLeast);
+        assertThat(r.facts()).filteredOn(f -> f.outcome() != Outcome.EQUAL).isEmpty();
     }
 }

@@ -22,24 +22,34 @@ import tools.jackson.databind.json.JsonMapper;
  * @param defines every object-like define, its value null when uapiguard found none
  * @param defineTexts every object-like define's replacement text as uapiguard normalised it
  */
-public record ModelFacts(int exit, String error, Map<String, BigInteger> enumConstants, Map<String, RecordFact> records,
+public record ModelFacts(int exit, boolean complete, String error, Map<String, BigInteger> enumConstants, Map<String, RecordFact> records,
         Map<String, BigInteger> defines, Map<String, String> defineTexts) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Runs the CLI's {@code model} command on {@code file}; an exception escaping it counts as exit 3. */
     public static ModelFacts of(Path file) {
+        return of(file, java.util.List.of());
+    }
+
+    /** {@link #of(Path)} searching {@code includeDirs} alone, in order (the CLI's -I, not the system's). */
+    public static ModelFacts of(Path file, java.util.List<Path> includeDirs) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
         try {
-            exit = UapiguardCommand.run(new PrintWriter(out), new PrintWriter(err), "model", file.toString(), "--format",
-                    "json");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("model", file.toString(), "--format",
+                    "json", "--no-system-includes"));
+            for (Path d : includeDirs) {
+                args.add("-I");
+                args.add(d.toString());
+            }
+            exit = UapiguardCommand.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
         } catch (RuntimeException | StackOverflowError e) {
-            return new ModelFacts(3, "uncaught " + e, Map.of(), Map.of(), Map.of(), Map.of());
+            return new ModelFacts(3, false, "uncaught " + e, Map.of(), Map.of(), Map.of(), Map.of());
         }
         if (exit != 0) {
-            return new ModelFacts(exit, err.toString().strip(), Map.of(), Map.of(), Map.of(), Map.of());
+            return new ModelFacts(exit, false, err.toString().strip(), Map.of(), Map.of(), Map.of(), Map.of());
         }
         return fromJson(JSON.readTree(out.toString()));
     }
@@ -69,7 +79,9 @@ public record ModelFacts(int exit, String error, Map<String, BigInteger> enumCon
             defines.put(d.path("name").asString(), v.isNumber() ? v.bigIntegerValue() : null);
             texts.put(d.path("name").asString(), d.path("text").asString());
         }
-        return new ModelFacts(0, null, enums, records, defines, texts);
+        // A model without the field (schema 1) claimed to be complete.
+        boolean complete = !model.has("complete") || model.path("complete").asBoolean();
+        return new ModelFacts(0, complete, null, enums, records, defines, texts);
     }
 
     public ModelFacts {

@@ -3,6 +3,7 @@ package io.uapiguard.header.decl;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.lex.DeclarationParser;
 import io.uapiguard.header.lex.DeclarationParserBaseVisitor;
+import io.uapiguard.header.lex.HeaderLexer;
 import io.uapiguard.header.pp.Budget;
 import io.uapiguard.header.pp.CValue;
 import io.uapiguard.header.pp.ConstantEvaluator;
@@ -11,9 +12,11 @@ import io.uapiguard.header.pp.TokenText;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Gap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,18 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
      * What the declarations of one header define; {@code enumeratorValues} gives the enumerators as constants of
      * expressions (other names have no value).
      */
+    /**
+     * What the header declares. {@code records} lists the header's complete tagged records and the anonymous ones a
+     * typedef names, in the order they are defined; {@code typedefNames} gives the latter their (first) typedef name.
+     */
     public record Declarations(List<EnumDecl> enums, List<RecordDecl> records, Map<String, RecordDecl> recordsByTag,
-                        Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues) {
+                        Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues,
+                        List<String> functions, Map<RecordDecl, String> typedefNames) {
+
+        /** The name an anonymous record of {@link #records} has from its typedef; null for a tagged one. */
+        public String typedefName(RecordDecl record) {
+            return typedefNames.get(record);
+        }
     }
 
     private record Specifiers(CType type, String qualifiers, boolean typedef, int alignedAttr) {
@@ -47,40 +60,171 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
     }
 
     private final String file;
-    private final List<PpToken> tokens;
-    private final ConstantEvaluator evaluator;
+    private final Abi abi;
+    /** The tokens the tree being read spans: the header's, or a sizeof operand's while it is read. */
+    private List<PpToken> tokens;
+    /** Made at the first sizeof, _Alignof or __builtin_offsetof: most headers have none. */
+    private StructLayout layout;
+    private final Budget budget;
+    /** Not reentrant: a measured operand's own expressions get a fresh one while it is read. */
+    private ConstantEvaluator evaluator;
     private final List<EnumDecl> enums = new ArrayList<>();
     private final List<RecordDecl> records = new ArrayList<>();
     private final Map<String, RecordDecl> recordsByTag = new LinkedHashMap<>();
     private final Map<String, CType> typedefs = new LinkedHashMap<>();
+    /** By identity: two anonymous records may be equal in every component and still be two types. */
+    private final Map<RecordDecl, String> typedefNames = new IdentityHashMap<>();
     private final Map<String, BigInteger> enumerators = new HashMap<>(4096);
-    /** Made once: a method reference in place would be a new object and an indy call per expression. */
-    private final ConstantEvaluator.Resolver enumeratorValues = name -> {
-        BigInteger v = enumerators.get(name.getText());
-        return v == null ? null : CValue.ofMathematical(v);
+    private final List<Gap> gaps = new ArrayList<>();
+    /** The record whose members are being read, for gaps: {@code struct tag} or {@code struct <anonymous>}. */
+    private String currentRecord = "";
+    /** The functions the header defines ({@code static inline}), by name; their bodies are not modelled. */
+    private final List<String> functions = new ArrayList<>();
+    /** {@code #pragma pack}: the members' maximum alignment in bytes now (0: none), and the pushed ones. */
+    private int pack;
+    private final java.util.ArrayDeque<Integer> packStack = new java.util.ArrayDeque<>();
+    /**
+     * Made once: a method reference in place would be a new object and an indy call per expression. Enumerators
+     * have their values; sizeof, _Alignof and __builtin_offsetof are measured on the records and typedefs known.
+     */
+    private final ConstantEvaluator.Resolver enumeratorValues = new ConstantEvaluator.Resolver() {
+        @Override
+        public CValue resolve(PpToken name) {
+            BigInteger v = enumerators.get(name.getText());
+            return v == null ? null : CValue.ofMathematical(v);
+        }
+
+        @Override
+        public CValue measure(PpToken operator, List<PpToken> operand) {
+            ConstantEvaluator outer = evaluator;
+            evaluator = new ConstantEvaluator(budget, abi);
+            try {
+                return DeclarationBuilder.this.measure(operator, operand);
+            } finally {
+                evaluator = outer;
+            }
+        }
     };
 
     public DeclarationBuilder(String file, Budget budget, Abi abi, List<PpToken> tokens) {
         this.file = file;
+        this.abi = abi;
+        this.budget = budget;
         this.tokens = tokens;
         this.evaluator = new ConstantEvaluator(budget, abi);
     }
 
+    /**
+     * What {@link #build} could not model: member declarations that declare nothing (a type alone, as
+     * {@code tc_gen;} reads where the macro {@code tc_gen} of another header is not defined).
+     */
+    public List<Gap> gaps() {
+        return gaps;
+    }
+
     public Declarations build(DeclarationParser.TranslationUnitContext tree) {
         tree.accept(this);
-        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues);
+        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues, functions, typedefNames);
     }
 
     @Override
     public Void visitDeclaration(DeclarationParser.DeclarationContext ctx) {
         Specifiers spec = specifiers(ctx.declarationSpecifiers());
-        if (spec.typedef() && ctx.declaratorList() != null) {
-            for (DeclarationParser.DeclaratorContext d : ctx.declaratorList().declarator()) {
-                Declared declared = declare(spec.type(), spec.qualifiers(), d);
+        if (ctx.declaratorList() == null) {
+            return null;
+        }
+        List<DeclarationParser.InitDeclaratorContext> declarators = ctx.declaratorList().initDeclarator();
+        if (ctx.body != null) {
+            DeclarationParser.InitDeclaratorContext d = declarators.get(0);
+            if (declarators.size() != 1 || d.initializer() != null || spec.typedef()
+                    || !(d.declarator().direct instanceof DeclarationParser.FunctionDeclaratorContext)) {
+                throw error("a function body must follow exactly one function declarator",
+                        (PpToken) ctx.body.getStart());
+            }
+            functions.add(declare(spec.type(), spec.qualifiers(), d.declarator()).name());
+            return null;
+        }
+        if (spec.typedef()) {
+            for (DeclarationParser.InitDeclaratorContext d : declarators) {
+                if (d.initializer() != null) {
+                    throw error("typedef '" + d.declarator().getStart().getText() + "' is initialised",
+                            (PpToken) d.initializer().getStart());
+                }
+                Declared declared = declare(spec.type(), spec.qualifiers(), d.declarator());
                 typedefs.put(declared.name(), declared.type());
+                nameAnonymousRecord(declared);
             }
         }
         return null;
+    }
+
+    /**
+     * {@code typedef struct { ... } name;} in the header's text: the record is listed under the typedef's name, as
+     * gcc's DWARF names it (the first typedef of it does).
+     */
+    private void nameAnonymousRecord(Declared declared) {
+        if (declared.type() instanceof CType.Record r && r.decl().tag() == null && r.decl().members() != null
+                && declared.nameToken().inHeader() && !typedefNames.containsKey(r.decl())) {
+            typedefNames.put(r.decl(), declared.name());
+            records.add(r.decl());
+        }
+    }
+
+    @Override
+    public Void visitPragmaDeclaration(DeclarationParser.PragmaDeclarationContext ctx) {
+        pragmaPack(ctx.packPragma());
+        return null;
+    }
+
+    /**
+     * {@code #pragma pack} as gcc reads it: {@code (n)} sets the members' maximum alignment, {@code ()} resets it,
+     * {@code (push)} / {@code (push, n)} save it (and set n), {@code (pop)} restores the last saved one.
+     */
+    private void pragmaPack(DeclarationParser.PackPragmaContext ctx) {
+        List<PpToken> args = span(ctx.balanced());
+        PpToken at = (PpToken) ctx.getStart();
+        List<List<PpToken>> parts = new ArrayList<>();
+        List<PpToken> part = new ArrayList<>();
+        for (PpToken t : args) {
+            if (t.getType() == DeclarationParser.COMMA) {
+                parts.add(part);
+                part = new ArrayList<>();
+            } else {
+                part.add(t);
+            }
+        }
+        parts.add(part);
+        String first = parts.get(0).size() == 1 ? parts.get(0).get(0).getText() : "";
+        if (first.equals("push")) {
+            packStack.push(pack);
+            if (parts.size() > 1) {
+                pack = packValue(parts.get(parts.size() - 1), at);
+            }
+        } else if (first.equals("pop")) {
+            pack = packStack.isEmpty() ? 0 : packStack.pop();
+        } else if (args.isEmpty()) {
+            pack = 0;
+        } else if (parts.size() == 1) {
+            pack = packValue(parts.get(0), at);
+        } else {
+            throw error("malformed '#pragma pack': expected (n), (), (push[, n]) or (pop)", at);
+        }
+    }
+
+    private int packValue(List<PpToken> expr, PpToken at) {
+        if (expr.size() == 1 && expr.get(0).getType() == DeclarationParser.IDENTIFIER) {
+            return pack;   // a label of '#pragma pack(push, label)': the value stays
+        }
+        BigInteger v;
+        try {
+            v = evaluator.evaluate(expr, enumeratorValues, false).value();
+        } catch (ConstantEvaluator.EvalException e) {
+            throw error("in '#pragma pack': " + e.getMessage(), e.at != null ? e.at : at);
+        }
+        if (v.signum() < 0 || v.bitCount() > 1 || v.compareTo(BigInteger.valueOf(16)) > 0) {
+            throw error("alignment " + v + " of '#pragma pack' must be 0 or a power of two up to 16", at);
+        }
+        return v.intValue();
     }
 
     private Specifiers specifiers(DeclarationParser.DeclarationSpecifiersContext ctx) {
@@ -94,12 +238,23 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 if (!qualifiers.isEmpty()) {
                     qualifiers.append(' ');
                 }
-                qualifiers.append(q.getText());
+                qualifiers.append(spelling(q.getStart()));
             } else if (m instanceof DeclarationParser.AttributeModifierContext a) {
                 aligned = Math.max(aligned, attributes(List.of(a.attributeSpecifier())).aligned());
             }
         }
         return new Specifiers(type(ctx.type), qualifiers.toString(), typedef, aligned);
+    }
+
+    /** A keyword as C spells it: GNU's {@code __signed__}, {@code __const}, {@code __volatile__} are the same words. */
+    private static String spelling(Token keyword) {
+        return switch (keyword.getType()) {
+            case HeaderLexer.SIGNED -> "signed";
+            case HeaderLexer.CONST -> "const";
+            case HeaderLexer.VOLATILE -> "volatile";
+            case HeaderLexer.RESTRICT -> "restrict";
+            default -> keyword.getText();
+        };
     }
 
     private CType type(DeclarationParser.TypeSpecifierContext ctx) {
@@ -109,7 +264,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 if (!sb.isEmpty()) {
                     sb.append(' ');
                 }
-                sb.append(w.getText());
+                sb.append(spelling(w.getStart()));
             }
             return new CType.Named(sb.toString());
         }
@@ -136,15 +291,22 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         String tag = ctx.tag == null ? null : ctx.tag.getText();
         int line = ((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).expansionLine;
         List<RecordDecl.Member> members = new ArrayList<>();
+        String outer = currentRecord;
+        currentRecord = kind + " " + (tag == null ? "<anonymous>" : tag);
         for (DeclarationParser.MemberDeclarationContext md : ctx.body) {
             if (md instanceof DeclarationParser.MembersContext mc) {
                 members(mc, members);
+            } else if (md instanceof DeclarationParser.MemberPragmaContext p) {
+                pragmaPack(p.packPragma());
             }
         }
+        currentRecord = outer;
         Attributes attrs = attributes(ctx.attrs);
-        RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned());
+        RecordDecl decl = new RecordDecl(kind, tag, members, line, attrs.packed(), attrs.aligned(), pack);
         if (tag != null) {
-            records.add(decl);
+            if (((PpToken) ctx.tag).inHeader()) {   // an included header's record is known, not listed
+                records.add(decl);
+            }
             recordsByTag.put(kind + " " + tag, decl);
         }
         return decl;
@@ -157,6 +319,13 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
             // C11 anonymous struct or union; any other declaration without a declarator declares nothing.
             if (spec.type() instanceof CType.Record r && r.decl().tag() == null && r.decl().members() != null) {
                 out.add(new RecordDecl.Member(spec.type(), null, null, line, spec.alignedAttr()));
+            } else if (!(spec.type() instanceof CType.Record r && r.decl().members() != null)
+                    && !(spec.type() instanceof CType.Enum)) {
+                // A type alone, no member: never what a UAPI header means (a tagged definition declares its tag).
+                PpToken at = (PpToken) ctx.getStart();
+                gaps.add(new Gap(at.expansionFile != null ? at.expansionFile : file, at.expansionLine,
+                        currentRecord + ": " + TokenText.of(span(ctx)).replaceAll("\\s*;$", ""),
+                        "member declaration declares nothing (a macro of a header not included?)"));
             }
             return;
         }
@@ -192,7 +361,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 if (!q.isEmpty()) {
                     q.append(' ');
                 }
-                q.append(tq.getText());
+                q.append(spelling(tq.getStart()));
             }
             targetQualifiers = q.toString();
         }
@@ -248,7 +417,9 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
             previous = typed;
             next = plusOne(typed);
         }
-        enums.add(new EnumDecl(tag, line, constants));
+        if (((PpToken) (ctx.tag != null ? ctx.tag : ctx.getStart())).inHeader()) {
+            enums.add(new EnumDecl(tag, line, constants));
+        }
         return tag;
     }
 
@@ -308,6 +479,143 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         }
     }
 
+    /**
+     * sizeof / _Alignof of a type name, __builtin_offsetof of a type and a member designator ({@code a.b},
+     * {@code a[2]} at its end), as size_t; null when the operand is not one of those (an expression).
+     */
+    private CValue measure(PpToken operator, List<PpToken> operand) {
+        List<PpToken> type = operand;
+        List<PpToken> member = null;
+        if (operator.getType() == DeclarationParser.OFFSETOF) {
+            int comma = topLevelComma(operand);
+            if (comma < 0) {
+                return null;
+            }
+            type = operand.subList(0, comma);
+            member = operand.subList(comma + 1, operand.size());
+        }
+        CType t = typeName(type);
+        if (t == null) {
+            return null;
+        }
+        if (layout == null) {
+            layout = new StructLayout(abi, recordsByTag, typedefs);
+        }
+        int line = operator.expansionLine;
+        try {
+            long value = switch (operator.getType()) {
+                case DeclarationParser.SIZEOF -> layout.sizeOf(t, line);
+                case DeclarationParser.ALIGNOF -> layout.alignOf(t, line);
+                default -> offsetOf(t, member, line);
+            };
+            return value < 0 ? null : CValue.of(value, 64, true);
+        } catch (UapiguardException e) {
+            if (e.reason() == UapiguardException.Reason.LIMIT_EXCEEDED) {
+                throw e;
+            }
+            throw new ConstantEvaluator.EvalException(operator.getText() + ": " + e.getMessage(), operator);
+        }
+    }
+
+    private static int topLevelComma(List<PpToken> operand) {
+        int depth = 0;
+        for (int i = 0; i < operand.size(); i++) {
+            int type = operand.get(i).getType();
+            if (type == DeclarationParser.LPAREN || type == DeclarationParser.LBRACKET) {
+                depth++;
+            } else if (type == DeclarationParser.RPAREN || type == DeclarationParser.RBRACKET) {
+                depth--;
+            } else if (type == DeclarationParser.COMMA && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Bytes from the start of {@code type} to the member {@code designator} names; -1 when it names none. */
+    private long offsetOf(CType type, List<PpToken> designator, int line) {
+        StringBuilder path = new StringBuilder();
+        Long index = null;
+        for (int i = 0; i < designator.size(); i++) {
+            PpToken d = designator.get(i);
+            if (index != null) {
+                return -1;   // only one subscript, at the end
+            }
+            if (d.getType() == DeclarationParser.IDENTIFIER && (i == 0 || designator.get(i - 1).getType() == DeclarationParser.DOT)) {
+                path.append(path.isEmpty() ? "" : ".").append(d.getText());
+            } else if (d.getType() == DeclarationParser.DOT && i > 0) {
+                continue;
+            } else if (d.getType() == DeclarationParser.LBRACKET && i + 2 < designator.size()
+                    && designator.get(i + 2).getType() == DeclarationParser.RBRACKET) {
+                index = evaluator.evaluate(designator.subList(i + 1, i + 2), enumeratorValues, false).value().longValue();
+                i += 2;
+            } else {
+                return -1;
+            }
+        }
+        io.uapiguard.model.Field field = layout.fieldOf(type, path.toString(), line);
+        if (field == null) {
+            return -1;
+        }
+        long bits = field.offsetBits();
+        if (index != null) {
+            String spelling = field.type();
+            int open = spelling.indexOf('[');
+            int close = spelling.indexOf(']', open + 1);
+            if (open < 0 || close <= open + 1) {
+                return -1;
+            }
+            long length = Long.parseLong(spelling.substring(open + 1, close));
+            bits += index * (field.sizeBits() / length);
+        }
+        return bits % 8 == 0 ? bits / 8 : -1;
+    }
+
+    /** The type a sizeof operand names, or null when it is not a type name (an expression). */
+    private CType typeName(List<PpToken> operand) {
+        if (operand.isEmpty()) {
+            return null;
+        }
+        List<PpToken> copies = new ArrayList<>(operand.size());
+        for (PpToken t : operand) {
+            copies.add(t.copy());
+        }
+        DeclarationParser parser = new DeclarationParser(new io.uapiguard.header.pp.TokenArrayStream(copies, file));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+        DeclarationParser.TypeNameContext ctx;
+        try {
+            ctx = parser.typeName();
+        } catch (org.antlr.v4.runtime.misc.ParseCancellationException e) {
+            return null;
+        }
+        List<PpToken> outer = tokens;
+        tokens = copies;
+        try {
+            Specifiers spec = specifiers(ctx.declarationSpecifiers());
+            if (spec.typedef()) {
+                return null;
+            }
+            CType type = spec.type();
+            if (type instanceof CType.Named n && !typedefs.containsKey(n.name()) && abi.lookup(n.name()).isEmpty()) {
+                return null;   // an identifier that names no type: sizeof of a variable
+            }
+            if (ctx.abstractDeclarator() == null) {
+                return type;
+            }
+            DeclarationParser.AbstractDeclaratorContext a = ctx.abstractDeclarator();
+            if (a.directAbstractDeclarator() != null) {
+                return null;   // arrays and functions of a type name: not measured
+            }
+            for (int i = 0; i < a.pointer().size(); i++) {
+                type = new CType.Pointer(type, "");
+            }
+            return type;
+        } finally {
+            tokens = outer;
+        }
+    }
+
     private List<PpToken> span(ParserRuleContext ctx) {
         Token start = ctx.getStart();
         Token stop = ctx.getStop();
@@ -318,7 +626,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
     }
 
     private UapiguardException error(String message, PpToken at) {
-        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message, file,
-                at.getLine(), at.column(), null);
+        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message,
+                at.file != null ? at.file : file, at.getLine(), at.column(), null);
     }
 }

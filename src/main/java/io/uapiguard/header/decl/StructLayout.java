@@ -23,7 +23,9 @@ import java.util.Set;
  * would cross a boundary of its declared type's alignment unit, then at that boundary (packed records ignore the
  * boundary); a zero-width bitfield moves to the next boundary of its type; unnamed bitfields take space but do not
  * raise the record's alignment; union members all start at 0; a flexible array member adds its alignment but no
- * size; the record's {@code aligned(N)} raises its alignment, and its size is rounded up to it.
+ * size; the record's {@code aligned(N)} raises its alignment, and its size is rounded up to it. Under
+ * {@code #pragma pack(n)} every member's alignment ({@code aligned(N)} ones too) is at most n, and bitfields ignore
+ * their type's boundary as in a packed record.
  *
  * <p>Fields are listed in declaration order as C access paths from the outer type: every named member, leaf or
  * aggregate (so {@code link_create.uprobe_multi} is listed with its size, then {@code link_create.uprobe_multi.cnt});
@@ -71,14 +73,34 @@ public final class StructLayout {
 
     /** The laid-out model of a complete (named, top-level) struct or union; a bare reference is looked up by tag. */
     public StructDecl layout(RecordDecl decl) {
+        return layout(decl, null);
+    }
+
+    /** {@link #layout(RecordDecl)}, an anonymous record's model named by {@code typedefName} (null: by its tag). */
+    public StructDecl layout(RecordDecl decl, String typedefName) {
         Laid laid = decl.tag() != null ? layTagged(decl, decl.line(), 0) : layRecord(decl, 0);
         RecordDecl def = decl.members() != null ? decl : recordsByTag.get(key(decl));
-        return new StructDecl(decl.kind(), decl.tag(), laid.sizeBits / 8, laid.align, def.line(), laid.fields);
+        return new StructDecl(decl.kind(), typedefName != null ? typedefName : decl.tag(), laid.sizeBits / 8,
+                laid.align, def.line(), laid.fields, typedefName != null);
     }
 
     /** Size in bytes of {@code type} (a flexible array: 0). */
     public long sizeOf(CType type, int line) {
         return shape(type, line, 0).sizeBits / 8;
+    }
+
+    /** The field at access path {@code path} of record type {@code type}, or null when it has none. */
+    public Field fieldOf(CType type, String path, int line) {
+        Shape s = shape(type, line, 0);
+        if (s.record == null) {
+            return null;
+        }
+        for (Field f : s.record.fields) {
+            if (f.path().equals(path)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** Alignment in bytes of {@code type}. */
@@ -183,6 +205,8 @@ public final class StructLayout {
         final RecordDecl decl;
         final boolean union;
         final boolean packed;
+        /** {@code #pragma pack(n)}: n caps every member's alignment (0: no cap). */
+        final int pack;
         final List<Field> fields;
         final Map<String, Integer> names = new LinkedHashMap<>();
         long offset; // struct: next free bit
@@ -193,6 +217,7 @@ public final class StructLayout {
             this.decl = decl;
             this.union = "union".equals(decl.kind());
             this.packed = decl.packed();
+            this.pack = decl.pack();
             this.fields = new ArrayList<>(decl.members().size() * 2);
         }
     }
@@ -244,17 +269,18 @@ public final class StructLayout {
             pos = 0;
         } else if (width == 0) {
             pos = roundUp(at.offset, unit);
-        } else if (at.packed || at.offset % unit + width <= s.sizeBits) {
-            pos = at.offset;
+        } else if (at.packed || at.pack > 0 || at.offset % unit + width <= s.sizeBits) {
+            pos = at.offset;   // gcc: packed records and those under '#pragma pack' ignore the type's boundary
         } else {
             pos = roundUp(at.offset, unit);
         }
         if (m.alignedAttr() > 0) {
-            pos = roundUp(pos, m.alignedAttr() * 8L);
-            at.align = Math.max(at.align, m.alignedAttr());
+            int a = capped(at, m.alignedAttr());
+            pos = roundUp(pos, a * 8L);
+            at.align = Math.max(at.align, a);
         }
         if (m.name() != null) {
-            at.align = Math.max(at.align, at.packed ? 1 : s.align);
+            at.align = Math.max(at.align, at.packed ? 1 : capped(at, s.align));
             declare(at.names, m.name(), m.line(), at.decl);
             add(at.fields, new Field(m.name(), m.type().spelling(), pos, width, m.line()), at.decl);
         }
@@ -276,6 +302,7 @@ public final class StructLayout {
         if (m.alignedAttr() > 0) {
             a = Math.max(a, m.alignedAttr());
         }
+        a = capped(at, a);
         long pos = at.union ? 0 : roundUp(at.offset, a * 8L);
         at.align = Math.max(at.align, a);
         String prefix = "";
@@ -295,6 +322,11 @@ public final class StructLayout {
             }
         }
         return pos;
+    }
+
+    /** An alignment under the record's {@code #pragma pack(n)}: at most n, its {@code aligned(N)} members too. */
+    private static int capped(Placed at, int align) {
+        return at.pack > 0 ? Math.min(align, at.pack) : align;
     }
 
     private void checkBitfield(RecordDecl.Member m, Shape s, long width) {

@@ -12,12 +12,17 @@ import org.antlr.v4.runtime.Token;
  * ANTLR's message is kept where it lists a few expected tokens; where it would list dozens, the message
  * names the construct being parsed instead ("in constant expression").
  */
-public final class ThrowingErrorListener extends BaseErrorListener {
+public class ThrowingErrorListener extends BaseErrorListener {
 
     private static final int MAX_LISTED = 8;
 
     private final String file;
     private final String prefix;
+
+    /** The file an error at {@code offendingSymbol} is in: the file given, unless a subclass knows better. */
+    protected String fileOf(Object offendingSymbol) {
+        return file;
+    }
 
     public ThrowingErrorListener(String file, String prefix) {
         this.file = file;
@@ -35,8 +40,8 @@ public final class ThrowingErrorListener extends BaseErrorListener {
             message = "unexpected " + found + " in " + words(p.getRuleNames()[p.getContext().getRuleIndex()]);
         }
         message = printable(message.replace("'<EOF>'", "end of input").replace("<EOF>", "end of input"));
-        throw new UapiguardException(UapiguardException.Reason.PARSE_ERROR, prefix + message, file,
-                line, charPositionInLine + 1, null);
+        throw new UapiguardException(UapiguardException.Reason.PARSE_ERROR, prefix + message,
+                fileOf(offendingSymbol), line, charPositionInLine + 1, null);
     }
 
     /** Control characters and non-ASCII (binary input) shown as escapes, so the message stays readable. */

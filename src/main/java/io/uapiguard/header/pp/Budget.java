@@ -16,6 +16,11 @@ public final class Budget {
         this.deadline = System.nanoTime() + limits.timeBudget().toNanos();
     }
 
+    /** The parsed header's name. */
+    public String file() {
+        return file;
+    }
+
     public Limits limits() {
         return limits;
     }
@@ -57,7 +62,7 @@ public final class Budget {
 
     public UapiguardException exceeded(String message, PpToken at) {
         // Reported where the file's text invokes the expansion that tripped the limit.
-        return new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED, message, file,
-                at == null ? 0 : at.expansionLine, at == null ? 0 : at.expansionColumn + 1, null);
+        return new UapiguardException(UapiguardException.Reason.LIMIT_EXCEEDED, message,
+                at == null || at.expansionFile == null ? file : at.expansionFile, at == null ? 0 : at.expansionLine, at == null ? 0 : at.expansionColumn + 1, null);
     }
 }

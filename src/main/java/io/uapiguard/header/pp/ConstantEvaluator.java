@@ -17,13 +17,22 @@ public final class ConstantEvaluator {
     /** Gives an identifier's value, or null when it is not a constant. */
     public interface Resolver {
         CValue resolve(PpToken identifier);
+
+        /**
+         * The value of {@code sizeof}, {@code _Alignof} or {@code __builtin_offsetof} ({@code operator}) of the
+         * tokens between its parentheses, or null when this resolver knows no layout (in {@code #if}) or the
+         * operand is not one it measures. Called only when the expression meets such an operator.
+         */
+        default CValue measure(PpToken operator, List<PpToken> operand) {
+            return null;
+        }
     }
 
     /** Why an expression has no value, and where. Cheap: no stack trace. */
     public static final class EvalException extends RuntimeException {
         public final transient PpToken at;
 
-        EvalException(String message, PpToken at) {
+        public EvalException(String message, PpToken at) {
             super(message, null, false, false);
             this.at = at;
         }
@@ -329,6 +338,10 @@ public final class ConstantEvaluator {
                     pos++;
                     return pp(CValue.ofBool(unary().isZero()));
                 }
+                case HeaderLexer.EXTENSION -> {
+                    pos++;   // GNU: marks an extension that -pedantic should not warn of; no value of its own
+                    return unary();
+                }
                 case HeaderLexer.LPAREN -> {
                     IntType cast = castType();
                     if (cast != null) {
@@ -392,7 +405,9 @@ public final class ConstantEvaluator {
             case HeaderLexer.CHAR_CONST -> {
                 return pp(character(t));
             }
-            case HeaderLexer.SIZEOF -> throw new EvalException("sizeof is not supported in constant expressions", t);
+            case HeaderLexer.SIZEOF, HeaderLexer.ALIGNOF, HeaderLexer.OFFSETOF -> {
+                return pp(measure(t));
+            }
             default -> {
                 if (t.getType() == HeaderLexer.IDENTIFIER) {
                     CValue v = resolver.resolve(t);
@@ -404,6 +419,34 @@ public final class ConstantEvaluator {
                 throw new EvalException("unexpected '" + t.getText() + "' in constant expression", t);
             }
         }
+    }
+
+    /** {@code sizeof ( ... )} and its kin, the operator at {@code pos - 1}: measured by the resolver. */
+    private CValue measure(PpToken operator) {
+        if (peekType() != HeaderLexer.LPAREN) {
+            throw new EvalException(operator.getText() + " without parentheses is not supported in constant expressions",
+                    operator);
+        }
+        int open = pos;
+        int depth = 0;
+        int close = -1;
+        for (int i = open; i < tokens.size() && close < 0; i++) {
+            int type = tokens.get(i).getType();
+            if (type == HeaderLexer.LPAREN) {
+                depth++;
+            } else if (type == HeaderLexer.RPAREN && --depth == 0) {
+                close = i;
+            }
+        }
+        if (close < 0) {
+            throw new EvalException("expected ')' after the operand of " + operator.getText(), operator);
+        }
+        pos = close + 1;
+        CValue v = resolver.measure(operator, tokens.subList(open + 1, close));
+        if (v == null) {
+            throw new EvalException(operator.getText() + " is not supported in constant expressions", operator);
+        }
+        return v;
     }
 
     /**

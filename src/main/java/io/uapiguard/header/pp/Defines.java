@@ -14,7 +14,7 @@ public final class Defines {
     }
 
     /**
-     * Every object-like macro of the final table, in line order: its normalised replacement and, where the
+     * Every object-like macro of the final table that the header itself defines, in line order: its normalised replacement and, where the
      * replacement (expanded, enumerators known) is an integer constant expression, its value.
      * Include guards are object-like macros too and are listed (empty text, no value).
      */
@@ -23,7 +23,7 @@ public final class Defines {
         MacroExpander expander = pp.expander();
         List<Macro> objectLike = new ArrayList<>();
         for (Macro m : pp.macros().values()) {
-            if (!m.functionLike()) {
+            if (!m.functionLike() && m.file() == null) {   // the header's own, not its includes'
                 objectLike.add(m);
             }
         }

@@ -167,7 +167,7 @@ public final class MacroExpander {
                 if (beforePaste) {
                     source = args.get(p);
                     if (source.isEmpty()) {
-                        out.add(new PpToken(PLACEMARKER, "", b.getLine(), b.getCharPositionInLine()));
+                        out.add(PpToken.at(PLACEMARKER, "", b));
                         placemarkers = true;
                         continue;
                     }
@@ -199,6 +199,7 @@ public final class MacroExpander {
             t.hideSet = t.hideSet.union(hs);
             t.expansionLine = invocation.expansionLine;
             t.expansionColumn = invocation.expansionColumn;
+            t.expansionFile = invocation.expansionFile;
             t.fromArgument = false;
         }
         if (!out.isEmpty()) {
@@ -231,7 +232,7 @@ public final class MacroExpander {
                     + "\" does not give a valid preprocessing token", left);
         }
         PpToken at = right.fromArgument && !left.fromArgument ? right : left;
-        PpToken t = new PpToken(type, text, at.getLine(), at.getCharPositionInLine());
+        PpToken t = PpToken.at(type, text, at);
         t.hideSet = left.hideSet.intersect(right.hideSet);
         t.spaceBefore = left.spaceBefore;
         t.fromArgument = left.fromArgument || right.fromArgument;
@@ -257,13 +258,13 @@ public final class MacroExpander {
             }
         }
         sb.append('"');
-        return new PpToken(HeaderLexer.STRING, sb.toString(), hash.getLine(), hash.getCharPositionInLine());
+        return PpToken.at(HeaderLexer.STRING, sb.toString(), hash);
     }
 
     /** Reported where the file's text invokes the expansion that failed (GCC's "in expansion of macro"). */
     private UapiguardException error(String message, PpToken at) {
-        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message, file,
-                at.expansionLine, at.expansionColumn + 1, null);
+        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message,
+                at.expansionFile != null ? at.expansionFile : file, at.expansionLine, at.expansionColumn + 1, null);
     }
 
     /** The rest of the input: a stack of token lists, an expansion pushed in front of what follows it. */

@@ -4,10 +4,10 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.header.lex.DirectiveParser;
 import io.uapiguard.header.lex.DirectiveParserBaseVisitor;
 import io.uapiguard.header.lex.HeaderLexer;
-import io.uapiguard.header.lex.HeaderTokens;
 import io.uapiguard.header.lex.ThrowingErrorListener;
 import io.uapiguard.header.lex.TokenKinds;
 import io.uapiguard.model.Abi;
+import io.uapiguard.model.Gap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
@@ -25,8 +26,11 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
  * Translation phases 3 and 4 for one header: lexes the text once, runs its directives (macro definitions,
- * conditional inclusion; {@code #include} is recorded, not followed) and expands macros in the text between
- * them. The result is the token sequence the declaration parser reads, each token keeping where it was written.
+ * conditional inclusion, {@code #include} followed through the {@link IncludeSource}) and expands macros in the
+ * text between them. The result is the token sequence the declaration parser reads, each token keeping where it
+ * was written and in which file. An include the source does not find is a gap of the result, not an error.
+ * The macro table starts with the target's predefined macros ({@link Abi#predefinedMacros()}, {@code __x86_64__},
+ * {@code __BYTE_ORDER__}, ...); the result's table lists only those the header and its includes defined.
  */
 public final class Preprocessor {
 
@@ -36,8 +40,12 @@ public final class Preprocessor {
      * the final macro table, which later stages use to evaluate macros without reaching back into this stage.
      */
     public record Result(List<PpToken> tokens, Map<String, Macro> macros, List<String> includes, Map<String, Integer> macroIds,
-                  MacroExpander expander) {
+                  MacroExpander expander, List<Gap> gaps) {
     }
+
+    /** Each target's predefined macros, read once: a macro's body is never changed by an expansion. */
+    private static final Map<Abi, List<Macro>> PREDEFINED = new ConcurrentHashMap<>();
+    private static final String BUILT_IN = "<built-in>";
 
     private static final Set<String> IGNORED_DIRECTIVES = Set.of("pragma", "line", "ident", "warning", "sccs");
 
@@ -48,6 +56,8 @@ public final class Preprocessor {
     private final MacroExpander expander;
     private final ConstantEvaluator evaluator;
     private final Deque<Conditional> conditionals = new ArrayDeque<>();
+    /** The open groups of the files that include the current one, which it cannot close. */
+    private int conditionalsOfIncluder;
     private final List<String> includes = new ArrayList<>();
     private final List<PpToken> out = new ArrayList<>();
     /** The active text's tokens since the last directive, expanded together. */
@@ -58,7 +68,19 @@ public final class Preprocessor {
     private final DirectiveVisitor visitor = new DirectiveVisitor();
     private final BailErrorStrategy bail = new BailErrorStrategy();
     private final DefaultErrorStrategy report = new DefaultErrorStrategy();
+    private final IncludeSource includeSource;
+    private final List<Gap> gaps = new ArrayList<>();
+    /** The content keys of the files that said {@code #pragma once}. */
+    private final Set<String> once = new HashSet<>();
+    /** The file being read: null for the header itself, else an included file's path. */
+    private String current;
+    private String currentKey;
     private char[] text;
+    private int includeDepth;
+    /** The include directive being run is {@code #include_next}. */
+    private boolean includeNext;
+    /** The target's predefined macros, each at the index of its id. */
+    private final List<Macro> predefined;
 
     /** One open {@code #if} group: whether its enclosing group is active, whether a branch was taken. */
     private static final class Conditional {
@@ -77,14 +99,41 @@ public final class Preprocessor {
     }
 
     public Preprocessor(String file, Budget budget, Abi abi) {
+        this(file, budget, abi, IncludeSource.NONE);
+    }
+
+    /** A preprocessor following includes through {@code includes}. */
+    public Preprocessor(String file, Budget budget, Abi abi, IncludeSource includes) {
+        this(file, budget, abi, includes, true);
+    }
+
+    private Preprocessor(String file, Budget budget, Abi abi, IncludeSource includes, boolean predefine) {
         this.file = file;
+        this.includeSource = includes;
         this.budget = budget;
         this.expander = new MacroExpander(macros, budget, file);
         this.evaluator = new ConstantEvaluator(budget, abi);
         this.parser = new DirectiveParser(null);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
-        parser.addErrorListener(new ThrowingErrorListener(file, "in preprocessing directive: "));
+        parser.addErrorListener(new ThrowingErrorListener(file, "in preprocessing directive: ") {
+            @Override
+            protected String fileOf(Object offendingSymbol) {
+                return offendingSymbol instanceof PpToken t && t.file != null ? t.file : file;
+            }
+        });
+        this.predefined = predefine ? predefined(abi) : List.of();
+        for (Macro m : predefined) {
+            macros.put(m.name(), m);
+            macroIds.put(m.name(), m.id());
+        }
+    }
+
+    /** The target's predefined macros, with the ids 0.. that each parse gives them before its own. */
+    static List<Macro> predefined(Abi abi) {
+        return PREDEFINED.computeIfAbsent(abi, a -> List.copyOf(
+                new Preprocessor(BUILT_IN, new Budget(Limits.DEFAULT, BUILT_IN), a, IncludeSource.NONE, false)
+                        .run(a.predefinedSource()).macros().values()));
     }
 
     public Result run(String source) {
@@ -93,46 +142,49 @@ public final class Preprocessor {
 
     /** {@link #run(String)} of characters the caller hands over and no longer changes. */
     public Result run(char[] chars) {
-        this.text = chars;
-        HeaderTokens tokens = new HeaderTokens(chars, file, PpTokenFactory.INSTANCE);
-        readTokens(tokens);
-        requireConditionalsClosed();
-        return new Result(out, macros, includes, macroIds, expander);
+        LexedFile lexed = LexedFile.lex(chars, null, budget);
+        readTokens(lexed, false);
+        requireConditionalsClosed(0);
+        expandTextRun();
+        return new Result(out, ownMacros(), includes, macroIds, expander, gaps);
+    }
+
+    /** The final table without the predefined macros the header left as they were. */
+    private Map<String, Macro> ownMacros() {
+        Map<String, Macro> own = new LinkedHashMap<>();
+        for (Macro m : macros.values()) {
+            if (m.id() >= predefined.size() || predefined.get(m.id()) != m) {
+                own.put(m.name(), m);
+            }
+        }
+        return own;
     }
 
     /**
-     * Every token to its place: off-channel tokens, and what the lexer skipped before a token, are spacing
-     * before the next one; a line end closes a directive; a directive's tokens go to it, the active text's to
-     * the expander, a run at a time.
+     * Every token of a lexed file to its place: a line end closes a directive; a directive's tokens go to it, the
+     * active text's to the expander, a run at a time. Shared tokens (an included file's) are copied first.
      */
-    private void readTokens(HeaderTokens tokens) {
-        boolean space = false;
-        while (true) {
-            PpToken t = (PpToken) tokens.next();
-            if (t.getType() == Token.EOF) {
-                break;
+    private void readTokens(LexedFile lexed, boolean shared) {
+        PpToken[] tokens = lexed.tokens;
+        byte[] before = lexed.before;
+        char[] previousText = text;
+        text = lexed.text;
+        for (int i = 0; i < tokens.length; i++) {
+            if ((before[i] & LexedFile.LINE_BEFORE) != 0) {
+                endDirective();
             }
-            budget.lexed(t);
-            int skipped = tokens.skippedBefore();
-            boolean offChannel = t.getChannel() != Token.DEFAULT_CHANNEL;
-            if (skipped != 0 || offChannel) {
-                if ((skipped & HeaderTokens.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES) {
-                    endDirective();
-                }
-                space = true;
-                if (offChannel) {
-                    continue;
-                }
+            PpToken t = tokens[i];
+            if (shared) {
+                budget.lexed(t);
+                t = t.copy();
+                t.file = current;
+                t.expansionFile = current;
             }
-            if (t.getType() == HeaderLexer.UNTERMINATED_COMMENT) {
-                throw parseError("unterminated comment: '/*' without '*/'", t);
-            }
-            t.spaceBefore = space;
-            space = false;
+            t.spaceBefore = (before[i] & LexedFile.SPACE_BEFORE) != 0;
             place(t);
         }
         endDirective();
-        expandTextRun();
+        text = previousText;
     }
 
     /** A token on the default channel: into the open directive, opening one, or into the active text's run. */
@@ -165,8 +217,8 @@ public final class Preprocessor {
         }
     }
 
-    private void requireConditionalsClosed() {
-        if (!conditionals.isEmpty()) {
+    private void requireConditionalsClosed(int outer) {
+        if (conditionals.size() > outer) {
             Conditional open = conditionals.peek();
             throw parseError("unterminated #" + open.at.getText() + ": expected #endif before the end of the file",
                     open.at);
@@ -189,7 +241,7 @@ public final class Preprocessor {
             return;
         }
         if (continuation) {
-            if (conditionals.isEmpty()) {
+            if (conditionals.size() <= conditionalsOfIncluder) {
                 throw parseError("#" + d.get(1).getText() + " without #if", d.get(1));
             }
             Conditional top = conditionals.peek();
@@ -321,7 +373,7 @@ public final class Preprocessor {
             int id = macroIds.computeIfAbsent(n, k -> macroIds.size());
             macros.remove(n);
             macros.put(n, new Macro(id, n, functionLike, params, written, variadic, body, name.getLine(),
-                    name.column()));
+                    name.column(), name.file));
         }
 
         @Override
@@ -331,15 +383,32 @@ public final class Preprocessor {
         }
 
         @Override
+        public Void visitInclude(DirectiveParser.IncludeContext ctx) {
+            includeNext = false;
+            return ctx.includeTarget().accept(this);
+        }
+
+        /** GNU {@code #include_next}: the search goes on after the directory the current file was found in. */
+        @Override
+        public Void visitIncludeNext(DirectiveParser.IncludeNextContext ctx) {
+            includeNext = true;
+            return ctx.includeTarget().accept(this);
+        }
+
+        @Override
         public Void visitQuotedInclude(DirectiveParser.QuotedIncludeContext ctx) {
-            includes.add(ctx.getText());
+            String quoted = ctx.getText();
+            includes.add(quoted);
+            include(quoted.substring(1, quoted.length() - 1), true, quoted, tokens.get(0));
             return null;
         }
 
         @Override
         public Void visitAngledInclude(DirectiveParser.AngledIncludeContext ctx) {
             int start = ctx.getStart().getStartIndex();
-            includes.add(new String(text, start, ctx.getStop().getStopIndex() + 1 - start));
+            String angled = new String(text, start, ctx.getStop().getStopIndex() + 1 - start);
+            includes.add(angled);
+            include(angled.substring(1, angled.length() - 1).strip(), false, angled, tokens.get(0));
             return null;
         }
 
@@ -401,6 +470,14 @@ public final class Preprocessor {
                 }
                 throw parseError(sb.toString(), name);
             }
+            if (name.getText().equals("pragma") && tokens.size() == 3 && tokens.get(2).getText().equals("once")) {
+                once.add(currentKey == null ? "" : currentKey);
+                return null;
+            }
+            if (name.getText().equals("pragma") && tokens.size() > 2 && tokens.get(2).getText().equals("pack")) {
+                pragmaPack(tokens.get(2), tokens.subList(3, tokens.size()));
+                return null;
+            }
             if (!IGNORED_DIRECTIVES.contains(name.getText())) {
                 throw parseError("invalid preprocessing directive #" + name.getText(), name);
             }
@@ -411,6 +488,57 @@ public final class Preprocessor {
         public Void visitNullDirective(DirectiveParser.NullDirectiveContext ctx) {
             return null;
         }
+    }
+
+    /**
+     * Reads the file {@code name} names where the directive stands, as a compiler does: found through the include
+     * source, its shared tokens (lexed once per content in the process), skipped when its include guard is defined
+     * or it said {@code #pragma once}; not found, a gap naming the directive's file and line.
+     */
+    private void include(String name, boolean quoted, String written, PpToken at) {
+        // In the header itself #include_next is #include, as gcc reads it there.
+        boolean next = includeNext && current != null;
+        IncludeSource.Found found = next ? includeSource.findNext(name, current)
+                : includeSource.find(name, quoted, current == null ? file : current);
+        if (found == null) {
+            gaps.add(new Gap(current == null ? file : current, at.getLine(),
+                    (next ? "#include_next " : "#include ") + written, Gap.INCLUDE_NOT_FOUND));
+            return;
+        }
+        if (once.contains(found.key())) {
+            return;
+        }
+        LexedFile lexed = LexedFile.shared(found, budget.limits());
+        if (lexed.guard != null && macros.containsKey(lexed.guard)) {
+            return;
+        }
+        budget.checkDepth(includeDepth + 1, "#include", at);
+        String includer = current;
+        String includerKey = currentKey;
+        int outer = conditionalsOfIncluder;
+        includeDepth++;
+        current = found.path();
+        currentKey = found.key();
+        conditionalsOfIncluder = conditionals.size();
+        try {
+            readTokens(lexed, true);
+            requireConditionalsClosed(conditionalsOfIncluder);
+            expandTextRun();
+        } finally {
+            includeDepth--;
+            current = includer;
+            currentKey = includerKey;
+            conditionalsOfIncluder = outer;
+        }
+    }
+
+    /**
+     * {@code #pragma pack(...)} stays where it stood, for the declarations: a PRAGMA_PACK token and its arguments,
+     * not macro-expanded (gcc on Linux reads {@code pack(NAME)} as an unknown action). Other pragmas are ignored.
+     */
+    private void pragmaPack(PpToken pack, List<PpToken> arguments) {
+        out.add(PpToken.at(HeaderLexer.PRAGMA_PACK, pack.getText(), pack));
+        out.addAll(arguments);
     }
 
     /** The value of an {@code #if} / {@code #elif} condition (C11 6.10.1). */
@@ -437,8 +565,7 @@ public final class Preprocessor {
                     throw parseError("missing ')' after \"defined\"", j < tokens.size() ? tokens.get(j) : t);
                 }
             }
-            withDefined.add(new PpToken(HeaderLexer.NUMBER, isDefined ? "1" : "0", t.getLine(),
-                    t.getCharPositionInLine()));
+            withDefined.add(PpToken.at(HeaderLexer.NUMBER, isDefined ? "1" : "0", t));
             i = j;
         }
         List<PpToken> expanded = new ArrayList<>();
@@ -452,7 +579,7 @@ public final class Preprocessor {
     }
 
     private UapiguardException parseError(String message, PpToken at) {
-        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message, file,
-                at == null ? 0 : at.getLine(), at == null ? 0 : at.column(), null);
+        return new UapiguardException(UapiguardException.Reason.PARSE_ERROR, message,
+                at == null || at.file == null ? file : at.file, at == null ? 0 : at.getLine(), at == null ? 0 : at.column(), null);
     }
 }

@@ -44,7 +44,9 @@ class PreprocessorTest {
         String keywords = String.join(" ", List.of("struct", "union", "enum", "typedef", "const", "volatile",
                 "restrict", "__restrict", "__restrict__", "signed", "__signed__", "unsigned", "char", "short", "int",
                 "long", "void", "_Bool", "float", "double", "extern", "static", "inline", "__inline", "__inline__",
-                "__attribute__", "__attribute", "sizeof", "sizeof_", "defined", "__signed"));
+                "__attribute__", "__attribute", "sizeof", "sizeof_", "defined", "__signed", "__const", "__const__",
+                "__volatile", "__volatile__", "_Alignof", "__alignof", "__alignof__", "__builtin_offsetof",
+                "__extension__", "asm", "__asm", "__asm__", "__asm___"));
         assertThat(tokens(keywords, true)).isEqualTo(tokens(keywords, false));
     }
 

@@ -1,0 +1,173 @@
+package io.uapiguard.include;
+
+import io.uapiguard.header.pp.IncludeSource;
+import io.uapiguard.model.Abi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Include directories searched in order, as gcc's {@code -I}: a quoted name first beside the including file, then
+ * each directory. A file's key is the SHA-256 of its bytes; a file read once is not read again while its size and
+ * modification time stay the same.
+ */
+public final class IncludeDirectories implements IncludeSource {
+
+    private record Read(long size, long modified, String key, char[] text) {
+    }
+
+    private final List<Path> directories;
+    private final Map<Path, Read> read = new ConcurrentHashMap<>();
+
+    public IncludeDirectories(List<Path> directories) {
+        this.directories = directories.stream().map(Path::normalize).toList();
+    }
+
+    /**
+     * The directories gcc searches by default for {@code abi} on a Debian-like system, where present: gcc's own
+     * ({@code /usr/lib/gcc/TRIPLET/N/include}, the highest N), {@code /usr/local/include}, the multiarch
+     * {@code /usr/include/TRIPLET} (where {@code asm/} and glibc's {@code bits/} live) and {@code /usr/include}.
+     */
+    public static List<Path> system(Abi abi) {
+        return system(Path.of("/"), abi);
+    }
+
+    static List<Path> system(Path root, Abi abi) {
+        List<Path> dirs = new ArrayList<>();
+        gccInclude(root.resolve("usr/lib/gcc").resolve(abi.multiarch())).ifPresent(dirs::add);
+        dirs.add(root.resolve("usr/local/include"));
+        dirs.add(root.resolve("usr/include").resolve(abi.multiarch()));
+        dirs.add(root.resolve("usr/include"));
+        return dirs.stream().filter(Files::isDirectory).toList();
+    }
+
+    private static Optional<Path> gccInclude(Path versions) {
+        try (Stream<Path> each = Files.list(versions)) {
+            return each.filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)*"))
+                    .max(Comparator.comparing(v -> Runtime.Version.parse(v.getFileName().toString())))
+                    .map(v -> v.resolve("include")).filter(Files::isDirectory);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code include/uapi} and {@code arch/x86/include/uapi} of a kernel tree, where present. */
+    public static List<Path> ofKernelTree(Path root) {
+        // Not include/ itself: its linux/*.h are the kernel's own headers, not what user space sees.
+        return Stream.of(root.resolve("include/uapi"), root.resolve("arch/x86/include/uapi"))
+                .filter(Files::isDirectory).toList();
+    }
+
+    public List<Path> directories() {
+        return directories;
+    }
+
+    @Override
+    public Found find(String name, boolean quoted, String includer) {
+        if (!acceptable(name)) {
+            return null;
+        }
+        if (quoted && includer != null) {
+            Found beside = file(Path.of(includer).getParent(), name);
+            if (beside != null) {
+                return beside;
+            }
+        }
+        return search(name, 0);
+    }
+
+    /** After the directory {@code includer} lies in; from the first when it lies in none, as gcc does. */
+    @Override
+    public Found findNext(String name, String includer) {
+        if (!acceptable(name)) {
+            return null;
+        }
+        Path at = Path.of(includer).toAbsolutePath().normalize();
+        for (int i = 0; i < directories.size(); i++) {
+            if (at.startsWith(directories.get(i).toAbsolutePath())) {
+                return search(name, i + 1);
+            }
+        }
+        return search(name, 0);
+    }
+
+    private static boolean acceptable(String name) {
+        return !name.isEmpty() && !name.startsWith("/") && !name.contains("\0");
+    }
+
+    private Found search(String name, int from) {
+        for (int i = from; i < directories.size(); i++) {
+            Found f = file(directories.get(i), name);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** {@code name} under {@code base} (null: the working directory); a name climbing above it finds nothing. */
+    private Found file(Path base, String name) {
+        Path relative = Path.of(name).normalize();
+        if (relative.startsWith("..")) {
+            return null;
+        }
+        return file(base == null ? relative : base.resolve(relative));
+    }
+
+    private Found file(Path path) {
+        Path p = path.normalize();
+        try {
+            if (!Files.isRegularFile(p)) {
+                return null;
+            }
+            long size = Files.size(p);
+            long modified = Files.getLastModifiedTime(p).toMillis();
+            Read r = read.get(p);
+            if (r == null || r.size != size || r.modified != modified) {
+                byte[] bytes = Files.readAllBytes(p);
+                r = new Read(size, modified, "sha256:" + sha256(bytes),
+                        new String(bytes, StandardCharsets.UTF_8).toCharArray());
+                read.put(p, r);
+            }
+            Read found = r;
+            String shown = p.toString();
+            return new Found() {
+                @Override
+                public String path() {
+                    return shown;
+                }
+
+                @Override
+                public String key() {
+                    return found.key;
+                }
+
+                @Override
+                public char[] text() {
+                    return found.text;
+                }
+            };
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+#include <linux/types.h>
+
+#define FX_A 1

@@ -1,0 +1,1 @@
+#define FX_LOCAL (FX_NAMSIZ + 1)

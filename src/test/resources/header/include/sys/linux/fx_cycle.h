@@ -1,0 +1,1 @@
+#include <linux/fx_cycle.h>
