@@ -39,6 +39,9 @@ class DeclarationBuilderTest {
         DeclarationBuilder.Declarations decls = new DeclarationBuilder(file, budget, Abi.X86_64, tokens).build(parser.translationUnit());
         StringBuilder sb = new StringBuilder();
         for (RecordDecl r : decls.records()) {
+            if (decls.typedefName(r) != null) {
+                sb.append("typedef name ").append(decls.typedefName(r)).append(": ");
+            }
             record(r, "", sb);
         }
         sb.append("by tag:");
