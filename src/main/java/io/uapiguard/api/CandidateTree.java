@@ -3,9 +3,15 @@ package io.uapiguard.api;
 import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.git.PathGlob;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.pp.IncludeSource;
+import io.uapiguard.include.RevisionIncludes;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.HeaderPatcher;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,17 +39,57 @@ final class CandidateTree implements TreeJudge.Tree {
 
     private final StoredTree base;
     private final HeaderParser parser;
+    /** This tree's files (the changed headers, then the base's), then {@code fallback}. */
+    private final IncludeSource includes;
     private final Map<String, Change> changes = new LinkedHashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
     private final Map<String, UapiModel> models = new HashMap<>();
 
-    private CandidateTree(StoredTree base, HeaderParser parser) {
+    private CandidateTree(StoredTree base, HeaderParser parser, IncludeSource fallback) {
         this.base = base;
         this.parser = parser;
+        this.includes = new RevisionIncludes(new Files(), fallback);
+    }
+
+    /**
+     * The files an include of a changed header is looked up in: the changed headers, keyed by a digest of their
+     * text, then the base's stored ones, keyed by blob id as at ingest (so their tokens are shared).
+     */
+    private final class Files implements RevisionIncludes.Files {
+        @Override
+        public String key(String path) {
+            Change change = changes.get(path);
+            if (change == null) {
+                String blob = base.blob(path);
+                return blob == null ? null : "git:" + blob;
+            }
+            return change.text().map(text -> keys.computeIfAbsent(path, p -> "sha256:" + sha256(text)))
+                    .orElse(null);
+        }
+
+        @Override
+        public char[] text(String path, String key) {
+            return text(path).orElseThrow().toCharArray();
+        }
+
+        private Optional<String> text(String path) {
+            return CandidateTree.this.text(path);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The base with the posted header at {@code path}. */
-    static CandidateTree posted(StoredTree base, HeaderParser parser, String path, char[] header) {
-        CandidateTree tree = new CandidateTree(base, parser);
+    static CandidateTree posted(StoredTree base, HeaderParser parser, IncludeSource fallback, String path,
+                                char[] header) {
+        CandidateTree tree = new CandidateTree(base, parser, fallback);
         tree.changes.put(path, new Change(header, null));
         return tree;
     }
@@ -52,9 +98,9 @@ final class CandidateTree implements TreeJudge.Tree {
      * The base with {@code patch} applied to each header it touches that {@code watched} matches, in the watched
      * order ({@link PathGlob#select}): a header the patch creates starts from nothing, one it deletes is gone.
      */
-    static CandidateTree patched(StoredTree base, HeaderParser parser, HeaderPatcher patcher, PathGlob watched,
-                                 String patch) {
-        CandidateTree tree = new CandidateTree(base, parser);
+    static CandidateTree patched(StoredTree base, HeaderParser parser, IncludeSource fallback, HeaderPatcher patcher,
+                                 PathGlob watched, String patch) {
+        CandidateTree tree = new CandidateTree(base, parser, fallback);
         Set<String> created = patcher.createdPaths(patch);
         Set<String> deleted = patcher.deletedPaths(patch);
         for (String path : watched.select(patcher.paths(patch))) {
@@ -86,7 +132,7 @@ final class CandidateTree implements TreeJudge.Tree {
         if (change == null) {
             return base.model(path);
         }
-        return models.computeIfAbsent(path, p -> change.posted() != null
-                ? parser.parse(p, change.posted()) : parser.parse(p, change.patched()));
+        return models.computeIfAbsent(path, p -> parser.parse(p,
+                change.posted() != null ? change.posted() : change.patched().toCharArray(), includes));
     }
 }

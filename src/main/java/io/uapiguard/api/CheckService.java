@@ -9,6 +9,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.git.PathGlob;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.output.RenderContext;
@@ -60,15 +61,21 @@ public class CheckService {
     private final Resolutions resolutions;
     private final ModelCache models;
     private final HeaderParser parser;
+    private final IncludeSource includes;
     private final TreeJudge judge;
     private final HeaderPatcher patcher;
 
+    /**
+     * {@code includes}: where a candidate's {@code #include} is looked up after its own tree (the changed headers,
+     * then the base's stored ones): {@code uapiguard.include-dirs}, as at ingest.
+     */
     CheckService(HistoryQueries queries, Resolutions resolutions, ModelCache models, HeaderParser parser,
-                 CompatEngine engine, HeaderPatcher patcher) {
+                 IncludeSource includes, CompatEngine engine, HeaderPatcher patcher) {
         this.queries = queries;
         this.resolutions = resolutions;
         this.models = models;
         this.parser = parser;
+        this.includes = includes;
         this.judge = new TreeJudge(engine, LineMap::between);
         this.patcher = patcher;
     }
@@ -89,12 +96,12 @@ public class CheckService {
         RevisionInfo base = resolutions.resolve(repository.name(), request.base()).orElseThrow(() ->
                 revisionNotFound(repository.name(), request.base()));
         String path = path(repository, request.path(), base.blobs().keySet());
-        StoredTree baseTree = new StoredTree(queries, models, repository.name(), base.commitId(), label(base));
+        StoredTree baseTree = new StoredTree(queries, models, repository.name(), base, label(base));
         // A posted header is judged at its path; a patch at every watched header it touches (only the asked path's
         // when the request names one).
         CandidateTree candidate = request.header() != null
-                ? CandidateTree.posted(baseTree, parser, path, request.header().chars())
-                : CandidateTree.patched(baseTree, parser, patcher,
+                ? CandidateTree.posted(baseTree, parser, includes, path, request.header().chars())
+                : CandidateTree.patched(baseTree, parser, includes, patcher,
                         blank(request.path()) ? repository.watched() : PathGlob.of(List.of(path)), request.patch());
         Set<String> headers = new TreeSet<>(base.blobs().keySet());
         headers.addAll(candidate.changed());
@@ -259,7 +266,7 @@ public class CheckService {
     }
 
     UapiModel baseModel(String repository, RevisionInfo base, String path) {
-        return new StoredTree(queries, models, repository, base.commitId(), label(base)).model(path);
+        return new StoredTree(queries, models, repository, base, label(base)).model(path);
     }
 
     /** The first tag on the revision, else the abbreviated commit id. */

@@ -92,6 +92,9 @@ class HeadersServiceCorpusTest extends CorpusService {
         System.out.println("HeadersServiceCorpusTest: findings by header " + byHeader + ", verdict "
                 + result.get("verdict").asString());
         assertThat(byHeader).containsOnlyKeys(BPF, LINK);
+        assertThat(result.get("findings").valueStream().map(f -> f.get("rule").asString()))
+                .as("the candidate's includes are found in its tree as the base's were at ingest")
+                .doesNotContain("model.incomplete");
         assertThat(result.get("findings").valueStream()).allSatisfy(f ->
                 assertThat(f.get("location").get("line").asInt()).as(f.toString()).isPositive());
         JsonNode bond = result.get("findings").valueStream()

@@ -72,6 +72,25 @@ class CheckCommandTest {
     }
 
     @Test
+    void eachSideFindsItsIncludesInItsOwnTree() throws Exception {
+        String common = "include/uapi/linux/common.h";
+        String user = "include/uapi/linux/user.h";
+        TestRepos.commit(git, common, "#define COMMON_VALUE 1\n", "common.h");
+        TestRepos.commit(git, user, "#include <linux/common.h>\n#define USER_VALUE COMMON_VALUE\n", "user.h");
+        Files.writeString(dir.resolve(common), "#define COMMON_VALUE 2\n");
+        Files.writeString(dir.resolve(user), "/* touched */\n#include <linux/common.h>\n#define USER_VALUE COMMON_VALUE\n");
+
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--path", user, "--format", "json");
+
+        JsonNode result = JsonMapper.builder().build().readTree(run.out());
+        JsonNode changed = result.get("findings").valueStream()
+                .filter(f -> f.get("symbol").asString().equals("USER_VALUE")).findFirst().orElseThrow();
+        assertThat(changed.get("rule").asString()).isEqualTo("define.value-changed");
+        assertThat(changed.get("old").asString() + " -> " + changed.get("new").asString()).isEqualTo("1 -> 2");
+        assertThat(run.out()).doesNotContain("model.incomplete");
+    }
+
+    @Test
     void aLiteralPathStillJudgesThatHeaderAlone() throws Exception {
         TestRepos.commit(git, LINK, LINK_TEXT, "if_link.h");
         Files.writeString(dir.resolve(HEADER), CliRun.fixture("helpers-renumbered.h"));
