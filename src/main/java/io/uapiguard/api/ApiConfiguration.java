@@ -5,14 +5,12 @@ import io.swagger.v3.oas.models.info.Info;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.patch.HeaderPatcher;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.ModelCache;
 import io.uapiguard.include.IncludeDirectories;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.ToIntFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
@@ -43,10 +41,14 @@ public class ApiConfiguration {
      * none: every include a gap of the model, which then says it is incomplete).
      */
     @Bean
-    HeaderParser headerParser(@Value("${uapiguard.include-dirs:}") String includeDirs) {
-        List<Path> dirs = Arrays.stream(includeDirs.split(",")).map(String::strip).filter(d -> !d.isEmpty())
-                .map(Path::of).toList();
-        return dirs.isEmpty() ? new HeaderParser() : new HeaderParser(new IncludeDirectories(dirs));
+    HeaderParser headerParser(IncludeSource includeDirectories) {
+        return new HeaderParser(includeDirectories);
+    }
+
+    /** {@code uapiguard.include-dirs}: where a checked header's includes are looked up after its own tree. */
+    @Bean
+    IncludeSource includeDirectories(@Value("${uapiguard.include-dirs:}") String includeDirs) {
+        return IncludeDirectories.configured(includeDirs);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -86,8 +87,9 @@ class BrowseController {
     UapiModel model(@PathVariable String repository, @PathVariable String revision,
                     @RequestParam(required = false) String path) {
         RepositoryInfo repo = checks.repository(repository);
-        String header = CheckService.path(repo, path);
-        return checks.baseModel(repository, checks.revision(repository, revision), header);
+        CheckService.checkWatched(repo, path);
+        RevisionInfo resolved = checks.revision(repository, revision);
+        return checks.baseModel(repository, resolved, CheckService.path(repo, path, resolved.blobs().keySet()));
     }
 
     @Operation(summary = "The text of a header at a revision, as stored at ingest")
@@ -95,8 +97,9 @@ class BrowseController {
     String header(@PathVariable String repository, @PathVariable String revision,
                   @RequestParam(required = false) String path) {
         RepositoryInfo repo = checks.repository(repository);
-        String header = CheckService.path(repo, path);
+        CheckService.checkWatched(repo, path);
         RevisionInfo resolved = checks.revision(repository, revision);
+        String header = CheckService.path(repo, path, resolved.blobs().keySet());
         return queries.headerText(repository, resolved.commitId(), header).orElseThrow(() ->
                 new UapiguardException(Reason.NOT_FOUND, header + " is not stored at " + CheckService.label(resolved)));
     }
@@ -110,9 +113,10 @@ class BrowseController {
             throws HttpMediaTypeNotAcceptableException {
         OutputFormat format = OutputFormat.negotiate(accept, OutputFormat.renderers());
         RepositoryInfo repo = checks.repository(repository);
-        String header = CheckService.path(repo, path);
+        CheckService.checkWatched(repo, path);
         RevisionInfo old = checks.revision(repository, from);
         RevisionInfo now = checks.revision(repository, to);
+        String header = CheckService.path(repo, path, now.blobs().keySet());
         // Both sides must have a model, else the comparison would be of nothing.
         checks.baseModel(repository, old, header);
         checks.baseModel(repository, now, header);
@@ -132,7 +136,10 @@ class BrowseController {
     List<HelperEvent> timeline(@PathVariable String repository, @PathVariable String helper,
                                @RequestParam(required = false) String path) {
         RepositoryInfo repo = checks.repository(repository);
-        List<HelperEvent> events = queries.helperTimeline(repository, helper, CheckService.path(repo, path));
+        CheckService.checkWatched(repo, path);
+        String header = CheckService.path(repo, path, queries.resolve(repository, null)
+                .map(r -> r.blobs().keySet()).orElse(Set.of()));
+        List<HelperEvent> events = queries.helperTimeline(repository, helper, header);
         if (events.isEmpty()) {
             throw new UapiguardException(Reason.NOT_FOUND,
                     "no helper " + quote(helper) + " in the history of repository '" + repository + "'");

@@ -1,10 +1,17 @@
 package io.uapiguard.api;
 
 import io.uapiguard.compat.TreeJudge;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.pp.IncludeSource;
+import io.uapiguard.include.RevisionIncludes;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.HeaderPatcher;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,43 +21,96 @@ import java.util.Set;
 
 /**
  * A check's candidate: the base revision's headers with the request's changes, the posted header or every watched
- * header the patch (or series) touches. Each changed header is parsed once; the others are the base's.
+ * header the patch (or series) touches, created or deletes. Each changed header is parsed once; the others are the
+ * base's.
  */
 final class CandidateTree implements TreeJudge.Tree {
 
-    /** A changed header: posted as characters (they go straight into the front end) or patched as text. */
+    /**
+     * A changed header: posted as characters (they go straight into the front end) or patched as text; neither when
+     * the patch deletes it.
+     */
     private record Change(char[] posted, String patched) {
-        String text() {
-            return patched != null ? patched : new String(posted);
+        Optional<String> text() {
+            return patched != null ? Optional.of(patched)
+                    : posted != null ? Optional.of(new String(posted)) : Optional.empty();
         }
     }
 
     private final StoredTree base;
     private final HeaderParser parser;
+    /** This tree's files (the changed headers, then the base's), then {@code fallback}. */
+    private final IncludeSource includes;
     private final Map<String, Change> changes = new LinkedHashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
     private final Map<String, UapiModel> models = new HashMap<>();
 
-    private CandidateTree(StoredTree base, HeaderParser parser) {
+    private CandidateTree(StoredTree base, HeaderParser parser, IncludeSource fallback) {
         this.base = base;
         this.parser = parser;
+        this.includes = new RevisionIncludes(new Files(), fallback);
+    }
+
+    /**
+     * The files an include of a changed header is looked up in: the changed headers, keyed by a digest of their
+     * text, then the base's stored ones, keyed by blob id as at ingest (so their tokens are shared).
+     */
+    private final class Files implements RevisionIncludes.Files {
+        @Override
+        public String key(String path) {
+            Change change = changes.get(path);
+            if (change == null) {
+                String blob = base.blob(path);
+                return blob == null ? null : "git:" + blob;
+            }
+            return change.text().map(text -> keys.computeIfAbsent(path, p -> "sha256:" + sha256(text)))
+                    .orElse(null);
+        }
+
+        @Override
+        public char[] text(String path, String key) {
+            return text(path).orElseThrow().toCharArray();
+        }
+
+        private Optional<String> text(String path) {
+            return CandidateTree.this.text(path);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The base with the posted header at {@code path}. */
-    static CandidateTree posted(StoredTree base, HeaderParser parser, String path, char[] header) {
-        CandidateTree tree = new CandidateTree(base, parser);
+    static CandidateTree posted(StoredTree base, HeaderParser parser, IncludeSource fallback, String path,
+                                char[] header) {
+        CandidateTree tree = new CandidateTree(base, parser, fallback);
         tree.changes.put(path, new Change(header, null));
         return tree;
     }
 
-    /** The base with {@code patch} applied to each of the {@code watched} paths it touches, in their order. */
-    static CandidateTree patched(StoredTree base, HeaderParser parser, HeaderPatcher patcher, List<String> watched,
-                                 String patch) {
-        CandidateTree tree = new CandidateTree(base, parser);
-        Set<String> touched = patcher.paths(patch);
-        for (String path : watched) {
-            if (touched.contains(path)) {
-                tree.changes.put(path, new Change(null, patcher.apply(path, base.requireText(path), patch)));
+    /**
+     * The base with {@code patch} applied to each header it touches that {@code watched} matches, in the watched
+     * order ({@link PathGlob#select}): a header the patch creates starts from nothing, one it deletes is gone.
+     */
+    static CandidateTree patched(StoredTree base, HeaderParser parser, IncludeSource fallback, HeaderPatcher patcher,
+                                 PathGlob watched, String patch) {
+        CandidateTree tree = new CandidateTree(base, parser, fallback);
+        Set<String> created = patcher.createdPaths(patch);
+        Set<String> deleted = patcher.deletedPaths(patch);
+        for (String path : watched.select(patcher.paths(patch))) {
+            if (deleted.contains(path)) {
+                base.requireText(path);
+                tree.changes.put(path, new Change(null, null));
+                continue;
             }
+            String before = created.contains(path) ? base.text(path).orElse("") : base.requireText(path);
+            tree.changes.put(path, new Change(null, patcher.apply(path, before, patch)));
         }
         return tree;
     }
@@ -63,7 +123,7 @@ final class CandidateTree implements TreeJudge.Tree {
     @Override
     public Optional<String> text(String path) {
         Change change = changes.get(path);
-        return change != null ? Optional.of(change.text()) : base.text(path);
+        return change != null ? change.text() : base.text(path);
     }
 
     @Override
@@ -72,7 +132,7 @@ final class CandidateTree implements TreeJudge.Tree {
         if (change == null) {
             return base.model(path);
         }
-        return models.computeIfAbsent(path, p -> change.posted() != null
-                ? parser.parse(p, change.posted()) : parser.parse(p, change.patched()));
+        return models.computeIfAbsent(path, p -> parser.parse(p,
+                change.posted() != null ? change.posted() : change.patched().toCharArray(), includes));
     }
 }

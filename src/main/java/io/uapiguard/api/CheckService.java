@@ -7,7 +7,9 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.output.RenderContext;
@@ -23,8 +25,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +44,7 @@ public class CheckService {
 
     /**
      * What was checked and what came out. {@code path}: the posted header's, or the first header a patch changed
-     * (the asked or first watched path when it changed none); {@code comparison} lists every judged header;
+     * (the asked or primary path when it changed none); {@code comparison} lists every judged header;
      * {@code digest} names the request (identical requests share it, see {@link #digest}); the candidate's text of
      * {@code path} and the base's (read when first asked for) are for the stored check's excerpts.
      */
@@ -56,15 +61,21 @@ public class CheckService {
     private final Resolutions resolutions;
     private final ModelCache models;
     private final HeaderParser parser;
+    private final IncludeSource includes;
     private final TreeJudge judge;
     private final HeaderPatcher patcher;
 
+    /**
+     * {@code includes}: where a candidate's {@code #include} is looked up after its own tree (the changed headers,
+     * then the base's stored ones): {@code uapiguard.include-dirs}, as at ingest.
+     */
     CheckService(HistoryQueries queries, Resolutions resolutions, ModelCache models, HeaderParser parser,
-                 CompatEngine engine, HeaderPatcher patcher) {
+                 IncludeSource includes, CompatEngine engine, HeaderPatcher patcher) {
         this.queries = queries;
         this.resolutions = resolutions;
         this.models = models;
         this.parser = parser;
+        this.includes = includes;
         this.judge = new TreeJudge(engine, LineMap::between);
         this.patcher = patcher;
     }
@@ -81,17 +92,21 @@ public class CheckService {
         Policy policy = request.policy() == null ? null : policy(request.policy());
         RepositoryInfo repository = resolutions.repository(request.repository()).orElseThrow(() ->
                 UapiguardException.unknownRepository(request.repository()));
-        String path = path(repository, request.path());
+        checkWatched(repository, request.path());
         RevisionInfo base = resolutions.resolve(repository.name(), request.base()).orElseThrow(() ->
                 revisionNotFound(repository.name(), request.base()));
-        StoredTree baseTree = new StoredTree(queries, models, repository.name(), base.commitId(), label(base));
+        String path = path(repository, request.path(), base.blobs().keySet());
+        StoredTree baseTree = new StoredTree(queries, models, repository.name(), base, label(base));
         // A posted header is judged at its path; a patch at every watched header it touches (only the asked path's
         // when the request names one).
         CandidateTree candidate = request.header() != null
-                ? CandidateTree.posted(baseTree, parser, path, request.header().chars())
-                : CandidateTree.patched(baseTree, parser, patcher,
-                        blank(request.path()) ? repository.paths() : List.of(path), request.patch());
-        Comparison comparison = judge.judge(baseTree, candidate, candidate.changed(), mirrors(repository, policy));
+                ? CandidateTree.posted(baseTree, parser, includes, path, request.header().chars())
+                : CandidateTree.patched(baseTree, parser, includes, patcher,
+                        blank(request.path()) ? repository.watched() : PathGlob.of(List.of(path)), request.patch());
+        Set<String> headers = new TreeSet<>(base.blobs().keySet());
+        headers.addAll(candidate.changed());
+        Comparison comparison = judge.judge(baseTree, candidate, candidate.changed(),
+                mirrors(repository, policy, headers));
         if (policy != null) {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }
@@ -181,13 +196,13 @@ public class CheckService {
     }
 
     /**
-     * The file pairs to keep in sync among the watched paths: the posted policy's mirrors, else the registered
-     * ones, else the default.
+     * The file pairs to keep in sync among the {@code headers} of the checked tree: the posted policy's mirrors, else
+     * the registered ones, else the default.
      */
-    static List<Mirror> mirrors(RepositoryInfo repository, Policy policy) {
+    static List<Mirror> mirrors(RepositoryInfo repository, Policy policy, Collection<String> headers) {
         List<Mirror> mirrors = policy != null && policy.mirrors().isPresent() ? policy.mirrors().get()
                 : repository.mirrors() != null ? repository.mirrors() : List.of(Mirror.KERNEL_TOOLS);
-        return Mirror.filePairs(mirrors, repository.paths());
+        return Mirror.filePairs(mirrors, headers);
     }
 
     private static boolean blank(String text) {
@@ -219,15 +234,25 @@ public class CheckService {
         return queries.repository(name).orElseThrow(() -> UapiguardException.unknownRepository(name));
     }
 
-    static String path(RepositoryInfo repository, String path) {
-        if (path == null || path.isBlank()) {
-            return repository.paths().get(0);
+    /**
+     * The header a request is about: {@code path} when the repository watches it, else (none named) the primary one
+     * among the headers {@code present} at the revision ({@link RepositoryInfo#primaryPath}); BAD_INPUT for a path the
+     * repository does not watch.
+     */
+    static String path(RepositoryInfo repository, String path, Collection<String> present) {
+        if (blank(path)) {
+            return repository.primaryPath(present);
         }
-        if (!repository.paths().contains(path)) {
+        checkWatched(repository, path);
+        return path;
+    }
+
+    /** BAD_INPUT when {@code path} is named and the repository does not watch it (no path or glob matches it). */
+    static void checkWatched(RepositoryInfo repository, String path) {
+        if (!blank(path) && !repository.watches(path)) {
             throw new UapiguardException(Reason.BAD_INPUT, "repository '" + repository.name() + "' does not watch "
                     + quote(path) + "; it watches " + String.join(", ", repository.paths()));
         }
-        return path;
     }
 
     RevisionInfo revision(String repository, String revision) {
@@ -241,7 +266,7 @@ public class CheckService {
     }
 
     UapiModel baseModel(String repository, RevisionInfo base, String path) {
-        return new StoredTree(queries, models, repository, base.commitId(), label(base)).model(path);
+        return new StoredTree(queries, models, repository, base, label(base)).model(path);
     }
 
     /** The first tag on the revision, else the abbreviated commit id. */

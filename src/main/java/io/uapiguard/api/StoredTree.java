@@ -5,6 +5,7 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.ModelCache;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,15 +18,23 @@ final class StoredTree implements TreeJudge.Tree {
     private final ModelCache models;
     private final String repository;
     private final String commitId;
+    private final Map<String, String> blobs;
     private final String label;
     private final Map<String, Optional<String>> texts = new HashMap<>();
 
-    StoredTree(HistoryQueries queries, ModelCache models, String repository, String commitId, String label) {
+    /** {@code revision}'s stored headers; {@code label} names it in errors. */
+    StoredTree(HistoryQueries queries, ModelCache models, String repository, RevisionInfo revision, String label) {
         this.queries = queries;
         this.models = models;
         this.repository = repository;
-        this.commitId = commitId;
+        this.commitId = revision.commitId();
+        this.blobs = revision.blobs();
         this.label = label;
+    }
+
+    /** The blob id of {@code path} in this revision, or null when it has none. */
+    String blob(String path) {
+        return blobs.get(path);
     }
 
     @Override

@@ -5,14 +5,18 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
-import io.uapiguard.model.UapiModel;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.git.GitHeaders;
 import io.uapiguard.git.RevPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -34,9 +38,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Revision to compare with (default: the current branch's upstream, else HEAD).")
     String against;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
-            description = "Header path from the repository root; repeatable (default: ${DEFAULT-VALUE}).")
-    List<String> paths = new ArrayList<>(List.of(UapiModel.DEFAULT_PATH));
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = PathGlob.UAPI_HEADERS,
+            description = "Header path or glob from the repository root ('*' within a folder, '**' any folders); "
+                    + "repeatable (default: ${DEFAULT-VALUE}, every UAPI header).")
+    List<String> paths = new ArrayList<>(List.of(PathGlob.UAPI_HEADERS));
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The git working tree (default: the one around the current directory).")
@@ -57,22 +62,32 @@ final class CheckCommand implements Callable<Integer> {
             String label = Repository.shortenRefName(revision);
             Policy policy = options.policy(root);
             List<String> watched = paths.stream().map(RevPath::repositoryPath).distinct().toList();
-            GitTree base = GitTree.commit(git, commit, label);
-            GitTree now = GitTree.workingTree(git);
-            List<String> changed = new ArrayList<>();
+            PathGlob glob = PathGlob.of(watched);
+            Map<String, ObjectId> before = git.blobsAt(commit, glob);
             for (String path : watched) {
-                String before = base.text(path).orElseThrow(() -> new UapiguardException(Reason.NOT_FOUND,
-                        "path '" + path + "' does not exist in revision '" + label + "'"));
-                if (!before.equals(now.text(path).orElseGet(() -> git.readWorkingTree(path)))) {
-                    changed.add(path);
+                if (!PathGlob.isGlob(path) && !before.containsKey(path)) {
+                    throw new UapiguardException(Reason.NOT_FOUND,
+                            "path '" + path + "' does not exist in revision '" + label + "'");
                 }
             }
-            Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(base, now,
-                    changed, options.mirrors(policy, watched)), policy, spec.commandLine().getErr());
+            // Changed headers are told by blob id, so the unchanged ones are neither read nor parsed.
+            Map<String, ObjectId> after = git.workingTreeBlobs(glob);
+            Set<String> present = new HashSet<>(before.keySet());
+            present.addAll(after.keySet());
+            List<String> headers = glob.select(present);
+            List<String> changed = headers.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();
+            Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(
+                    GitTree.commit(git, commit, label), GitTree.workingTree(git), changed,
+                    options.mirrors(policy, headers)), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree",
-                    ComparisonOptions.source(git, watched.size() == 1 ? watched.get(0) : null, commit)));
+                    ComparisonOptions.source(git, singleLiteral(watched), commit)));
             spec.commandLine().getOut().flush();
             return options.exitCode(judged);
         }
+    }
+
+    /** The one header a run guards, when it names exactly one literal path (SARIF's category); else null. */
+    static String singleLiteral(List<String> watched) {
+        return watched.size() == 1 && !PathGlob.isGlob(watched.get(0)) ? watched.get(0) : null;
     }
 }

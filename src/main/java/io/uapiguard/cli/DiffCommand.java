@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
             "  uapiguard diff old/bpf.h new/bpf.h",
             "  uapiguard diff v6.1:include/uapi/linux/bpf.h HEAD:include/uapi/linux/bpf.h --repo ~/linux",
-            "  uapiguard diff --tags v6.1 v6.2 --repo linux     (two revisions recorded by 'uapiguard ingest')"})
+            "  uapiguard diff --tags v6.1 v6.2 --repo linux     (every watched header of two revisions recorded by"
+                    + " 'uapiguard ingest', header by header)"})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "The old header: a file or REV:PATH.")
@@ -62,7 +63,9 @@ final class DiffCommand implements Callable<Integer> {
                 if (repo == null) {
                     throw new UapiguardException(Reason.BAD_INPUT, "--tags needs --repo NAME, a repository recorded by 'uapiguard ingest'");
                 }
-                comparison = StoredComparison.of(database, repo.toString(), oldSpec, newSpec);
+                var stored = StoredComparison.of(database, repo.toString(), oldSpec, newSpec);
+                stored.problems().forEach(p -> spec.commandLine().getErr().println("uapiguard: not judged: " + p));
+                comparison = stored.comparison();
             } else {
                 comparison = HeaderSide.compare(read(oldSpec), read(newSpec), locationPath(newSpec));
             }

@@ -3,7 +3,7 @@ package io.uapiguard.cli;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.git.GitHeaders;
-import io.uapiguard.model.UapiModel;
+import io.uapiguard.git.PathGlob;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +37,10 @@ final class HookInstallCommand implements Callable<Integer> {
                     + "or its java and class path).")
     String command;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
-            description = "Header path the hook guards; repeatable (default: ${DEFAULT-VALUE}).")
-    List<String> paths = new ArrayList<>(List.of(UapiModel.DEFAULT_PATH));
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = PathGlob.UAPI_HEADERS,
+            description = "Header path or glob the hook guards; repeatable (default: ${DEFAULT-VALUE}, every UAPI "
+                    + "header).")
+    List<String> paths = new ArrayList<>(List.of(PathGlob.UAPI_HEADERS));
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The git repository (default: the one around the current directory).")

@@ -2,10 +2,12 @@ package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.history.Ingester;
 import io.uapiguard.history.Registrations;
+import io.uapiguard.include.IncludeDirectories;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.store.Database;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
@@ -43,7 +45,7 @@ final class IngestCommand implements Callable<Integer> {
     List<String> branches;
 
     @Option(names = "--path", paramLabel = "PATH",
-            description = "Header path to watch (repeatable; default: include/uapi/linux/bpf.h).")
+            description = "Header path or glob to watch (repeatable; default: include/uapi/**/*.h, every UAPI header).")
     List<String> paths;
 
     @Option(names = "--mirror", paramLabel = "ORIGINAL=COPY",
@@ -51,6 +53,12 @@ final class IngestCommand implements Callable<Integer> {
                     + "(repeatable; 'none' for no pairs; default: include/uapi/=tools/include/uapi/, where both are "
                     + "watched).")
     List<String> mirrors;
+
+    @Option(names = {"-I", "--include-dir"}, paramLabel = "DIR",
+            description = "A directory #include is looked up in after the revision's own include/uapi and "
+                    + "arch/x86/include/uapi, as gcc's -I (repeatable; default: none, so that what is stored does not "
+                    + "depend on this machine; an include found nowhere is a gap of the model).")
+    List<Path> includeDirs;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Where bundles and URLs are cloned (default: $UAPIGUARD_HISTORY_CACHE_DIR, else ~/.cache/uapiguard/repos).")
@@ -79,7 +87,8 @@ final class IngestCommand implements Callable<Integer> {
             IngestProgress progress = new IngestProgress(err, tty);
             IngestSummary s;
             try {
-                s = new Ingester(db.dataSource(), cacheDir()).ingest(repo.name(), progress);
+                s = new Ingester(db.dataSource(), cacheDir(), includeDirs == null || includeDirs.isEmpty()
+                        ? IncludeSource.NONE : new IncludeDirectories(includeDirs)).ingest(repo.name(), progress);
             } finally {
                 progress.finish();
             }

@@ -8,13 +8,18 @@ import io.uapiguard.compat.Finding;
 import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.git.GitHeaders;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.git.RevPath;
 import io.uapiguard.git.GitHeaders.Base;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -59,6 +64,7 @@ final class PrePushCheck {
             Path root = git.repository().isBare() ? null : git.workTree();
             Policy policy = null;
             List<String> watched = paths.stream().map(RevPath::repositoryPath).distinct().toList();
+            PathGlob glob = PathGlob.of(watched);
             List<Finding> blocking = new ArrayList<>();
             List<String> blockedRefs = new ArrayList<>();
             boolean compared = false;
@@ -78,38 +84,31 @@ final class PrePushCheck {
                 }
                 compared = true;
                 String localRef = Repository.shortenRefName(update.localRef());
-                List<String> changed = new ArrayList<>();
-                boolean deleted = false;
-                for (String path : watched) {
-                    if (!git.touches(base.get().commit(), local, path)) {
-                        continue;
-                    }
-                    Optional<ObjectId> oldBlob = git.blobAt(base.get().commit(), path);
-                    Optional<ObjectId> newBlob = git.blobAt(local, path);
-                    if (oldBlob.isEmpty() || oldBlob.equals(newBlob)) {
-                        continue;
-                    }
-                    if (newBlob.isEmpty()) {
-                        err.println("uapiguard: " + update.localRef() + " deletes " + path
-                                + ", and with it its whole user-space API");
-                        deleted = true;
-                        continue;
-                    }
-                    changed.add(path);
+                // A range that touched no watched header is decided by the walk (commit-graph Bloom filters where
+                // present); else the headers are told apart by blob id, added and deleted ones included.
+                List<String> headers = List.of();
+                List<String> changed = List.of();
+                if (git.touches(base.get().commit(), local, glob)) {
+                    Map<String, ObjectId> before = git.blobsAt(base.get().commit(), glob);
+                    Map<String, ObjectId> after = git.blobsAt(local, glob);
+                    Set<String> present = new HashSet<>(before.keySet());
+                    present.addAll(after.keySet());
+                    headers = glob.select(present);
+                    changed = headers.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();
                 }
-                changedAny |= deleted || !changed.isEmpty();
-                boolean failed = deleted && options.failOn != ComparisonOptions.FailOn.NEVER;
+                changedAny |= !changed.isEmpty();
+                boolean failed = false;
                 if (!changed.isEmpty()) {
                     if (policy == null) {
                         policy = options.policy(root);
                     }
                     Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(
                             GitTree.commit(git, base.get().commit(), base.get().ref()),
-                            GitTree.commit(git, local, localRef), changed, options.mirrors(policy, watched)),
+                            GitTree.commit(git, local, localRef), changed, options.mirrors(policy, headers)),
                             policy, err);
                     if (!judged.findings().isEmpty()) {
                         out.print(options.render(judged, base.get().ref(), localRef, ComparisonOptions.source(git,
-                                paths.size() == 1 ? RevPath.repositoryPath(paths.get(0)) : null, base.get().commit())));
+                                CheckCommand.singleLiteral(watched), base.get().commit())));
                     }
                     if (options.exitCode(judged) != 0) {
                         failed = true;

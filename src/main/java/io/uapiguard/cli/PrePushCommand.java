@@ -2,7 +2,7 @@ package io.uapiguard.cli;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.model.UapiModel;
+import io.uapiguard.git.PathGlob;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,9 +33,9 @@ final class PrePushCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "URL", arity = "0..1", description = "The remote's URL.")
     String url;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = UapiModel.DEFAULT_PATH,
-            description = "Header path to guard; repeatable (default: ${DEFAULT-VALUE}).")
-    List<String> paths = new ArrayList<>(List.of(UapiModel.DEFAULT_PATH));
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = PathGlob.UAPI_HEADERS,
+            description = "Header path or glob to guard; repeatable (default: ${DEFAULT-VALUE}, every UAPI header).")
+    List<String> paths = new ArrayList<>(List.of(PathGlob.UAPI_HEADERS));
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The git repository (default: the one git runs the hook in).")

@@ -15,7 +15,7 @@ public final class CompatEngine {
      * reports (or matching changes). Stored comparisons carry the version that made them; an ingest recomputes
      * older ones from the stored models, and readers never serve them.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private final Map<Class<?>, List<Rule<?>>> rulesByMatch = new HashMap<>();
     private final ModelIndex.Recent indexes = new ModelIndex.Recent(8);
@@ -60,6 +60,23 @@ public final class CompatEngine {
             judge(new Match.CopyPair(mirror, anchor, firstDifferentLine(anchorText, otherText), difference), findings);
         }
         return new Comparison(findings.sorted(), List.of(anchor));
+    }
+
+    /**
+     * A watched header that the new revision has and the old one has not: what the rules for a
+     * {@link Match.HeaderAdded} say, at {@code path}. {@code newModel} null when it did not parse.
+     */
+    public Comparison headerAdded(String path, UapiModel newModel) {
+        Findings findings = new Findings(path);
+        judge(new Match.HeaderAdded(path, newModel), findings);
+        return new Comparison(findings.sorted(), List.of(path));
+    }
+
+    /** A watched header that the old revision has and the new one has not; {@code oldModel} null when it did not parse. */
+    public Comparison headerRemoved(String path, UapiModel oldModel) {
+        Findings findings = new Findings(path);
+        judge(new Match.HeaderRemoved(path, oldModel), findings);
+        return new Comparison(findings.sorted(), List.of(path));
     }
 
     private java.util.Optional<String> firstRuleFinding(UapiModel from, UapiModel to, String path) {

@@ -10,11 +10,13 @@ import io.uapiguard.model.Mapper;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.Problem;
 import io.uapiguard.model.StructDecl;
+import io.uapiguard.model.UapiModel;
 import java.util.Map;
 
 /**
  * A pair of old and new elements the engine matched; rules judge these. A null side means "absent". One kind pairs
- * two headers of the same revision instead: {@link CopyPair}, an original and its copy.
+ * two headers of the same revision instead: {@link CopyPair}, an original and its copy; two, a header present on one
+ * side only: {@link HeaderAdded} and {@link HeaderRemoved}.
  */
 sealed interface Match {
 
@@ -125,5 +127,16 @@ sealed interface Match {
      * find nothing either way (then only the text differs).
      */
     record CopyPair(Mirror mirror, String anchor, int line, String modelDifference) implements Match {
+    }
+
+    /**
+     * A watched header that exists only in the new revision. {@code newModel}: its model, null when it did not
+     * parse (the header's absence before is the finding either way).
+     */
+    record HeaderAdded(String path, UapiModel newModel) implements Match {
+    }
+
+    /** A watched header that exists only in the old revision; {@code oldModel} null when it did not parse. */
+    record HeaderRemoved(String path, UapiModel oldModel) implements Match {
     }
 }

@@ -45,6 +45,8 @@ public final class RuleCatalog {
             new FieldTypeChanged(),
             new FieldOffsetChanged(),
             new CopyOutOfSync(),
+            new HeaderAdded(),
+            new HeaderRemoved(),
             new ModelIncomplete()));
 
     private final List<Rule<?>> rules;
@@ -67,7 +69,7 @@ public final class RuleCatalog {
         return rules;
     }
 
-    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies). */
+    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies, headers). */
     public List<RuleInfo> infos() {
         return new ArrayList<>(byId.values());
     }

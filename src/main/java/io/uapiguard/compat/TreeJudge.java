@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.UapiguardException;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.function.BiFunction;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Judges a change to the watched headers of a tree as one result: each changed header old against new, then each
+ * Judges a change to the watched headers of a tree as one result: each changed header old against new (a header on
+ * one side only is added or removed), then each
  * mirror pair ({@link Mirror}) of which the change touched a side, in the changed tree. The result lists the
  * headers it judged; none when nothing changed ({@link Comparison#NOT_APPLICABLE}). Thread-safe.
  */
@@ -45,7 +47,8 @@ public final class TreeJudge {
     }
 
     /**
-     * {@code changed}: the watched paths the change gave a new text (present on both sides); {@code mirrors}: the
+     * {@code changed}: the watched paths the change gave a new text, added ({@code header.added}; the new header must
+     * parse) or removed ({@code header.removed}); {@code mirrors}: the
      * file pairs among the watched paths ({@link Mirror#filePairs}). The result lists {@code changed} and the side
      * of each pair found out of sync, whatever the comparisons it is made of list.
      */
@@ -53,6 +56,15 @@ public final class TreeJudge {
         List<Finding> findings = new ArrayList<>();
         Set<String> judged = new LinkedHashSet<>(changed);
         for (String path : changed) {
+            boolean before = base.text(path).isPresent();
+            boolean after = candidate.text(path).isPresent();
+            if (!before || !after) {
+                if (before || after) {
+                    findings.addAll((after ? engine.headerAdded(path, candidate.model(path))
+                            : engine.headerRemoved(path, modelOrNull(base, path))).findings());
+                }
+                continue;
+            }
             Comparison header = engine.compare(base.model(path), candidate.model(path), path);
             if (lineDiff != null) {
                 header = header.placeRemovals(() -> base.text(path)
@@ -77,5 +89,14 @@ public final class TreeJudge {
             judged.add(anchor);
         }
         return new Comparison(findings, List.copyOf(judged));
+    }
+
+    /** The model of a header that is gone, when it has one: its removal is the finding whether or not it parsed. */
+    private static UapiModel modelOrNull(Tree tree, String path) {
+        try {
+            return tree.model(path);
+        } catch (UapiguardException e) {
+            return null;
+        }
     }
 }

@@ -4,18 +4,25 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -147,6 +154,63 @@ public final class GitHeaders implements AutoCloseable {
         }
     }
 
+    /** Each file {@code watched} matches at {@code commit}, with its blob, in path order. */
+    public Map<String, ObjectId> blobsAt(ObjectId commit, PathGlob watched) {
+        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+            Map<String, ObjectId> out = new LinkedHashMap<>();
+            watched.blobsIn(reader, walk.parseCommit(commit).getTree())
+                    .forEach((path, blob) -> out.put(path, ObjectId.fromString(blob)));
+            return out;
+        } catch (MissingObjectException e) {
+            throw new UapiguardException(Reason.NOT_FOUND,
+                    "commit " + commit.name() + " is not in " + describe() + " (fetch it first)", e);
+        } catch (IOException e) {
+            throw new UapiguardException(Reason.INTERNAL, "cannot read " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each file of the working tree that {@code watched} matches (tracked or not), with the blob id its content would
+     * have, in path order: compared with {@link #blobsAt}, it tells the changed headers without reading a blob.
+     */
+    public Map<String, ObjectId> workingTreeBlobs(PathGlob watched) {
+        Path root = workTree();
+        List<String> folders = watched.prefixes();
+        List<Path> starts = folders.isEmpty() ? List.of(root) : folders.stream().map(root::resolve).toList();
+        Map<String, ObjectId> out = new TreeMap<>();
+        try (ObjectInserter.Formatter ids = new ObjectInserter.Formatter()) {
+            for (Path start : starts) {
+                if (Files.isRegularFile(start)) {
+                    add(out, ids, root, start, watched);
+                } else if (Files.isDirectory(start)) {
+                    try (Stream<Path> files = Files.walk(start)) {
+                        for (Path file : (Iterable<Path>) files.filter(f -> !f.startsWith(root.resolve(".git")))::iterator) {
+                            if (Files.isRegularFile(file)) {
+                                add(out, ids, root, file, watched);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UapiguardException(Reason.BAD_INPUT, "cannot read the working tree " + root + ": "
+                    + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static void add(Map<String, ObjectId> out, ObjectInserter.Formatter ids, Path root, Path file,
+                            PathGlob watched) throws IOException {
+        String path = root.relativize(file).toString().replace(File.separatorChar, '/');
+        if (watched.matches(path) && !out.containsKey(path)) {
+            if (Files.size(file) > MAX_HEADER_BYTES) {
+                throw new UapiguardException(Reason.LIMIT_EXCEEDED,
+                        file + " is larger than " + (MAX_HEADER_BYTES >> 20) + " MiB: not a header");
+            }
+            out.put(path, ids.idFor(Constants.OBJ_BLOB, Files.readAllBytes(file)));
+        }
+    }
+
     /** True when {@code commit} exists in this repository (a pre-push remote sha may not have been fetched). */
     public boolean hasCommit(ObjectId commit) {
         return peelToCommit(commit).isPresent();
@@ -240,10 +304,18 @@ public final class GitHeaders implements AutoCloseable {
      * so an untouched range is decided without reading trees. A false answer means the file is the same at both.
      */
     public boolean touches(ObjectId from, ObjectId to, String path) {
+        return touches(from, to, PathGlob.of(List.of(path)));
+    }
+
+    /**
+     * True when a commit reachable from exactly one of {@code from} and {@code to} changed a file {@code watched}
+     * matches ({@link #touches(ObjectId, ObjectId, String)} for paths and globs).
+     */
+    public boolean touches(ObjectId from, ObjectId to, PathGlob watched) {
         try (RevWalk walk = new RevWalk(repository)) {
             walk.setRetainBody(false);
             List<RevCommit> bases = mergeBases(from, to);
-            walk.setTreeFilter(ChangedPathTreeFilter.create(path));
+            walk.setTreeFilter(watched.changedFilter());
             walk.markStart(walk.parseCommit(to));
             walk.markStart(walk.parseCommit(from));
             for (RevCommit base : bases) {

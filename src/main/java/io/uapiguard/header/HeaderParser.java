@@ -85,6 +85,14 @@ public final class HeaderParser {
      * say); the parser reads the array in place, so the caller must not change it.
      */
     public UapiModel parse(String file, char[] text) {
+        return parse(file, text, includes);
+    }
+
+    /**
+     * {@link #parse(String, char[])} with {@code #include} found through {@code includes} rather than this parser's
+     * own source: for a header whose includes lie in its own revision (a check's candidate tree).
+     */
+    public UapiModel parse(String file, char[] text, IncludeSource includes) {
         checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
         Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes).run(text);

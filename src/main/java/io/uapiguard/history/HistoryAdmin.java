@@ -9,10 +9,12 @@ import java.util.List;
 public interface HistoryAdmin {
 
     /**
-     * A repository to register. {@code location}: a local path, a git bundle file, or an https/ssh URL.
-     * Null {@code tagPattern}, {@code branches}, {@code paths} or {@code mirrors} take the defaults
-     * ({@code v*}, the default branch, {@code include/uapi/linux/bpf.h}, and {@link Mirror#KERNEL_TOOLS}: each
-     * {@code include/uapi/X} with {@code tools/include/uapi/X} where both are watched).
+     * A repository to register. {@code location}: a local path, a git bundle file, or an https/ssh URL;
+     * {@code paths}: header paths or globs ({@link io.uapiguard.git.PathGlob}). Null {@code tagPattern},
+     * {@code branches}, {@code paths} or {@code mirrors} take the defaults ({@code v*}, the default branch,
+     * {@link io.uapiguard.git.PathGlob#UAPI_HEADERS} (every header under {@code include/uapi/}), and
+     * {@link Mirror#KERNEL_TOOLS}: each {@code include/uapi/X}
+     * with {@code tools/include/uapi/X} where both are watched).
      */
     record RepositorySpec(String name, String location, String tagPattern, List<String> branches,
                           List<String> paths, List<Mirror> mirrors) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.history.HistoryAdmin.IngestSummary;
+import io.uapiguard.include.IncludeDirectories;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.IngestRunStore;
 import io.uapiguard.store.JdbcHistoryQueries;
@@ -45,9 +46,15 @@ class HistoryConfiguration {
         return new Registrations(dataSource);
     }
 
+    /**
+     * The ingest: a header's {@code #include} found in its own revision first, then in {@code uapiguard.include-dirs}
+     * (the checks' setting; default none).
+     */
     @Bean
-    Ingester historyAdmin(DataSource dataSource, @Value("${uapiguard.history.cache-dir:}") String cacheDir) {
-        return new Ingester(dataSource, StringUtils.hasText(cacheDir) ? Path.of(cacheDir) : null);
+    Ingester historyAdmin(DataSource dataSource, @Value("${uapiguard.history.cache-dir:}") String cacheDir,
+                          @Value("${uapiguard.include-dirs:}") String includeDirs) {
+        return new Ingester(dataSource, StringUtils.hasText(cacheDir) ? Path.of(cacheDir) : null,
+                IncludeDirectories.configured(includeDirs));
     }
 
     @Bean(destroyMethod = "close")

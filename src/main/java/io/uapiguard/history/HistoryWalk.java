@@ -3,6 +3,7 @@ package io.uapiguard.history;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.git.GitSource;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,8 +25,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.ChangedPathTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -65,7 +64,7 @@ final class HistoryWalk {
 
     /** The filter that lets commit-graph Bloom filters skip commits that cannot touch {@code paths}. */
     static TreeFilter pathFilter(List<String> paths) {
-        return AndTreeFilter.create(ChangedPathTreeFilter.create(paths.toArray(String[]::new)), TreeFilter.ANY_DIFF);
+        return PathGlob.of(paths).changedFilter();
     }
 
     /**

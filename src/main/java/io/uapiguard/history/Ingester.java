@@ -5,7 +5,10 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.git.GitSource;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.pp.IncludeSource;
+import io.uapiguard.include.RevisionIncludes;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.IngestStore;
@@ -15,6 +18,7 @@ import io.uapiguard.store.IngestStore.ParsedBlob;
 import io.uapiguard.store.IngestStore.Registered;
 import io.uapiguard.store.IngestStore.StoredRevision;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,16 +66,30 @@ public final class Ingester implements HistoryAdmin {
     private final int parserVersion;
     private final CompatEngine engine;
     private final int engineVersion;
+    private final IncludeSource systemIncludes;
     private final int threads;
 
-    /** The front end as the ingest uses it; tests substitute their own to test storage independently of it. */
+    /**
+     * The front end as the ingest uses it, {@code #include} resolved through {@code includes}; tests substitute
+     * their own to test storage independently of it.
+     */
     @FunctionalInterface
     interface Parser {
-        UapiModel parse(String file, String text);
+        UapiModel parse(String file, String text, IncludeSource includes);
     }
 
+    /** An ingest whose headers find their includes in their own revision only. */
     public Ingester(DataSource dataSource, Path cacheDir) {
-        this(dataSource, cacheDir, new HeaderParser()::parse, HeaderParser.VERSION, CompatEngine.standard());
+        this(dataSource, cacheDir, IncludeSource.NONE);
+    }
+
+    /**
+     * An ingest whose headers find their includes in their own revision ({@link RevisionIncludes}), then in
+     * {@code systemIncludes} (the service's {@code uapiguard.include-dirs}, the CLI's {@code -I}).
+     */
+    public Ingester(DataSource dataSource, Path cacheDir, IncludeSource systemIncludes) {
+        this(dataSource, cacheDir, (file, text, includes) -> new HeaderParser(includes).parse(file, text),
+                HeaderParser.VERSION, CompatEngine.standard(), CompatEngine.VERSION, systemIncludes);
     }
 
     Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine) {
@@ -81,6 +99,11 @@ public final class Ingester implements HistoryAdmin {
     /** {@code engineVersion}: stands for {@link CompatEngine#VERSION}, so tests can play a rule change. */
     Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine,
              int engineVersion) {
+        this(dataSource, cacheDir, parser, parserVersion, engine, engineVersion, IncludeSource.NONE);
+    }
+
+    private Ingester(DataSource dataSource, Path cacheDir, Parser parser, int parserVersion, CompatEngine engine,
+                     int engineVersion, IncludeSource systemIncludes) {
         this.store = new IngestStore(dataSource);
         this.registrations = new Registrations(store);
         this.cacheDir = cacheDir != null ? cacheDir : GitSource.defaultCacheDir();
@@ -88,6 +111,7 @@ public final class Ingester implements HistoryAdmin {
         this.parserVersion = parserVersion;
         this.engine = engine;
         this.engineVersion = engineVersion;
+        this.systemIncludes = systemIncludes;
         this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
@@ -130,12 +154,18 @@ public final class Ingester implements HistoryAdmin {
 
             Map<String, Map<String, String>> blobsOf = new HashMap<>();
             Map<String, String> pathOfBlob = new LinkedHashMap<>();
+            // Where each blob is parsed: the oldest revision holding it, whose tree its #includes are found in.
+            Map<String, RevCommit> commitOfBlob = new HashMap<>();
+            PathGlob watched = PathGlob.of(info.paths());
             try (ObjectReader reader = repo.newObjectReader()) {
                 for (HistoryWalk.Node n : walk.nodes()) {
                     StoredRevision s = stored.get(n.id());
-                    Map<String, String> blobs = s != null ? s.blobs() : blobsAt(reader, n.commit(), info.paths());
+                    Map<String, String> blobs = s != null ? s.blobs() : blobsAt(reader, n.commit(), watched);
                     blobsOf.put(n.id(), blobs);
-                    blobs.forEach((path, blob) -> pathOfBlob.putIfAbsent(blob, path));
+                    blobs.forEach((path, blob) -> {
+                        pathOfBlob.putIfAbsent(blob, path);
+                        commitOfBlob.putIfAbsent(blob, n.commit());
+                    });
                 }
             }
 
@@ -143,7 +173,7 @@ public final class Ingester implements HistoryAdmin {
             Set<String> upToDate = store.blobsUpToDate(pathOfBlob.keySet(), parserVersion);
             List<String> toParse = pathOfBlob.keySet().stream().filter(b -> !upToDate.contains(b)).toList();
             Map<String, UapiModel> models = new HashMap<>();
-            int parseErrors = parseAndStore(repo, toParse, pathOfBlob, models, listener);
+            int parseErrors = parseAndStore(repo, toParse, pathOfBlob, commitOfBlob, models, listener);
 
             // 2. Revisions.
             recordRevisions(repo, reg.id(), fresh, blobsOf, listener);
@@ -162,18 +192,10 @@ public final class Ingester implements HistoryAdmin {
         }
     }
 
-    private static Map<String, String> blobsAt(ObjectReader reader, RevCommit commit, List<String> paths)
+    /** The blob of every watched header at {@code commit}: each file a watched path or glob matches. */
+    private static Map<String, String> blobsAt(ObjectReader reader, RevCommit commit, PathGlob watched)
             throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String path : paths) {
-            try (TreeWalk tw = TreeWalk.forPath(reader, path, commit.getTree())) {
-                if (tw != null && (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
-                        == org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
-                    out.put(path, tw.getObjectId(0).name());
-                }
-            }
-        }
-        return out;
+        return watched.blobsIn(reader, commit.getTree());
     }
 
     /** Step 2: the commits new to the store, in batches, each with the blob of every watched path. */
@@ -226,7 +248,8 @@ public final class Ingester implements HistoryAdmin {
 
     /** Parses blobs in parallel, storing each batch in one transaction; returns how many did not parse. */
     private int parseAndStore(Repository repo, List<String> toParse, Map<String, String> pathOfBlob,
-                              Map<String, UapiModel> models, IngestListener listener) {
+                              Map<String, RevCommit> commitOfBlob, Map<String, UapiModel> models,
+                              IngestListener listener) {
         listener.step("parse", toParse.size());
         if (toParse.isEmpty()) {
             return 0;
@@ -240,13 +263,14 @@ public final class Ingester implements HistoryAdmin {
         List<Future<ParsedBlob>> futures = new ArrayList<>();
         for (String id : toParse) {
             String path = pathOfBlob.get(id);
+            IncludeSource includes = new RevisionIncludes(treeFiles(repo, commitOfBlob.get(id)), systemIncludes);
             futures.add(pool.submit(() -> {
                 String text;
                 try (ObjectReader reader = repo.newObjectReader()) {
                     text = new String(reader.open(HistoryWalk.id(id), Constants.OBJ_BLOB).getBytes(),
                             StandardCharsets.UTF_8);
                 }
-                return parse(id, path, text);
+                return parse(id, path, text, includes);
             }));
         }
         try {
@@ -275,9 +299,38 @@ public final class Ingester implements HistoryAdmin {
         return errors;
     }
 
-    private ParsedBlob parse(String blobId, String path, String text) {
+    /**
+     * The files of {@code commit}'s tree, for its headers' includes: each path's blob id as key ({@code git:ID}), so
+     * the front end lexes one included blob once whatever revision includes it. Thread-safe: JGit opens a reader
+     * per call.
+     */
+    static RevisionIncludes.Files treeFiles(Repository repo, RevCommit commit) {
+        return new RevisionIncludes.Files() {
+            @Override
+            public String key(String path) {
+                try (TreeWalk walk = TreeWalk.forPath(repo, path, commit.getTree())) {
+                    return walk == null || walk.isSubtree() ? null : "git:" + walk.getObjectId(0).name();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public char[] text(String path, String key) {
+                try {
+                    byte[] bytes = repo.open(HistoryWalk.id(key.substring("git:".length())), Constants.OBJ_BLOB)
+                            .getBytes();
+                    return new String(bytes, StandardCharsets.UTF_8).toCharArray();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private ParsedBlob parse(String blobId, String path, String text, IncludeSource includes) {
         try {
-            return new ParsedBlob(blobId, text, parserVersion, parser.parse(path, text), null);
+            return new ParsedBlob(blobId, text, parserVersion, parser.parse(path, text, includes), null);
         } catch (UapiguardException e) {
             return new ParsedBlob(blobId, text, parserVersion, null, e.describe());
         } catch (RuntimeException | StackOverflowError e) {

@@ -3,8 +3,8 @@ package io.uapiguard.history;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.git.GitSource;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
-import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.IngestStore;
 import java.nio.file.Files;
@@ -54,15 +54,9 @@ public final class Registrations {
                 throw new UapiguardException(Reason.BAD_INPUT, "not a valid branch name: " + b);
             }
         }
-        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(UapiModel.DEFAULT_PATH)
+        List<String> paths = spec.paths() == null || spec.paths().isEmpty() ? List.of(PathGlob.UAPI_HEADERS)
                 : spec.paths().stream().map(String::trim).distinct().toList();
-        for (String p : paths) {
-            if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("//")
-                    || List.of(p.split("/")).contains("..") || p.contains("\\")) {
-                throw new UapiguardException(Reason.BAD_INPUT,
-                        "header path '" + p + "' must be relative to the repository root, like " + UapiModel.DEFAULT_PATH);
-            }
-        }
+        PathGlob.of(paths);
         if (spec.mirrors() != null && spec.mirrors().stream().anyMatch(m -> m == null)) {
             throw new UapiguardException(Reason.BAD_INPUT, "a mirror needs an 'original' and a 'copy' path");
         }

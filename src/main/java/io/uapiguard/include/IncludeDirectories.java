@@ -69,6 +69,16 @@ public final class IncludeDirectories implements IncludeSource {
                 .filter(Files::isDirectory).toList();
     }
 
+    /**
+     * The directories of a comma-separated setting ({@code uapiguard.include-dirs}), searched in that order;
+     * {@link IncludeSource#NONE} when it names none.
+     */
+    public static IncludeSource configured(String commaSeparated) {
+        List<Path> dirs = commaSeparated == null ? List.of() : Stream.of(commaSeparated.split(","))
+                .map(String::strip).filter(d -> !d.isEmpty()).map(Path::of).toList();
+        return dirs.isEmpty() ? IncludeSource.NONE : new IncludeDirectories(dirs);
+    }
+
     public List<Path> directories() {
         return directories;
     }

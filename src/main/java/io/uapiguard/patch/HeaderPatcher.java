@@ -102,6 +102,34 @@ public final class HeaderPatcher {
         return paths;
     }
 
+    /** The paths the patch or series creates (new files, no base text to apply to), in order. */
+    public Set<String> createdPaths(String patchText) {
+        Set<String> created = new LinkedHashSet<>();
+        for (Patch patch : parse(patchText)) {
+            for (FileHeader file : patch.getFiles()) {
+                if (file.getChangeType() == ChangeType.ADD || file.getChangeType() == ChangeType.COPY) {
+                    created.add(stripPrefix(file.getNewPath()));
+                }
+            }
+        }
+        return created;
+    }
+
+    /** The paths the patch or series leaves deleted: deleted by a message and not created again by a later one. */
+    public Set<String> deletedPaths(String patchText) {
+        Set<String> deleted = new LinkedHashSet<>();
+        for (Patch patch : parse(patchText)) {
+            for (FileHeader file : patch.getFiles()) {
+                if (file.getChangeType() == ChangeType.DELETE) {
+                    deleted.add(stripPrefix(file.getOldPath()));
+                } else {
+                    deleted.remove(stripPrefix(file.getNewPath()));
+                }
+            }
+        }
+        return deleted;
+    }
+
     /** One JGit patch per message; PARSE_ERROR for a malformed one, or when no message changes a file. */
     private static List<Patch> parse(String patchText) {
         List<Patch> patches = new ArrayList<>();

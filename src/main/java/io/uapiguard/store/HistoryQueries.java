@@ -1,9 +1,11 @@
 package io.uapiguard.store;
 
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.git.PathGlob;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,30 @@ public interface HistoryQueries {
         public RepositoryInfo(String name, String location, String tagPattern, List<String> branches,
                               List<String> paths, Instant lastIngestAt) {
             this(name, location, tagPattern, branches, paths, lastIngestAt, null);
+        }
+
+        /** The watched paths and globs as a matcher. */
+        public PathGlob watched() {
+            return PathGlob.of(paths);
+        }
+
+        /** True when {@code path} is a header this repository watches (one of its paths, or a match of a glob). */
+        public boolean watches(String path) {
+            return watched().matches(path);
+        }
+
+        /**
+         * The header a request that names none is about, among the headers {@code present} at a revision: the first
+         * watched path when it is no glob, else bpf.h when present, else the first present header in path order.
+         */
+        public String primaryPath(Collection<String> present) {
+            if (!PathGlob.isGlob(paths.get(0))) {
+                return paths.get(0);
+            }
+            if (present.contains(UapiModel.DEFAULT_PATH)) {
+                return UapiModel.DEFAULT_PATH;
+            }
+            return present.stream().sorted().findFirst().orElse(UapiModel.DEFAULT_PATH);
         }
 
         private static final Pattern URL_USERINFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)@");
@@ -64,13 +90,36 @@ public interface HistoryQueries {
     }
 
     /**
-     * A tag in release order (oldest first) with the stored comparison against the previous tag:
-     * {@code verdict} "breaking", "warnings" or "compatible" (null for the first tag, and while no comparison by the
-     * current engine version is stored); counts by severity;
-     * {@code helperCount} of its model (null when its header did not parse), {@code parseError} otherwise.
+     * A tag in release order (oldest first) with the stored comparisons against the previous tag, over all its
+     * headers: {@code verdict} "breaking", "warnings" or "compatible", the worst of its headers' (null for the first
+     * tag, and while a changed header has no comparison by the current engine version stored); counts by severity,
+     * summed; {@code helperCount} of the primary header's model ({@link RepositoryInfo#primaryPath}; null when it
+     * did not parse), {@code parseError} otherwise; {@code headers}: the verdict of each header at this tag or the
+     * previous one, in path order.
      */
     record TagInfo(String name, String commitId, Instant committedAt, String previousTag, String verdict,
-                   int breaking, int warnings, int infos, Integer helperCount, String parseError) {
+                   int breaking, int warnings, int infos, Integer helperCount, String parseError,
+                   List<HeaderVerdict> headers) {
+
+        /** A tag whose headers are not listed one by one. */
+        public TagInfo(String name, String commitId, Instant committedAt, String previousTag, String verdict,
+                       int breaking, int warnings, int infos, Integer helperCount, String parseError) {
+            this(name, commitId, committedAt, previousTag, verdict, breaking, warnings, infos, helperCount, parseError,
+                    List.of());
+        }
+
+        public TagInfo {
+            headers = List.copyOf(headers);
+        }
+    }
+
+    /**
+     * One header of a tag against the previous tag: {@code change} "unchanged", "changed", "added" or "removed";
+     * {@code verdict} as {@link TagInfo#verdict} (an added header is compatible with one info, {@code header.added};
+     * a removed one breaking, {@code header.removed}); {@code parseError} when its header at this tag did not parse.
+     */
+    record HeaderVerdict(String path, String change, String verdict, int breaking, int warnings, int infos,
+                         String parseError) {
     }
 
     /**

@@ -93,54 +93,93 @@ public final class JdbcHistoryQueries implements HistoryQueries {
     @Override
     public List<TagInfo> tags(String repository) {
         Repo repo = repo(repository);
-        String path = repo.info().paths().get(0);
-        record Row(String name, String commitId, java.time.Instant at, String blob, Integer helpers, String error) {
+        record Row(String name, String commitId, java.time.Instant at) {
+        }
+        record Header(String blob, Integer helpers, String error) {
         }
         List<Row> rows = jdbc.sql("""
-                SELECT t.name, t.commit_id, r.committed_at, rp.blob_id, b.helper_count, b.parse_error
+                SELECT t.name, t.commit_id, r.committed_at
                 FROM tags t
                 JOIN revisions r ON r.repository_id = t.repository_id AND r.commit_id = t.commit_id
-                LEFT JOIN revision_paths rp
-                    ON rp.repository_id = t.repository_id AND rp.commit_id = t.commit_id AND rp.path = :path
-                LEFT JOIN blobs b ON b.blob_id = rp.blob_id
                 WHERE t.repository_id = :repo
                 ORDER BY r.depth, r.committed_at, t.name COLLATE "C\"""")
-                .param("repo", repo.id()).param("path", path)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), StoreRows.instant(rs, "committed_at"),
-                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6))).list();
-        Map<String, Object[]> stored = new HashMap<>();
-        String[] newBlobs = rows.stream().map(Row::blob).filter(Objects::nonNull).toArray(String[]::new);
-        jdbc.sql("SELECT old_blob_id, new_blob_id, verdict, breaking, warnings, infos FROM comparisons"
-                        + " WHERE path = ? AND new_blob_id = ANY(?) AND engine_version >= ?")
-                .params(path, newBlobs, engineVersion)
+                .param("repo", repo.id())
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), StoreRows.instant(rs, "committed_at")))
+                .list();
+        Map<String, Map<String, Header>> headersOf = new HashMap<>();
+        jdbc.sql("""
+                SELECT rp.commit_id, rp.path, rp.blob_id, b.helper_count, b.parse_error
+                FROM revision_paths rp
+                JOIN blobs b ON b.blob_id = rp.blob_id
+                WHERE rp.repository_id = :repo
+                    AND rp.commit_id IN (SELECT commit_id FROM tags WHERE repository_id = :repo)
+                ORDER BY rp.path""")
+                .param("repo", repo.id())
                 .query(rs -> {
-                    stored.put(rs.getString(1) + ":" + rs.getString(2), new Object[] {
-                            rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)});
+                    headersOf.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
+                            new Header(rs.getString(3), (Integer) rs.getObject(4), rs.getString(5)));
+                });
+        java.util.Set<String> present = new java.util.TreeSet<>();
+        headersOf.values().forEach(h -> present.addAll(h.keySet()));
+        String primary = repo.info().primaryPath(present);
+        Map<String, Object[]> stored = new HashMap<>();
+        String[] newBlobs = headersOf.values().stream().flatMap(h -> h.values().stream()).map(Header::blob)
+                .distinct().toArray(String[]::new);
+        jdbc.sql("SELECT old_blob_id, new_blob_id, path, verdict, breaking, warnings, infos FROM comparisons"
+                        + " WHERE new_blob_id = ANY(?) AND engine_version >= ?")
+                .params(newBlobs, engineVersion)
+                .query(rs -> {
+                    stored.put(rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3), new Object[] {
+                            rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)});
                 });
         List<TagInfo> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             Row prev = i == 0 ? null : rows.get(i - 1);
-            String verdict = null;
+            Map<String, Header> now = headersOf.getOrDefault(row.commitId(), Map.of());
+            Map<String, Header> before = prev == null ? null : headersOf.getOrDefault(prev.commitId(), Map.of());
+            List<HeaderVerdict> headers = new ArrayList<>();
+            java.util.Set<String> paths = new java.util.TreeSet<>(now.keySet());
+            if (before != null) {
+                paths.addAll(before.keySet());
+            }
+            boolean complete = before != null;
             int breaking = 0;
             int warnings = 0;
             int infos = 0;
-            if (prev != null && prev.blob() != null && row.blob() != null) {
-                if (prev.blob().equals(row.blob())) {
-                    verdict = "compatible";
+            for (String path : paths) {
+                Header h = now.get(path);
+                Header b = before == null ? null : before.get(path);
+                String error = h == null ? null : h.error();
+                HeaderVerdict v;
+                if (before == null) {
+                    v = new HeaderVerdict(path, null, null, 0, 0, 0, error);
+                } else if (b == null) {
+                    v = new HeaderVerdict(path, "added", "compatible", 0, 0, 1, error);
+                } else if (h == null) {
+                    v = new HeaderVerdict(path, "removed", "breaking", 1, 0, 0, null);
+                } else if (b.blob().equals(h.blob())) {
+                    v = new HeaderVerdict(path, "unchanged", "compatible", 0, 0, 0, error);
                 } else {
-                    Object[] c = stored.get(prev.blob() + ":" + row.blob());
-                    if (c != null) {
-                        verdict = (String) c[0];
-                        breaking = (Integer) c[1];
-                        warnings = (Integer) c[2];
-                        infos = (Integer) c[3];
-                    }
+                    Object[] c = stored.get(b.blob() + ":" + h.blob() + ":" + path);
+                    v = c == null ? new HeaderVerdict(path, "changed", null, 0, 0, 0, error)
+                            : new HeaderVerdict(path, "changed", (String) c[0], (Integer) c[1], (Integer) c[2],
+                                    (Integer) c[3], error);
                 }
+                // A changed header without a comparison (stale, or a side did not parse) leaves the tag without a
+                // verdict: its own row names why.
+                complete &= v.verdict() != null;
+                breaking += v.breaking();
+                warnings += v.warnings();
+                infos += v.infos();
+                headers.add(v);
             }
-            out.add(new TagInfo(row.name(), row.commitId(), row.at(), prev == null ? null : prev.name(), verdict,
-                    breaking, warnings, infos, row.helpers(),
-                    row.blob() == null ? path + " does not exist at this tag" : row.error()));
+            String verdict = complete ? IngestStore.verdict(breaking, warnings) : null;
+            Header main = now.get(primary);
+            out.add(new TagInfo(row.name(), row.commitId(), row.at(), prev == null ? null : prev.name(),
+                    verdict, complete ? breaking : 0, complete ? warnings : 0, complete ? infos : 0,
+                    main == null ? null : main.helpers(),
+                    main == null ? primary + " does not exist at this tag" : main.error(), headers));
         }
         return out;
     }

@@ -14,13 +14,16 @@ import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.HistoryQueries.HeaderVerdict;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,9 +88,13 @@ class ReportController {
                Model model) {
         String tag = tagPath.substring(1);
         RepositoryInfo repo = repositoryInfo(repository);
-        String header = headerPath(repo, path);
         List<TagInfo> tags = queries.tags(repository);
         TagInfo current = find(tags, tag, repository);
+        String header = headerPath(repo, path, current.headers().stream()
+                .filter(h -> !"removed".equals(h.change())).map(HeaderVerdict::path).toList());
+        // The verdict of each header, and of the one shown, against the previous tag (not against ?compare=).
+        HeaderVerdict shown = current.headers().stream().filter(h -> h.path().equals(header)).findFirst()
+                .orElse(null);
         String againstName = compare == null || compare.isBlank() ? current.previousTag() : compare;
         TagInfo against = againstName == null ? null : find(tags, againstName, repository);
         UapiModel tagModel = models.model(repository, current.commitId(), header).orElse(null);
@@ -99,6 +106,9 @@ class ReportController {
         }
         model.addAttribute("repository", repo);
         model.addAttribute("path", header);
+        model.addAttribute("headers", current.headers());
+        model.addAttribute("header", shown);
+        model.addAttribute("compare", compare == null || compare.isBlank() ? null : compare);
         model.addAttribute("tag", current);
         model.addAttribute("against", against);
         model.addAttribute("otherTags", tags.stream().map(TagInfo::name).filter(n -> !n.equals(tag)).toList());
@@ -109,6 +119,10 @@ class ReportController {
                 tagModel));
         model.addAttribute("problems", tagModel == null ? List.of() : tagModel.problems());
         model.addAttribute("parsed", tagModel != null);
+        model.addAttribute("unparsed", shown != null && "removed".equals(shown.change())
+                ? header + " was removed at this tag."
+                : "The header at this tag did not parse: " + (shown != null && shown.parseError() != null
+                        ? shown.parseError() : current.parseError()));
         return "report/tag";
     }
 
@@ -116,7 +130,8 @@ class ReportController {
     String helper(@PathVariable String repository, @PathVariable String helper,
                   @RequestParam(required = false) String path, Model model) {
         RepositoryInfo repo = repositoryInfo(repository);
-        String header = headerPath(repo, path);
+        String header = headerPath(repo, path, queries.resolve(repository, null)
+                .map(r -> r.blobs().keySet()).orElse(Set.of()));
         List<HelperEvent> events = queries.helperTimeline(repository, helper, header);
         if (events.isEmpty()) {
             throw new UapiguardException(Reason.NOT_FOUND,
@@ -135,11 +150,12 @@ class ReportController {
                 UapiguardException.unknownRepository(name));
     }
 
-    private static String headerPath(RepositoryInfo repo, String path) {
+    /** The header a page is about: {@code path}, or the primary one among the headers {@code present}. */
+    private static String headerPath(RepositoryInfo repo, String path, Collection<String> present) {
         if (path == null || path.isBlank()) {
-            return repo.paths().get(0);
+            return repo.primaryPath(present);
         }
-        if (!repo.paths().contains(path)) {
+        if (!repo.watches(path)) {
             throw new UapiguardException(Reason.NOT_FOUND, "repository '" + repo.name() + "' does not watch " + quote(path));
         }
         return path;

@@ -80,9 +80,10 @@ class CheckControllerTest {
         when(queries.resolve(eq("linux"), isNull())).thenReturn(Optional.of(ServiceFixtures.revision(C2, "v2")));
         when(queries.resolve("linux", "v2")).thenReturn(Optional.of(ServiceFixtures.revision(C2, "v2")));
         when(queries.model("linux", C2, PATH)).thenReturn(Optional.of(baseModel));
-        when(queries.headerText("linux", C2, PATH)).thenReturn(Optional.of(BASE_TEXT));
-        when(parser.parse(eq(PATH), anyString())).thenReturn(candidateModel);   // a patched base
-        when(parser.parse(eq(PATH), any(char[].class))).thenReturn(candidateModel);   // a posted header
+        // Every stored revision has the header (a base without it would make the posted one an added header).
+        when(queries.headerText(eq("linux"), anyString(), eq(PATH))).thenReturn(Optional.of(BASE_TEXT));
+        // A posted header, or a patched base; its includes looked up in its own tree.
+        when(parser.parse(eq(PATH), any(char[].class), any())).thenReturn(candidateModel);
         when(engine.compare(baseModel, candidateModel, PATH)).thenReturn(ServiceFixtures.breaking());
     }
 
@@ -100,7 +101,7 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.verdict").value("breaking"))
                 .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"))
                 .andExpect(jsonPath("$.findings[0].location.line").value(120));
-        verify(parser).parse(eq(PATH), aryEq(HEADER.toCharArray()));
+        verify(parser).parse(eq(PATH), aryEq(HEADER.toCharArray()), any());
     }
 
     @Test
@@ -342,7 +343,7 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.verdict").value("breaking"))
                 .andExpect(jsonPath("$.headers[0].path").value(PATH))
                 .andExpect(jsonPath("$.headers[0].verdict").value("breaking"));
-        verify(parser).parse(PATH, "line 1\nline two\nline 3\n");
+        verify(parser).parse(eq(PATH), aryEq("line 1\nline two\nline 3\n".toCharArray()), any());
     }
 
     @Test
@@ -509,7 +510,7 @@ class CheckControllerTest {
 
     @Test
     void headerThatDoesNotParseIs422WithPosition() throws Exception {
-        when(parser.parse(eq(PATH), any(char[].class))).thenThrow(new UapiguardException(Reason.PARSE_ERROR,
+        when(parser.parse(eq(PATH), any(char[].class), any())).thenThrow(new UapiguardException(Reason.PARSE_ERROR,
                 "expected ';' after enum", PATH, 7, 3, null));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
@@ -523,7 +524,7 @@ class CheckControllerTest {
 
     @Test
     void headerThatTripsAParserLimitIs422() throws Exception {
-        when(parser.parse(eq(PATH), any(char[].class))).thenThrow(new UapiguardException(Reason.LIMIT_EXCEEDED,
+        when(parser.parse(eq(PATH), any(char[].class), any())).thenThrow(new UapiguardException(Reason.LIMIT_EXCEEDED,
                 "macro expansion exceeds depth 200", PATH, 3, 1, null));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
@@ -557,7 +558,7 @@ class CheckControllerTest {
                         .content(body(Map.of("repository", "linux", "base", "v2", "patch", patch))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value("breaking"));
-        verify(parser).parse(PATH, "line 1\nline two\nline 3\n");
+        verify(parser).parse(eq(PATH), aryEq("line 1\nline two\nline 3\n".toCharArray()), any());
     }
 
     @Test

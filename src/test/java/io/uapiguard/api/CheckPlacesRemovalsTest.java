@@ -68,10 +68,8 @@ class CheckPlacesRemovalsTest {
     void kernelLikeRepository() {
         HeaderParser realParser = new HeaderParser();
         CompatEngine realEngine = CompatEngine.standard();
-        when(parser.parse(anyString(), anyString())).thenAnswer(
-                call -> realParser.parse(call.getArgument(0, String.class), call.getArgument(1, String.class)));
-        when(parser.parse(anyString(), any(char[].class))).thenAnswer(
-                call -> realParser.parse(call.getArgument(0, String.class), call.getArgument(1, char[].class)));
+        when(parser.parse(anyString(), any(char[].class), any())).thenAnswer(call -> realParser.parse(
+                call.getArgument(0, String.class), call.getArgument(1, char[].class), call.getArgument(2)));
         when(engine.compare(any(), any(), anyString())).thenAnswer(call -> realEngine.compare(
                 call.getArgument(0), call.getArgument(1), call.getArgument(2, String.class)));
         String path = RemovalScenario.PATH;

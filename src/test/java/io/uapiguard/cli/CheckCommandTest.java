@@ -1,6 +1,9 @@
 package io.uapiguard.cli;
 
 import static io.uapiguard.cli.TestRepos.HEADER;
+import static io.uapiguard.cli.TestRepos.LINK;
+import static io.uapiguard.cli.TestRepos.LINK_TEXT;
+import static io.uapiguard.cli.TestRepos.LINK_WITHOUT_FD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.output.SarifSchema;
@@ -38,6 +41,67 @@ class CheckCommandTest {
     }
 
     static final String TOOLS = "tools/include/uapi/linux/bpf.h";
+
+    @Test
+    void byDefaultEveryChangedUapiHeaderIsJudgedAddedAndRemovedOnesIncludedEachFindingNamingItsHeader()
+            throws Exception {
+        String gone = "include/uapi/linux/gone.h";
+        String added = "include/uapi/linux/netfilter/added.h";
+        TestRepos.commit(git, LINK, LINK_TEXT, "if_link.h");
+        TestRepos.commit(git, gone, "#define GONE 1\n", "a header to remove");
+        TestRepos.commit(git, "tools/lib/bpf/libbpf.h", "#define LIBBPF 1\n", "not a UAPI header");
+        Files.writeString(dir.resolve(HEADER), CliRun.fixture("helpers-renumbered.h"));
+        Files.writeString(dir.resolve(LINK), LINK_WITHOUT_FD);
+        Files.delete(dir.resolve(gone));
+        Files.createDirectories(dir.resolve(added).getParent());
+        Files.writeString(dir.resolve(added), "#define ADDED 1\n");
+        Files.writeString(dir.resolve("tools/lib/bpf/libbpf.h"), "#define LIBBPF 2\n");
+
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--format", "json");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode result = JsonMapper.builder().build().readTree(run.out());
+        assertThat(result.get("headers").valueStream().map(h -> h.get("path").asString()))
+                .containsExactly(HEADER, gone, LINK, added);
+        assertThat(result.get("findings").valueStream().map(f -> f.get("location").get("path").asString() + " "
+                + f.get("rule").asString())).contains(HEADER + " helper.id-changed", LINK + " enum.removed",
+                gone + " header.removed", added + " header.added");
+        JsonNode removed = result.get("findings").valueStream()
+                .filter(f -> f.get("rule").asString().equals("enum.removed")).findFirst().orElseThrow();
+        assertThat(removed.get("location").get("line").asInt()).as("placed in the new if_link.h").isEqualTo(3);
+    }
+
+    @Test
+    void eachSideFindsItsIncludesInItsOwnTree() throws Exception {
+        String common = "include/uapi/linux/common.h";
+        String user = "include/uapi/linux/user.h";
+        TestRepos.commit(git, common, "#define COMMON_VALUE 1\n", "common.h");
+        TestRepos.commit(git, user, "#include <linux/common.h>\n#define USER_VALUE COMMON_VALUE\n", "user.h");
+        Files.writeString(dir.resolve(common), "#define COMMON_VALUE 2\n");
+        Files.writeString(dir.resolve(user), "/* touched */\n#include <linux/common.h>\n#define USER_VALUE COMMON_VALUE\n");
+
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--path", user, "--format", "json");
+
+        JsonNode result = JsonMapper.builder().build().readTree(run.out());
+        JsonNode changed = result.get("findings").valueStream()
+                .filter(f -> f.get("symbol").asString().equals("USER_VALUE")).findFirst().orElseThrow();
+        assertThat(changed.get("rule").asString()).isEqualTo("define.value-changed");
+        assertThat(changed.get("old").asString() + " -> " + changed.get("new").asString()).isEqualTo("1 -> 2");
+        assertThat(run.out()).doesNotContain("model.incomplete");
+    }
+
+    @Test
+    void aLiteralPathStillJudgesThatHeaderAlone() throws Exception {
+        TestRepos.commit(git, LINK, LINK_TEXT, "if_link.h");
+        Files.writeString(dir.resolve(HEADER), CliRun.fixture("helpers-renumbered.h"));
+        Files.writeString(dir.resolve(LINK), LINK_WITHOUT_FD);
+
+        CliRun run = CliRun.run("check", "--repo", dir.toString(), "--path", LINK, "--format", "json");
+
+        JsonNode result = JsonMapper.builder().build().readTree(run.out());
+        assertThat(result.get("headers").valueStream().map(h -> h.get("path").asString())).containsExactly(LINK);
+        assertThat(run.out()).doesNotContain("helper.id-changed");
+    }
 
     @Test
     void changingBpfHAloneLeavesTheWatchedToolsCopyOutOfSyncAndChangingBothAlikeDoesNot() throws Exception {

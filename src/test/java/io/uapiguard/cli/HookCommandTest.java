@@ -3,6 +3,7 @@ package io.uapiguard.cli;
 import static io.uapiguard.cli.TestRepos.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uapiguard.git.PathGlob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -40,7 +41,7 @@ class HookCommandTest {
         assertThat(run.out()).contains("installed " + hook);
         String script = Files.readString(hook);
         assertThat(script).startsWith("#!/bin/sh\n").contains(HookInstallCommand.MARKER)
-                .contains("exec /opt/uapiguard/bin/uapiguard hook pre-push --path include/uapi/linux/bpf.h \"$@\"\n");
+                .contains("exec /opt/uapiguard/bin/uapiguard hook pre-push --path 'include/uapi/**/*.h' \"$@\"\n");
         assertThat(Files.getPosixFilePermissions(hook)).contains(PosixFilePermission.OWNER_EXECUTE);
     }
 
@@ -100,7 +101,7 @@ class HookCommandTest {
         RevCommit docs = TestRepos.commit(git, "README", "docs\n", "docs only");
         CliRun run = prePush("refs/heads/main " + docs.name() + " refs/heads/main " + base.name() + "\n");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("uapiguard: the push changes no watched UAPI header (" + HEADER
+        assertThat(run.out()).isEqualTo("uapiguard: the push changes no watched UAPI header (" + PathGlob.UAPI_HEADERS
                 + "): nothing to judge\n");
         assertThat(run.err()).isEmpty();
     }
@@ -148,6 +149,28 @@ class HookCommandTest {
     }
 
     static final String TOOLS = "tools/include/uapi/linux/bpf.h";
+
+    @Test
+    void aPushChangingIfLinkHAndBpfHGetsBothJudgedAndOneDeletingAHeaderIsBlockedByItsRemoval() throws Exception {
+        TestRepos.commitHeader(git, "helpers-v1.h", "v1");
+        RevCommit base = TestRepos.commit(git, TestRepos.LINK, TestRepos.LINK_TEXT, "if_link.h");
+        TestRepos.commitHeader(git, "helpers-appended.h", "append a helper");
+        RevCommit both = TestRepos.commit(git, TestRepos.LINK, TestRepos.LINK_WITHOUT_FD, "drop IFLA_XDP_FD");
+
+        CliRun run = prePush("refs/heads/main " + both.name() + " refs/heads/main " + base.name() + "\n",
+                "--format", "json");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("\"path\" : \"" + HEADER + "\"", "\"path\" : \"" + TestRepos.LINK + "\"",
+                "helper.added", "enum.removed");
+        assertThat(run.err()).contains("push blocked: main");
+
+        RevCommit deleted = TestRepos.remove(git, TestRepos.LINK, "remove if_link.h");
+        CliRun removal = prePush("refs/heads/main " + deleted.name() + " refs/heads/main " + both.name() + "\n");
+        assertThat(removal.exit()).as(removal.err()).isEqualTo(1);
+        assertThat(removal.out()).contains("header.removed").contains(TestRepos.LINK);
+        assertThat(removal.err()).contains("rule: header.removed");
+    }
 
     @Test
     void aPushChangingBpfHButNotItsToolsCopyWarnsThatTheyAreOutOfSync() throws Exception {

@@ -19,7 +19,8 @@ class RuleCatalogTest {
             "helper.consistency-problem", "mapper.expansion-changed", "mapper.shape-changed", "mapper.removed",
             "enum.value-changed", "enum.sentinel-moved", "enum.removed", "enum.renamed", "define.value-changed",
             "define.removed", "define.became-enum", "struct.field-removed", "struct.field-renamed",
-            "struct.field-type-changed", "struct.field-offset-changed", "struct.size-changed", "copy.out-of-sync");
+            "struct.field-type-changed", "struct.field-offset-changed", "struct.size-changed", "copy.out-of-sync", "header.added",
+            "header.removed");
 
     private final List<RuleInfo> infos = RuleCatalog.standard().infos();
 

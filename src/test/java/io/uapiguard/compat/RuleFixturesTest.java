@@ -20,7 +20,9 @@ import org.junit.jupiter.api.TestFactory;
  * For every rule, a pair of small headers under {@code compat/<rule-id>/} parsed by the real front end: every rule
  * runs on every pair and all hits must equal {@code expected.txt}; old-vs-old and new-vs-new give nothing. A rule
  * that judges a header and its copy ({@link Match.CopyPair}) reads its pair as original ({@code old.h}) and copy
- * ({@code new.h}) of one revision, besides the old/new comparison every pair gets.
+ * ({@code new.h}) of one revision, besides the old/new comparison every pair gets; a rule that judges a header present
+ * on one side only ({@link Match.HeaderAdded}, {@link Match.HeaderRemoved}) gets {@code new.h} as the added header,
+ * {@code old.h} as the removed one.
  */
 class RuleFixturesTest {
 
@@ -56,6 +58,13 @@ class RuleFixturesTest {
                         .as("a copy alike its original").isEmpty();
                 findings.addAll(engine.compareCopies(pair, "new.h", oldText, oldModel, newText, newModel).findings());
             }
+            String rule = dir.getFileName().toString();
+            if (judges(rule, Match.HeaderAdded.class)) {
+                findings.addAll(engine.headerAdded("new.h", newModel).findings());
+            }
+            if (judges(rule, Match.HeaderRemoved.class)) {
+                findings.addAll(engine.headerRemoved("old.h", oldModel).findings());
+            }
             List<String> hits = findings.stream()
                     .map(f -> f.rule() + " " + f.attachments().get("side") + ":" + f.location().line())
                     .sorted().toList();
@@ -64,8 +73,12 @@ class RuleFixturesTest {
     }
 
     private static boolean judgesCopies(String ruleId) {
+        return judges(ruleId, Match.CopyPair.class);
+    }
+
+    private static boolean judges(String ruleId, Class<?> match) {
         return RuleCatalog.standard().rules().stream()
-                .anyMatch(r -> r.info().id().equals(ruleId) && r.judges() == Match.CopyPair.class);
+                .anyMatch(r -> r.info().id().equals(ruleId) && r.judges() == match);
     }
 
     private static UapiModel parse(HeaderParser parser, Path file) throws IOException {

@@ -3,32 +3,43 @@ package io.uapiguard.corpus;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.BundleWriter;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The real history of bpf.h in {@code ../shared/corpus/}, read in place. Tests call {@link #require()},
- * which skips them with a visible reason where the corpus is absent (a user's fresh clone).
+ * The real history of the BPF UAPI in {@code ../shared/corpus/}, read in place: bpf.h alone ({@link #require()}) and
+ * the thirteen headers of libbpf's {@code include/uapi/linux/} ({@link #requireHeaders()}). Both skip the test with a
+ * visible reason where their bundle is absent (a user's fresh clone).
  */
 public final class Corpus {
 
     public static final String HEADER_PATH = "include/uapi/linux/bpf.h";
+    /** The bundle of bpf.h's history alone. */
+    public static final String BPF_BUNDLE = "bpf-uapi-history.bundle";
+    /** The bundle of thirteen headers under include/uapi/linux/. */
+    public static final String HEADERS_BUNDLE = "libbpf-uapi-headers.bundle";
 
-    private static Corpus instance;
+    private static final Map<String, Corpus> instances = new HashMap<>();
 
     private final Path bundle;
     private final Repository repository;
@@ -41,15 +52,30 @@ public final class Corpus {
 
     /** Where the bundle is expected: {@code $UAPIGUARD_CORPUS} or {@code ../shared/corpus/} beside the checkout. */
     public static Path bundlePath() {
-        String dir = System.getenv("UAPIGUARD_CORPUS");
-        Path base = dir != null ? Path.of(dir) : Path.of("..", "shared", "corpus");
-        return base.resolve("bpf-uapi-history.bundle").toAbsolutePath().normalize();
+        return bundlePath(BPF_BUNDLE);
     }
 
-    /** The corpus, cloned once per JVM from the bundle into {@code target/}; skips the test where it is absent. */
-    public static synchronized Corpus require() {
-        Path bundle = bundlePath();
+    /** Where the bundle {@code name} is expected, beside the bpf.h one. */
+    public static Path bundlePath(String name) {
+        String dir = System.getenv("UAPIGUARD_CORPUS");
+        Path base = dir != null ? Path.of(dir) : Path.of("..", "shared", "corpus");
+        return base.resolve(name).toAbsolutePath().normalize();
+    }
+
+    /** bpf.h's history, cloned once per JVM from the bundle into {@code target/}; skips the test where it is absent. */
+    public static Corpus require() {
+        return require(BPF_BUNDLE);
+    }
+
+    /** The thirteen headers' history, cloned once per JVM; skips the test where the bundle is absent. */
+    public static Corpus requireHeaders() {
+        return require(HEADERS_BUNDLE);
+    }
+
+    private static synchronized Corpus require(String name) {
+        Path bundle = bundlePath(name);
         assumeTrue(Files.isRegularFile(bundle), "corpus absent: no " + bundle + " (see shared/corpus/README.md)");
+        Corpus instance = instances.get(name);
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "corpus-");
@@ -58,8 +84,10 @@ public final class Corpus {
                         .setDirectory(dir.toFile())
                         .setBare(true)
                         .setCloneAllBranches(true)
+                        .setBranch(Constants.R_HEADS + "master")
                         .call();
                 instance = new Corpus(bundle, git.getRepository());
+                instances.put(name, instance);
                 // One clone per test JVM: gone with it, so that target/ does not collect them.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     git.close();
@@ -84,6 +112,28 @@ public final class Corpus {
 
     public Repository repository() {
         return repository;
+    }
+
+    /**
+     * A bundle of this history cut at {@code cut} (a revision, {@code refs/heads/master~10}): master moved there, and
+     * only the tags it contains, as the history looked then. Written to {@code file}.
+     */
+    public Path bundle(Path file, String cut) throws IOException {
+        ObjectId master = repository.resolve(cut);
+        BundleWriter writer = new BundleWriter(repository);
+        writer.include(Constants.R_HEADS + "master", master);
+        try (RevWalk walk = new RevWalk(repository)) {
+            for (Ref tag : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+                if (walk.isMergedInto(walk.parseCommit(tag.getObjectId()), walk.parseCommit(master))) {
+                    writer.include(tag.getName(), tag.getObjectId());
+                }
+            }
+        }
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writer.writeBundle(NullProgressMonitor.INSTANCE, out);
+        }
+        return file;
     }
 
     /** One revision of the header: its commit and text. */

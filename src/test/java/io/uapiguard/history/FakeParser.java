@@ -1,6 +1,7 @@
 package io.uapiguard.history;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.model.Helper;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Mapper;
@@ -20,7 +21,11 @@ final class FakeParser implements Ingester.Parser {
     final AtomicInteger calls = new AtomicInteger();
 
     @Override
-    public UapiModel parse(String file, String text) {
+    public UapiModel parse(String file, String text, IncludeSource includes) {
+        return parse(file, text);
+    }
+
+    UapiModel parse(String file, String text) {
         calls.incrementAndGet();
         List<Helper> helpers = new ArrayList<>();
         String[] lines = text.split("\n", -1);

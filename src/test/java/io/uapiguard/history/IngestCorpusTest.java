@@ -10,23 +10,16 @@ import io.uapiguard.store.TableDump;
 import io.uapiguard.store.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.NullProgressMonitor;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.BundleWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,27 +83,8 @@ class IngestCorpusTest {
         }
     }
 
-    /**
-     * A bundle of the corpus cut at {@code cut}: master moved there, and only the tags it contains, as the
-     * history looked then.
-     */
     private static Path bundle(Path file, String cut) throws Exception {
-        Repository repo = corpus.repository();
-        ObjectId master = repo.resolve(cut);
-        BundleWriter writer = new BundleWriter(repo);
-        writer.include(Constants.R_HEADS + "master", master);
-        try (RevWalk walk = new RevWalk(repo)) {
-            for (Ref tag : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
-                if (walk.isMergedInto(walk.parseCommit(tag.getObjectId()), walk.parseCommit(master))) {
-                    writer.include(tag.getName(), tag.getObjectId());
-                }
-            }
-        }
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            writer.writeBundle(NullProgressMonitor.INSTANCE, out);
-        }
-        return file;
+        return corpus.bundle(file, cut);
     }
 
     private static int count(TestDatabase.Fresh db, String sql) {
@@ -146,6 +120,28 @@ class IngestCorpusTest {
         assertThat(again.newRevisions()).isZero();
         assertThat(again.comparisonsStored()).isZero();
         assertThat(TableDump.of(reference.jdbc())).isEqualTo(referenceDump);
+    }
+
+    /**
+     * The default watched paths became every header under include/uapi/ (a glob); on bpf.h's history, which holds no
+     * other header, that records exactly what watching bpf.h alone recorded.
+     */
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    void watchingBpfHAloneRecordsWhatTheDefaultGlobRecords() {
+        try (TestDatabase.Fresh db = TestDatabase.get().create("slice_literal")) {
+            Ingester ingester = new Ingester(db.dataSource(), tmp.resolve("cache-slice-literal"));
+            ingester.register(new RepositorySpec(NAME, slice.toString(), null, null, List.of(Corpus.HEADER_PATH)));
+            IngestSummary summary = ingester.ingest(NAME);
+
+            assertThat(summary.blobsParsed()).isEqualTo(SLICE);
+            Map<String, List<String>> literal = new LinkedHashMap<>(TableDump.of(db.jdbc()));
+            Map<String, List<String>> glob = new LinkedHashMap<>(sliceDump);
+            assertThat(glob.remove("repositories")).singleElement().asString().endsWith("| {include/uapi/**/*.h}");
+            assertThat(literal.remove("repositories")).singleElement().asString()
+                    .endsWith("| {include/uapi/linux/bpf.h}");
+            assertThat(literal).isEqualTo(glob);
+        }
     }
 
     @Test

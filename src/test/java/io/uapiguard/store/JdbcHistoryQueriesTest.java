@@ -17,6 +17,7 @@ import io.uapiguard.model.Mapper;
 import io.uapiguard.model.MapperMacro;
 import io.uapiguard.model.Param;
 import io.uapiguard.model.UapiModel;
+import io.uapiguard.store.HistoryQueries.HeaderVerdict;
 import io.uapiguard.store.HistoryQueries.TagInfo;
 import io.uapiguard.store.IngestStore.ComparisonKey;
 import io.uapiguard.store.IngestStore.NewRevision;
@@ -140,11 +141,38 @@ class JdbcHistoryQueriesTest {
     @Test
     void tagsCarryTheirVerdictAgainstThePreviousTagAndTheirParseState() {
         assertThat(queries.tags("linux")).containsExactly(
-                new TagInfo("v1", "aaaa1111", Instant.parse("2024-01-01T00:00:00Z"), null, null, 0, 0, 0, 1, null),
+                new TagInfo("v1", "aaaa1111", Instant.parse("2024-01-01T00:00:00Z"), null, null, 0, 0, 0, 1, null,
+                        List.of(new HeaderVerdict(PATH, null, null, 0, 0, 0, null))),
                 new TagInfo("v2", "bbbb2222", Instant.parse("2024-01-01T00:01:00Z"), "v1", "breaking", 1, 0, 1, 2,
-                        null),
+                        null, List.of(new HeaderVerdict(PATH, "changed", "breaking", 1, 0, 1, null))),
                 new TagInfo("v3", "bbbb3333", Instant.parse("2024-01-01T00:02:00Z"), "v2", null, 0, 0, 0, null,
-                        PATH + ":3:7: expected ';'"));
+                        PATH + ":3:7: expected ';'", List.of(new HeaderVerdict(PATH, "changed", null, 0, 0, 0,
+                                PATH + ":3:7: expected ';'"))));
+    }
+
+    @Test
+    void tagsJudgeEveryHeaderAddedAndRemovedOnesToo() {
+        store.upsertRepository("many", "/src/many", "v*", List.of(), List.of("include/uapi/**/*.h"), null);
+        long repo = store.repository("many").orElseThrow().id();
+        String other = "include/uapi/linux/if_link.h";
+        String gone = "include/uapi/linux/old.h";
+        Instant t = Instant.parse("2024-02-01T00:00:00Z");
+        store.storeRevisions(repo, List.of(
+                new NewRevision("cccc1111", 0, t, t, "Ann", "ann@example.org", "one", null,
+                        Map.of(PATH, "b1", gone, "b1")),
+                new NewRevision("cccc2222", 1, t.plusSeconds(60), t, "Bob", "bob@example.org", "two", "cccc1111",
+                        Map.of(PATH, "b2", other, "b1"))));
+        store.updateRefs(repo, Set.of("cccc1111", "cccc2222"), Map.of("w1", "cccc1111", "w2", "cccc2222"),
+                Map.of("cccc1111", "w1", "cccc2222", "w2"), "state");
+
+        TagInfo second = queries.tags("many").get(1);
+
+        assertThat(second.headers()).containsExactly(
+                new HeaderVerdict(PATH, "changed", "breaking", 1, 0, 1, null),
+                new HeaderVerdict(other, "added", "compatible", 0, 0, 1, null),
+                new HeaderVerdict(gone, "removed", "breaking", 1, 0, 0, null));
+        assertThat(second).returns("breaking", TagInfo::verdict).returns(2, TagInfo::breaking)
+                .returns(2, TagInfo::infos).returns(2, TagInfo::helperCount);
     }
 
     @Test

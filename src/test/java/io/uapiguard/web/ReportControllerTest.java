@@ -20,7 +20,9 @@ import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.model.Param;
 import io.uapiguard.model.Problem;
 import io.uapiguard.store.HistoryQueries;
+import io.uapiguard.store.HistoryQueries.HeaderVerdict;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
+import io.uapiguard.store.HistoryQueries.TagInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -166,6 +168,50 @@ class ReportControllerTest {
                 "2", "map_lookup_elem", "void *bpf_map_lookup_elem(struct bpf_map *map)", "v1");
         assertThat(page.select("#problems tbody tr td").eachText()).containsExactly(
                 "helper-undocumented", "tail_call", "42", "helper tail_call has no documentation");
+    }
+
+    @Test
+    void aTagOfSeveralHeadersListsTheVerdictOfEachAndShowsTheOneAsked() throws Exception {
+        String fcntl = "include/uapi/linux/fcntl.h";
+        String perf = "include/uapi/linux/perf_event.h";
+        when(queries.repository("uapi")).thenReturn(Optional.of(new HistoryQueries.RepositoryInfo("uapi",
+                "https://example.org/libbpf.git", "v*", List.of(), List.of("include/uapi/**/*.h"), null)));
+        when(queries.tags("uapi")).thenReturn(List.of(
+                new TagInfo("v1", C1, Instant.parse("2026-01-01T00:00:00Z"), null, null, 0, 0, 0, 2, null, List.of(
+                        new HeaderVerdict(PATH, null, null, 0, 0, 0, null),
+                        new HeaderVerdict(perf, null, null, 0, 0, 0, null))),
+                new TagInfo("v2", C2, Instant.parse("2026-01-02T00:00:00Z"), "v1", null, 0, 0, 0, 3, null, List.of(
+                        new HeaderVerdict(PATH, "changed", "compatible", 0, 0, 1, null),
+                        new HeaderVerdict(fcntl, "added", "compatible", 0, 0, 1, null),
+                        new HeaderVerdict(perf, "changed", null, 0, 0, 0, perf + ":1250:2: #error \"Unknown endianness\"")))));
+        when(queries.model("uapi", C2, PATH)).thenReturn(Optional.of(ServiceFixtures.model(
+                ServiceFixtures.helper("unspec", 0, "void"))));
+        when(queries.model("uapi", C1, PATH)).thenReturn(Optional.of(ServiceFixtures.model()));
+        when(queries.model("uapi", C2, fcntl)).thenReturn(Optional.of(ServiceFixtures.model()));
+        when(queries.storedComparison("uapi", C1, C2, PATH)).thenReturn(Optional.of(new Comparison(List.of())));
+
+        Document page = page("/report/uapi/tags/v2");
+
+        assertThat(page.select("#headers tbody tr td:first-child").eachText()).containsExactly(PATH, fcntl, perf);
+        assertThat(page.select("#headers tbody tr td:nth-child(2)").eachText())
+                .containsExactly("changed", "added", "changed");
+        assertThat(page.select("#headers tbody tr").get(1).select(".badge").text()).isEqualTo("compatible");
+        assertThat(page.select("#headers tbody tr").get(2).select(".error").text())
+                .isEqualTo("does not parse: " + perf + ":1250:2: #error \"Unknown endianness\"");
+        assertThat(page.select("#headers tr.shown td:first-child").text()).as("bpf.h, shown by default")
+                .isEqualTo(PATH);
+        assertThat(page.select(".meta span").text()).isEqualTo(PATH);
+        assertThat(page.select("#headers tbody tr").get(1).select("a").attr("href"))
+                .isEqualTo("/report/uapi/tags/v2?path=" + fcntl);
+
+        Document added = page("/report/uapi/tags/v2?path=" + fcntl);
+        assertThat(added.select(".meta span").text()).isEqualTo(fcntl);
+        assertThat(added.select("#summary").text()).contains(fcntl + " is new at this tag.");
+        assertThat(added.select("#helpers-section .empty").text()).isEqualTo("This header defines no helpers.");
+
+        Document unparsed = page("/report/uapi/tags/v2?path=" + perf);
+        assertThat(unparsed.select("#helpers-section .error").text())
+                .isEqualTo("The header at this tag did not parse: " + perf + ":1250:2: #error \"Unknown endianness\"");
     }
 
     @Test
