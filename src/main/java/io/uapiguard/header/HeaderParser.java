@@ -96,6 +96,14 @@ public final class HeaderParser {
         checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
         Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes).run(text);
+        try {
+            return model(file, text, budget, pp);
+        } catch (UapiguardException e) {
+            throw Gap.explain(e, pp.gaps());
+        }
+    }
+
+    private UapiModel model(String file, char[] text, Budget budget, Preprocessor.Result pp) {
         checkNesting(pp.tokens(), budget);
         DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens(), budget);
         DeclarationBuilder builder = new DeclarationBuilder(file, budget, abi, pp.tokens());

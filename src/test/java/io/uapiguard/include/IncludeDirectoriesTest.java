@@ -1,7 +1,9 @@
 package io.uapiguard.include;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.uapiguard.UapiguardException;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.Define;
@@ -61,6 +63,18 @@ class IncludeDirectoriesTest {
         assertThat(m.gaps()).extracting(Gap::element)
                 .containsExactly("#include <linux/../../secret.h>", "#include \"../secret.h\"");
         assertThat(m.defines()).extracting(Define::name).doesNotContain("SECRET");
+    }
+
+    @Test
+    void anErrorAfterAMissingIncludeNamesItAsTheLikelyCause() {
+        String header = String.join("\n", "#include <asm/fx_byteorder.h>", "#if defined(__FX_LITTLE_ENDIAN)",
+                "int fx_ok;", "#else", "#error \"Unknown endianness\"", "#endif", "");
+        assertThatThrownBy(() -> model(header, tmp.resolve("inc")))
+                .isInstanceOf(UapiguardException.class)
+                .hasMessageStartingWith("#error \"Unknown endianness\"")
+                .hasMessageContaining("#include <asm/fx_byteorder.h> at " + tmp.resolve("main.h") + ":1, "
+                        + Gap.INCLUDE_NOT_FOUND);
+        assertThatThrownBy(() -> model("#error \"plain\"\n")).hasMessage("#error \"plain\"");
     }
 
     @Test

@@ -142,10 +142,14 @@ public final class Preprocessor {
 
     /** {@link #run(String)} of characters the caller hands over and no longer changes. */
     public Result run(char[] chars) {
-        LexedFile lexed = LexedFile.lex(chars, null, budget);
-        readTokens(lexed, false);
-        requireConditionalsClosed(0);
-        expandTextRun();
+        try {
+            LexedFile lexed = LexedFile.lex(chars, null, budget);
+            readTokens(lexed, false);
+            requireConditionalsClosed(0);
+            expandTextRun();
+        } catch (UapiguardException e) {
+            throw Gap.explain(e, gaps);
+        }
         return new Result(out, ownMacros(), includes, macroIds, expander, gaps);
     }
 
