@@ -85,7 +85,7 @@ public final class IncludeDirectories implements IncludeSource {
 
     @Override
     public Found find(String name, boolean quoted, String includer) {
-        if (!acceptable(name)) {
+        if (!IncludeNames.acceptable(name)) {
             return null;
         }
         if (quoted && includer != null) {
@@ -100,7 +100,7 @@ public final class IncludeDirectories implements IncludeSource {
     /** After the directory {@code includer} lies in; from the first when it lies in none, as gcc does. */
     @Override
     public Found findNext(String name, String includer) {
-        if (!acceptable(name)) {
+        if (!IncludeNames.acceptable(name)) {
             return null;
         }
         Path at = Path.of(includer).toAbsolutePath().normalize();
@@ -110,10 +110,6 @@ public final class IncludeDirectories implements IncludeSource {
             }
         }
         return search(name, 0);
-    }
-
-    private static boolean acceptable(String name) {
-        return !name.isEmpty() && !name.startsWith("/") && !name.contains("\0");
     }
 
     private Found search(String name, int from) {
@@ -126,12 +122,9 @@ public final class IncludeDirectories implements IncludeSource {
         return null;
     }
 
-    /** {@code name} under {@code base} (null: the working directory); a name climbing above it finds nothing. */
+    /** {@code name} (an {@link IncludeNames#acceptable} one) under {@code base}; null: the working directory. */
     private Found file(Path base, String name) {
         Path relative = Path.of(name).normalize();
-        if (relative.startsWith("..")) {
-            return null;
-        }
         return file(base == null ? relative : base.resolve(relative));
     }
 

@@ -85,7 +85,7 @@ public final class RevisionIncludes implements IncludeSource {
 
     @Override
     public Found find(String name, boolean quoted, String includer) {
-        if (!acceptable(name)) {
+        if (!IncludeNames.acceptable(name)) {
             return null;
         }
         if (quoted && inRevision(includer)) {
@@ -102,7 +102,7 @@ public final class RevisionIncludes implements IncludeSource {
 
     @Override
     public Found findNext(String name, String includer) {
-        if (!acceptable(name)) {
+        if (!IncludeNames.acceptable(name)) {
             return null;
         }
         if (!inRevision(includer)) {
@@ -133,15 +133,9 @@ public final class RevisionIncludes implements IncludeSource {
         return includer != null && !includer.startsWith("/");
     }
 
-    /** A name to look up: relative, and not climbing above the folder it is looked up in (as gcc's -I). */
-    private static boolean acceptable(String name) {
-        return !name.isEmpty() && !name.startsWith("/") && !name.contains("\0") && !name.contains("\\")
-                && normalize(name) != null;
-    }
-
     /** The file {@code name} in the folder {@code base} ("" or ending in '/'), or null. */
     private Found file(String base, String name) {
-        String normal = normalize(base + normalize(name));
+        String normal = IncludeNames.normalize(base + IncludeNames.normalize(name));
         String key = files.key(normal);
         if (key == null) {
             return null;
@@ -162,24 +156,5 @@ public final class RevisionIncludes implements IncludeSource {
                 return files.text(normal, key);
             }
         };
-    }
-
-    /** {@code a/./b/../c} as {@code a/c}; null when a {@code ..} climbs above the root. */
-    static String normalize(String path) {
-        List<String> out = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (out.isEmpty()) {
-                    return null;
-                }
-                out.remove(out.size() - 1);
-            } else {
-                out.add(segment);
-            }
-        }
-        return out.isEmpty() ? null : String.join("/", out);
     }
 }
