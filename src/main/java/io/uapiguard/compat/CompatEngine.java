@@ -1,5 +1,7 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.consumer.Consumers;
+import io.uapiguard.consumer.Outcome;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ public final class CompatEngine {
      * reports (or matching changes). Stored comparisons carry the version that made them; an ingest recomputes
      * older ones from the stored models, and readers never serve them.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private final Map<Class<?>, List<Rule<?>>> rulesByMatch = new HashMap<>();
     private final ModelIndex.Recent indexes = new ModelIndex.Recent(8);
@@ -60,6 +62,24 @@ public final class CompatEngine {
             judge(new Match.CopyPair(mirror, anchor, firstDifferentLine(anchorText, otherText), difference), findings);
         }
         return new Comparison(findings.sorted(), List.of(anchor));
+    }
+
+    /**
+     * Judges what each consumer of {@code consumers} made of the old and of the new text of {@code path}
+     * ({@code consumer.extraction-changed}); each text's outcomes are computed once by {@code consumers}, however many
+     * pairs it takes part in. Nothing when there are no consumers.
+     */
+    public Comparison compareConsumers(Consumers consumers, String oldText, UapiModel oldModel, String newText,
+                                       UapiModel newModel, String path) {
+        Findings findings = new Findings(path);
+        if (!consumers.isEmpty()) {
+            List<Outcome> was = consumers.outcomes(oldText, oldModel);
+            List<Outcome> now = consumers.outcomes(newText, newModel);
+            for (int i = 0; i < was.size(); i++) {
+                judge(new Match.ConsumerPair(was.get(i), now.get(i)), findings);
+            }
+        }
+        return new Comparison(findings.sorted(), List.of(path));
     }
 
     private java.util.Optional<String> firstRuleFinding(UapiModel from, UapiModel to, String path) {

@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.consumer.Outcome;
 import io.uapiguard.model.Define;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
@@ -121,5 +122,12 @@ sealed interface Match {
      * find nothing either way (then only the text differs).
      */
     record CopyPair(Mirror mirror, String anchor, int line, String modelDifference) implements Match {
+    }
+
+    /**
+     * What one consumer of the header's text made of the old and of the new text (see {@code consumer.Consumers}):
+     * the same consumer on both sides.
+     */
+    record ConsumerPair(Outcome oldOutcome, Outcome newOutcome) implements Match {
     }
 }

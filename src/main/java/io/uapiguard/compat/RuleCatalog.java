@@ -44,7 +44,8 @@ public final class RuleCatalog {
             new FieldRenamed(),
             new FieldTypeChanged(),
             new FieldOffsetChanged(),
-            new CopyOutOfSync()));
+            new CopyOutOfSync(),
+            new ConsumerExtractionChanged()));
 
     private final List<Rule<?>> rules;
     private final Map<String, RuleInfo> byId = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class RuleCatalog {
         return rules;
     }
 
-    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies). */
+    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies, consumers). */
     public List<RuleInfo> infos() {
         return new ArrayList<>(byId.values());
     }

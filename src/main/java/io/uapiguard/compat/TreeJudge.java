@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class TreeJudge {
 
     private final CompatEngine engine;
     private final BiFunction<String, String, ? extends IntUnaryOperator> lineDiff;
+    private final Consumers consumers;
 
     /** A judge that leaves removals at their old line. */
     public TreeJudge(CompatEngine engine) {
@@ -40,8 +42,18 @@ public final class TreeJudge {
      * placed where their text was removed in the candidate ({@link Comparison#placeRemovals}).
      */
     public TreeJudge(CompatEngine engine, BiFunction<String, String, ? extends IntUnaryOperator> lineDiff) {
+        this(engine, lineDiff, new Consumers(List.of()));
+    }
+
+    /**
+     * As {@link #TreeJudge(CompatEngine, BiFunction)}, and each changed header's old and new texts are also handed to
+     * {@code consumers} ({@link CompatEngine#compareConsumers}).
+     */
+    public TreeJudge(CompatEngine engine, BiFunction<String, String, ? extends IntUnaryOperator> lineDiff,
+                     Consumers consumers) {
         this.engine = engine;
         this.lineDiff = lineDiff;
+        this.consumers = consumers;
     }
 
     /**
@@ -59,6 +71,14 @@ public final class TreeJudge {
                         .flatMap(old -> candidate.text(path).map(now -> lineDiff.apply(old, now))).orElse(null));
             }
             findings.addAll(header.findings());
+            if (!consumers.isEmpty()) {
+                Optional<String> oldText = base.text(path);
+                Optional<String> newText = candidate.text(path);
+                if (oldText.isPresent() && newText.isPresent()) {
+                    findings.addAll(engine.compareConsumers(consumers, oldText.get(), base.model(path), newText.get(),
+                            candidate.model(path), path).findings());
+                }
+            }
         }
         for (Mirror pair : mirrors) {
             boolean original = changed.contains(pair.original());
