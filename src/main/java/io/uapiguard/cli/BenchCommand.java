@@ -5,6 +5,8 @@ import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.consumer.Consumers;
+import io.uapiguard.policy.Policy;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.git.GitHeaders;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -62,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Parse and compare with N threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--no-consumers",
+            description = "Do not run the catalogue's consumers of the header's text (consumer.extraction-changed).")
+    boolean noConsumers;
+
     @Spec
     CommandSpec spec;
 
@@ -84,6 +91,8 @@ final class BenchCommand implements Callable<Integer> {
         long readNanos = 0;   // only this thread reads
         LongAdder parseNanos = new LongAdder();
         LongAdder compareNanos = new LongAdder();
+        LongAdder consumerNanos = new LongAdder();
+        Consumers consumers = new Consumers(noConsumers ? List.of() : Policy.catalogue());
         Map<Integer, String> parseErrors = new ConcurrentSkipListMap<>();
         HeaderParser parser = new HeaderParser();
         CompatEngine engine = CompatEngine.standard();
@@ -117,10 +126,20 @@ final class BenchCommand implements Callable<Integer> {
                             return null;
                         }
                         long from = System.nanoTime();
+                        String was = new String(olderText);
+                        String now = new String(text);
                         // As the CLI does: removals placed in the new text, so the timing includes the line diff.
                         Comparison comparison = engine.compare(older, newer, path)
-                                .placeRemovals(() -> LineMap.between(new String(olderText), new String(text)));
-                        compareNanos.add(System.nanoTime() - from);
+                                .placeRemovals(() -> LineMap.between(was, now));
+                        long consumersFrom = System.nanoTime();
+                        if (!consumers.isEmpty()) {
+                            List<Finding> all = new ArrayList<>(comparison.findings());
+                            all.addAll(engine.compareConsumers(consumers, was, older, now, newer, path).findings());
+                            comparison = comparison.withFindings(all);
+                        }
+                        long to = System.nanoTime();
+                        consumerNanos.add(to - consumersFrom);
+                        compareNanos.add(to - from);
                         return comparison;
                     }, pool));
                 }
@@ -150,6 +169,8 @@ final class BenchCommand implements Callable<Integer> {
                         + " wall %d, phases overlapping%n", threads, threads == 1 ? "" : "s",
                 readNanos / 1_000_000, parseNanos.sum() / 1_000_000, revisions.size() - parseErrors.size(),
                 compareNanos.sum() / 1_000_000, tally.pairs, (end - start) / 1_000_000);
+        out.printf("consumers of the text: %d, in-process ms %d (part of compare)%n", consumers.list().size(),
+                consumerNanos.sum() / 1_000_000);
         out.flush();
         return parseErrors.isEmpty() ? 0 : 2;
     }

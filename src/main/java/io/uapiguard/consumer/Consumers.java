@@ -36,6 +36,15 @@ public final class Consumers {
     @SuppressWarnings("unchecked")
     private final List<Outcome>[] recentOutcomes = new List[RECENT];
     private int next;
+    /**
+     * Per consumer without a {@code while} regex, what each line it tried gave (its entry, or {@link #NONE}): a line
+     * gives the same whatever text it stands in, and consecutive revisions share nearly all their lines, so a history
+     * walk runs each consumer's regexes about once per distinct line. Cleared when it grows past {@link #MAX_LINES}.
+     */
+    private final java.util.Map<Consumer, java.util.concurrent.ConcurrentHashMap<String, String>> lineCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String NONE = new String("no entry");
+    private static final int MAX_LINES = 100_000;
 
     public Consumers(List<Consumer> consumers) {
         this(consumers, MAX_READS, MAX_MILLIS);
@@ -95,7 +104,6 @@ public final class Consumers {
         List<Integer> lines = new ArrayList<>();
         BoundedText.Budget budget = new BoundedText.Budget(maxReads, maxMillis);
         BoundedText window = new BoundedText(text, budget);
-        String regex = "";
         try {
             int pos = 0;
             int line = 1;
@@ -125,7 +133,6 @@ public final class Consumers {
                     end = text.length();
                 }
                 if (whileMatcher != null) {
-                    regex = "while";
                     if (!whileMatcher.reset(window.window(pos, end)).lookingAt()) {
                         break;
                     }
@@ -148,10 +155,48 @@ public final class Consumers {
                             continue;
                         }
                     }
-                    regex = "lines";
-                    if (!linesMatcher.reset(window.window(pos, end)).find()) {
+                }
+                java.util.concurrent.ConcurrentHashMap<String, String> cache = null;
+                String key = null;
+                if (whileMatcher == null) {
+                    cache = lineCache.computeIfAbsent(c, k -> new java.util.concurrent.ConcurrentHashMap<>());
+                    key = text.substring(pos, end);
+                    String known = cache.get(key);
+                    if (known != null) {
+                        if (known != NONE) {
+                            output.add(known);
+                            lines.add(line);
+                        }
                         continue;
                     }
+                }
+                String entry = lineEntry(x, text, pos, end, window, linesMatcher, capture);
+                if (cache != null) {
+                    if (cache.size() > MAX_LINES) {
+                        cache.clear();
+                    }
+                    cache.put(key, entry == null ? NONE : entry);
+                }
+                if (entry != null) {
+                    output.add(entry);
+                    lines.add(line);
+                }
+            }
+        } catch (BoundedText.Exceeded e) {
+            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "consumer " + c.name() + ": a regex "
+                    + e.getMessage() + " over one header (catastrophic backtracking?)", c.file(), c.line(), 0,
+                    null);
+        }
+        return new Outcome(c, output, lines, expected, null);
+    }
+
+    /** The entry of one line that passed the literal prefilter (and the while regex), null when it gives none. */
+    private static String lineEntry(Extraction x, String text, int pos, int end, BoundedText window,
+                                    Matcher linesMatcher, Matcher capture) {
+        {
+            {
+                if (linesMatcher != null && !linesMatcher.reset(window.window(pos, end)).find()) {
+                    return null;
                 }
                 int from = pos;
                 int to = end;
@@ -160,21 +205,12 @@ public final class Consumers {
                     from = f[0];
                     to = f[1];
                 }
-                regex = "capture";
                 if (capture.reset(window.window(from, to)).find()) {
-                    output.add(capture.group(1) == null ? "" : capture.group(1));
-                    lines.add(line);
-                } else if (x.emptyWhenUnmatched()) {
-                    output.add("");
-                    lines.add(line);
+                    return capture.group(1) == null ? "" : capture.group(1);
                 }
+                return x.emptyWhenUnmatched() ? "" : null;
             }
-        } catch (BoundedText.Exceeded e) {
-            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "consumer " + c.name() + ": its '" + regex
-                    + "' regex " + e.getMessage() + " over one header (catastrophic backtracking?)", c.file(), c.line(), 0,
-                    null);
         }
-        return new Outcome(c, output, lines, expected, null);
     }
 
     /** The start of the line after the one holding {@code pos}, -1 at the last line. */
@@ -226,9 +262,26 @@ public final class Consumers {
         }
         int firstSnippetLine = macros.size() + 1;
         source.append(c.snippet().text()).append('\n');
+        String key = c.name() + '\u0000' + source;
+        Outcome known = snippetCache.get(key);
+        if (known != null) {
+            return known;
+        }
+        Outcome made = preprocess(c, source.toString(), firstSnippetLine, line);
+        if (snippetCache.size() > 1000) {
+            snippetCache.clear();
+        }
+        snippetCache.put(key, made);
+        return made;
+    }
+
+    /** The snippet's expansion: the mapper macros change in few revisions, so it is kept per source text. */
+    private final java.util.Map<String, Outcome> snippetCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Outcome preprocess(Consumer c, String source, int firstSnippetLine, int line) {
         try {
             Preprocessor.Result r = new Preprocessor("consumer " + c.name(),
-                    new Budget(SNIPPET_LIMITS, "consumer " + c.name()), Abi.X86_64).run(source.toString());
+                    new Budget(SNIPPET_LIMITS, "consumer " + c.name()), Abi.X86_64).run(source);
             List<String> tokens = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
             for (PpToken t : r.tokens()) {
