@@ -7,6 +7,7 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
@@ -57,6 +58,7 @@ public class CheckService {
     private final ModelCache models;
     private final HeaderParser parser;
     private final TreeJudge judge;
+    private final CompatEngine engine;
     private final HeaderPatcher patcher;
 
     CheckService(HistoryQueries queries, Resolutions resolutions, ModelCache models, HeaderParser parser,
@@ -65,7 +67,9 @@ public class CheckService {
         this.resolutions = resolutions;
         this.models = models;
         this.parser = parser;
-        this.judge = new TreeJudge(engine, LineMap::between);
+        this.engine = engine;
+        // One judge with the catalogue's consumers for every check: their cache keeps the base texts' outcomes.
+        this.judge = new TreeJudge(engine, LineMap::between, new Consumers(Policy.catalogue()));
         this.patcher = patcher;
     }
 
@@ -91,7 +95,11 @@ public class CheckService {
                 ? CandidateTree.posted(baseTree, parser, path, request.header().chars())
                 : CandidateTree.patched(baseTree, parser, patcher,
                         blank(request.path()) ? repository.paths() : List.of(path), request.patch());
-        Comparison comparison = judge.judge(baseTree, candidate, candidate.changed(), mirrors(repository, policy));
+        // The catalogue's consumers of the text, and the posted policy's own; each text's outcomes computed once.
+        TreeJudge withConsumers = policy == null || policy.consumers().isEmpty() ? judge
+                : new TreeJudge(engine, LineMap::between, new Consumers(policy.consumersToRun()));
+        Comparison comparison = withConsumers.judge(baseTree, candidate, candidate.changed(),
+                mirrors(repository, policy));
         if (policy != null) {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }

@@ -5,6 +5,7 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
@@ -67,7 +68,8 @@ final class CheckCommand implements Callable<Integer> {
                     changed.add(path);
                 }
             }
-            Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(base, now,
+            Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between,
+                    new Consumers(policy.consumersToRun())).judge(base, now,
                     changed, options.mirrors(policy, watched)), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree",
                     ComparisonOptions.source(git, watched.size() == 1 ? watched.get(0) : null, commit)));
