@@ -59,6 +59,7 @@ public class CheckService {
     private final HeaderParser parser;
     private final TreeJudge judge;
     private final CompatEngine engine;
+    private final Consumers catalogue;
     private final HeaderPatcher patcher;
 
     CheckService(HistoryQueries queries, Resolutions resolutions, ModelCache models, HeaderParser parser,
@@ -68,8 +69,10 @@ public class CheckService {
         this.models = models;
         this.parser = parser;
         this.engine = engine;
-        // One judge with the catalogue's consumers for every check: their cache keeps the base texts' outcomes.
-        this.judge = new TreeJudge(engine, LineMap::between, new Consumers(Policy.catalogue()));
+        // One judge with the catalogue's consumers for every check: they keep what they made of the last texts seen
+        // (the bases checked against), so a check reads only what its candidate changed.
+        this.catalogue = new Consumers(Policy.catalogue());
+        this.judge = new TreeJudge(engine, LineMap::between, List.of(catalogue));
         this.patcher = patcher;
     }
 
@@ -95,9 +98,9 @@ public class CheckService {
                 ? CandidateTree.posted(baseTree, parser, path, request.header().chars())
                 : CandidateTree.patched(baseTree, parser, patcher,
                         blank(request.path()) ? repository.paths() : List.of(path), request.patch());
-        // The catalogue's consumers of the text, and the posted policy's own; each text's outcomes computed once.
+        // The catalogue's consumers of the text, and the posted policy's own beside them.
         TreeJudge withConsumers = policy == null || policy.consumers().isEmpty() ? judge
-                : new TreeJudge(engine, LineMap::between, new Consumers(policy.consumersToRun()));
+                : new TreeJudge(engine, LineMap::between, List.of(catalogue, new Consumers(policy.consumers())));
         Comparison comparison = withConsumers.judge(baseTree, candidate, candidate.changed(),
                 mirrors(repository, policy));
         if (policy != null) {

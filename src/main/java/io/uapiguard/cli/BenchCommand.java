@@ -101,17 +101,17 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Deque<CompletableFuture<Comparison>> pending = new ArrayDeque<>();
             CompletableFuture<UapiModel> previous = null;
-            char[] previousText = null;
+            Consumers.Text previousText = null;
             for (int i = 0; i < revisions.size(); i++) {
                 int index = i;
                 String name = revisions.name(i);
                 long before = System.nanoTime();
-                char[] text = revisions.read(i);
+                Consumers.Text text = revisions.read(i);
                 readNanos += System.nanoTime() - before;
                 CompletableFuture<UapiModel> parsed = CompletableFuture.supplyAsync(() -> {
                     long from = System.nanoTime();
                     try {
-                        return parser.parse(name, text);
+                        return parser.parse(name, text.chars());
                     } catch (UapiguardException e) {
                         parseErrors.put(index, e.describe());
                         return null;
@@ -120,21 +120,20 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }, pool);
                 if (previous != null) {
-                    char[] olderText = previousText;
+                    Consumers.Text olderText = previousText;
                     pending.add(previous.thenCombineAsync(parsed, (older, newer) -> {
                         if (older == null || newer == null) {
                             return null;
                         }
                         long from = System.nanoTime();
-                        String was = new String(olderText);
-                        String now = new String(text);
                         // As the CLI does: removals placed in the new text, so the timing includes the line diff.
                         Comparison comparison = engine.compare(older, newer, path)
-                                .placeRemovals(() -> LineMap.between(was, now));
+                                .placeRemovals(() -> LineMap.between(olderText.string(), text.string()));
                         long consumersFrom = System.nanoTime();
                         if (!consumers.isEmpty()) {
                             List<Finding> all = new ArrayList<>(comparison.findings());
-                            all.addAll(engine.compareConsumers(consumers, was, older, now, newer, path).findings());
+                            all.addAll(engine.compareConsumers(consumers, olderText, older, text, newer, path)
+                                    .findings());
                             comparison = comparison.withFindings(all);
                         }
                         long to = System.nanoTime();
@@ -203,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The revisions to read in order: their names, a reader of each text, and what closes their source. */
-    private record Revisions(List<String> names, IntFunction<char[]> reader, Runnable closer)
+    private record Revisions(List<String> names, IntFunction<Consumers.Text> reader, Runnable closer)
             implements AutoCloseable {
 
         int size() {
@@ -214,8 +213,11 @@ final class BenchCommand implements Callable<Integer> {
             return names.get(i);
         }
 
-        /** The text, decoded on the reading thread as a reader would, for the parser to read in place. */
-        char[] read(int i) {
+        /**
+         * The text, decoded on the reading thread as a reader would, and its characters for the parser to read in
+         * place (the consumers read both).
+         */
+        Consumers.Text read(int i) {
             return reader.apply(i);
         }
 
@@ -237,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         return new Revisions(headers.stream().map(Path::toString).toList(), i -> {
             try {
-                return Files.readString(headers.get(i), StandardCharsets.UTF_8).toCharArray();
+                return text(Files.readString(headers.get(i), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw cannotRead(e);
             }
@@ -259,6 +261,10 @@ final class BenchCommand implements Callable<Integer> {
             throw e;
         }
         List<String> names = history.stream().map(r -> r.commit().abbreviate(12).name() + ":" + path).toList();
-        return new Revisions(names, i -> git.readBlob(history.get(i).blob(), names.get(i)).toCharArray(), git::close);
+        return new Revisions(names, i -> text(git.readBlob(history.get(i).blob(), names.get(i))), git::close);
+    }
+
+    private static Consumers.Text text(String text) {
+        return new Consumers.Text(text, text.toCharArray());
     }
 }

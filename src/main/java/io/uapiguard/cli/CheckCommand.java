@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
             Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between,
-                    new Consumers(policy.consumersToRun())).judge(base, now,
+                    List.of(new Consumers(policy.consumersToRun()))).judge(base, now,
                     changed, options.mirrors(policy, watched)), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree",
                     ComparisonOptions.source(git, watched.size() == 1 ? watched.get(0) : null, commit)));

@@ -105,7 +105,7 @@ final class PrePushCheck {
                         policy = options.policy(root);
                     }
                     Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between,
-                            new Consumers(policy.consumersToRun())).judge(
+                            List.of(new Consumers(policy.consumersToRun()))).judge(
                             GitTree.commit(git, base.get().commit(), base.get().ref()),
                             GitTree.commit(git, local, localRef), changed, options.mirrors(policy, watched)),
                             policy, err);

@@ -1,7 +1,6 @@
 package io.uapiguard.compat;
 
 import io.uapiguard.consumer.Consumers;
-import io.uapiguard.consumer.Outcome;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
@@ -66,18 +65,14 @@ public final class CompatEngine {
 
     /**
      * Judges what each consumer of {@code consumers} made of the old and of the new text of {@code path}
-     * ({@code consumer.extraction-changed}); each text's outcomes are computed once by {@code consumers}, however many
-     * pairs it takes part in. Nothing when there are no consumers.
+     * ({@code consumer.extraction-changed}); {@code consumers} runs each only as far as the change between the texts
+     * requires ({@link Consumers#changes}). Nothing when there are no consumers.
      */
-    public Comparison compareConsumers(Consumers consumers, String oldText, UapiModel oldModel, String newText,
-                                       UapiModel newModel, String path) {
+    public Comparison compareConsumers(Consumers consumers, Consumers.Text oldText, UapiModel oldModel,
+                                       Consumers.Text newText, UapiModel newModel, String path) {
         Findings findings = new Findings(path);
-        if (!consumers.isEmpty()) {
-            List<Outcome> was = consumers.outcomes(oldText, oldModel);
-            List<Outcome> now = consumers.outcomes(newText, newModel);
-            for (int i = 0; i < was.size(); i++) {
-                judge(new Match.ConsumerPair(was.get(i), now.get(i)), findings);
-            }
+        for (Consumers.Change change : consumers.changes(oldText, oldModel, newText, newModel)) {
+            judge(new Match.ConsumerPair(change.before(), change.after()), findings);
         }
         return new Comparison(findings.sorted(), List.of(path));
     }

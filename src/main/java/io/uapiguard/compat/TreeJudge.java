@@ -30,7 +30,7 @@ public final class TreeJudge {
 
     private final CompatEngine engine;
     private final BiFunction<String, String, ? extends IntUnaryOperator> lineDiff;
-    private final Consumers consumers;
+    private final List<Consumers> consumers;
 
     /** A judge that leaves removals at their old line. */
     public TreeJudge(CompatEngine engine) {
@@ -42,18 +42,19 @@ public final class TreeJudge {
      * placed where their text was removed in the candidate ({@link Comparison#placeRemovals}).
      */
     public TreeJudge(CompatEngine engine, BiFunction<String, String, ? extends IntUnaryOperator> lineDiff) {
-        this(engine, lineDiff, new Consumers(List.of()));
+        this(engine, lineDiff, List.of());
     }
 
     /**
      * As {@link #TreeJudge(CompatEngine, BiFunction)}, and each changed header's old and new texts are also handed to
-     * {@code consumers} ({@link CompatEngine#compareConsumers}).
+     * each of {@code consumers} ({@link CompatEngine#compareConsumers}): several, so that a long-lived one (the
+     * catalogue's, which keeps what it made of the texts it saw) and a request's own can be run side by side.
      */
     public TreeJudge(CompatEngine engine, BiFunction<String, String, ? extends IntUnaryOperator> lineDiff,
-                     Consumers consumers) {
+                     List<Consumers> consumers) {
         this.engine = engine;
         this.lineDiff = lineDiff;
-        this.consumers = consumers;
+        this.consumers = List.copyOf(consumers);
     }
 
     /**
@@ -71,12 +72,14 @@ public final class TreeJudge {
                         .flatMap(old -> candidate.text(path).map(now -> lineDiff.apply(old, now))).orElse(null));
             }
             findings.addAll(header.findings());
-            if (!consumers.isEmpty()) {
-                Optional<String> oldText = base.text(path);
-                Optional<String> newText = candidate.text(path);
-                if (oldText.isPresent() && newText.isPresent()) {
-                    findings.addAll(engine.compareConsumers(consumers, oldText.get(), base.model(path), newText.get(),
-                            candidate.model(path), path).findings());
+            Optional<String> oldText = consumers.isEmpty() ? Optional.empty() : base.text(path);
+            Optional<String> newText = oldText.isEmpty() ? Optional.empty() : candidate.text(path);
+            if (newText.isPresent()) {
+                Consumers.Text was = Consumers.Text.of(oldText.get());
+                Consumers.Text now = Consumers.Text.of(newText.get());
+                for (Consumers each : consumers) {
+                    findings.addAll(engine.compareConsumers(each, was, base.model(path), now, candidate.model(path),
+                            path).findings());
                 }
             }
         }

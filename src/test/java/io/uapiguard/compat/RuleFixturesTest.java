@@ -52,8 +52,8 @@ class RuleFixturesTest {
             List<Finding> findings = new ArrayList<>(engine.compare(oldModel, newModel, "new.h").findings());
             // The catalogue's consumers of the text run on every pair too (consumer.extraction-changed).
             Consumers consumers = new Consumers(Policy.catalogue());
-            String oldHeader = Files.readString(dir.resolve("old.h"));
-            String newHeader = Files.readString(dir.resolve("new.h"));
+            Consumers.Text oldHeader = Consumers.Text.of(Files.readString(dir.resolve("old.h")));
+            Consumers.Text newHeader = Consumers.Text.of(Files.readString(dir.resolve("new.h")));
             assertThat(engine.compareConsumers(consumers, oldHeader, oldModel, oldHeader, oldModel, "old.h").findings())
                     .as("consumers old vs old").isEmpty();
             assertThat(engine.compareConsumers(consumers, newHeader, newModel, newHeader, newModel, "new.h").findings())

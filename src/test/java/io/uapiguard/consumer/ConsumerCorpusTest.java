@@ -40,7 +40,8 @@ class ConsumerCorpusTest {
             UapiModel model = parser.parse(Corpus.HEADER_PATH, text);
             outcomes.add(consumers.outcomes(text, model));
             if (prev != null) {
-                pairs.add(engine.compareConsumers(consumers, prevText, prev, text, model, Corpus.HEADER_PATH));
+                pairs.add(engine.compareConsumers(consumers, Consumers.Text.of(prevText), prev, Consumers.Text.of(text), model,
+                        Corpus.HEADER_PATH));
             }
             if (explicitMapper < 0 && text.contains("___BPF_FUNC_MAPPER")) {
                 explicitMapper = i;
