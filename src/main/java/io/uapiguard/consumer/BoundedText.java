@@ -29,6 +29,11 @@ final class BoundedText implements CharSequence {
             this.deadline = System.nanoTime() + millis * 1_000_000;
         }
 
+        /** The characters read so far. */
+        long reads() {
+            return reads;
+        }
+
         void read() {
             if (++reads >= nextClock) {
                 if (reads > maxReads) {
