@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * <li>{@code whilePattern} (optional): only the consecutive lines from there that it matches at their start are read
  * (Python's {@code re.match} in a loop);</li>
  * <li>{@code lines} (optional): a line is used when the regex is found in it (awk's {@code /re/ { ... }});</li>
+ * <li>{@code unless} (optional): but not when this one is found in it too: the lines a script reads as something
+ * else in the state it is in there (bpf_doc.py reads a description's lines as text, never as a prototype);</li>
  * <li>{@code field} (0: the whole line): the used part, awk's {@code $N} (fields split at blanks);</li>
  * <li>{@code capture}: the first match's group 1 is the line's entry; where it does not match the line gives an
  * empty entry if {@code emptyWhenUnmatched} (awk's {@code match} leaves the array empty and the script prints
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * </ol>
  * The entries must equal {@code expect} of the model from position {@code expectFrom} on.
  */
-public record Extraction(String start, int skip, Pattern whilePattern, Pattern lines, int field, Pattern capture,
+public record Extraction(String start, int skip, Pattern whilePattern, Pattern lines, Pattern unless, int field,
+                         Pattern capture,
                          boolean emptyWhenUnmatched, Expect expect, int expectFrom) {
 
     /** A literal every line the {@code lines} regex can match contains, or null: lines without it are not tried. */

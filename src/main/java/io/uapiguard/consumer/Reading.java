@@ -390,6 +390,7 @@ final class Reading {
         private final BoundedText window;
         private final Matcher whileMatcher;
         private final Matcher linesMatcher;
+        private final Matcher unlessMatcher;
         private final Matcher capture;
         /** A text every line the line filter uses holds (at its start when {@code anchored}), or null. */
         private final String literal;
@@ -408,6 +409,7 @@ final class Reading {
             this.window = new BoundedText(text, budget);
             this.whileMatcher = x.whilePattern() == null ? null : x.whilePattern().matcher("");
             this.linesMatcher = x.lines() == null ? null : x.lines().matcher("");
+            this.unlessMatcher = x.unless() == null ? null : x.unless().matcher("");
             this.capture = x.capture().matcher("");
             this.literal = x.linesLiteral();
             this.anchored = x.lines() != null && x.lines().pattern().startsWith("^");
@@ -491,7 +493,8 @@ final class Reading {
                     return false;
                 }
             }
-            return linesMatcher == null || linesMatcher.reset(window.window(pos, end)).find();
+            return (linesMatcher == null || linesMatcher.reset(window.window(pos, end)).find())
+                    && (unlessMatcher == null || !unlessMatcher.reset(window.window(pos, end)).find());
         }
 
         /**

@@ -108,6 +108,7 @@ final class ConsumersReader {
         int skip = 0;
         Pattern whilePattern = null;
         Pattern lines = null;
+        Pattern unless = null;
         int field = 0;
         Pattern capture = null;
         boolean empty = false;
@@ -121,6 +122,7 @@ final class ConsumersReader {
                 case "skip" -> skip = count(value, key, 1000);
                 case "while" -> whilePattern = regex(value, key);
                 case "lines" -> lines = regex(value, key);
+                case "unless" -> unless = regex(value, key);
                 case "field" -> field = count(value, key, 100);
                 case "capture" -> capture = regex(value, key);
                 case "unmatched" -> {
@@ -137,7 +139,7 @@ final class ConsumersReader {
                 }
                 case "expect-from" -> from = count(value, key, 100_000);
                 default -> throw reader.error("unknown key '" + key + "' in extract: expected start, skip, while,"
-                        + " lines, field, capture, unmatched, expect or expect-from");
+                        + " lines, unless, field, capture, unmatched, expect or expect-from");
             }
         }
         if (capture == null || expect == null) {
@@ -147,7 +149,7 @@ final class ConsumersReader {
         if (capture.matcher("").groupCount() < 1) {
             throw reader.error(line, "the 'capture' regex has no group: group 1 is the entry");
         }
-        return new Extraction(seek, skip, whilePattern, lines, field, capture, empty, expect, from);
+        return new Extraction(seek, skip, whilePattern, lines, unless, field, capture, empty, expect, from);
     }
 
     private Pattern regex(JsonToken value, String key) {
