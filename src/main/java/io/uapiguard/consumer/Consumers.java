@@ -1,14 +1,8 @@
 package io.uapiguard.consumer;
 
 import io.uapiguard.UapiguardException;
-import io.uapiguard.header.pp.Budget;
-import io.uapiguard.header.pp.Limits;
-import io.uapiguard.header.pp.PpToken;
-import io.uapiguard.header.pp.Preprocessor;
-import io.uapiguard.model.Abi;
 import io.uapiguard.model.MapperMacro;
 import io.uapiguard.model.UapiModel;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +28,6 @@ public final class Consumers {
     public static final long MAX_READS = 50_000_000;
     public static final long MAX_MILLIS = 1_000;
 
-    private static final Limits SNIPPET_LIMITS = new Limits(1024 * 1024, 200, 200_000, Duration.ofSeconds(1));
     private static final int RECENT_TEXTS = 6;
     private static final int RECENT_MAPPERS = 4;
 
@@ -64,6 +57,8 @@ public final class Consumers {
     private int next;
     /** Per snippet, its expansion of the last few distinct mappers (macros without their lines), newest last. */
     private final List<List<Object[]>> expansions;
+    /** Per snippet (null for an extraction), how it is expanded, with what it keeps across mappers. */
+    private final List<SnippetExpansion> snippets;
 
     public Consumers(List<Consumer> consumers) {
         this(consumers, MAX_READS, MAX_MILLIS);
@@ -74,8 +69,10 @@ public final class Consumers {
         this.maxReads = maxReads;
         this.maxMillis = maxMillis;
         this.expansions = new ArrayList<>();
-        for (int i = 0; i < this.consumers.size(); i++) {
+        this.snippets = new ArrayList<>();
+        for (Consumer c : this.consumers) {
             expansions.add(new ArrayList<>());
+            snippets.add(c.snippet() == null ? null : new SnippetExpansion(c));
         }
     }
 
@@ -213,9 +210,9 @@ public final class Consumers {
     }
 
     /**
-     * The snippet after the model's mapper macros, preprocessed: the expansion's tokens, each on the line of
-     * {@code __BPF_FUNC_MAPPER}. A model without the mapper gives a problem, as does a snippet that does not
-     * preprocess. The expansion is kept for the last few distinct mappers.
+     * The snippet after the model's mapper macros, preprocessed ({@link SnippetExpansion}): the expansion's tokens,
+     * each on the line of {@code __BPF_FUNC_MAPPER}. A model without the mapper gives a problem, as does a snippet
+     * that does not preprocess. The expansion is kept for the last few distinct mappers.
      */
     private Outcome expand(int i, Consumer c, UapiModel model) {
         List<MapperMacro> macros = model.mapper().macros();
@@ -226,17 +223,17 @@ public final class Consumers {
         }
         List<MapperMacro> key = mapperKey(model);
         List<Object[]> known = expansions.get(i);
-        Outcome made = null;
+        SnippetExpansion.Result made = null;
         synchronized (known) {
             for (Object[] k : known) {
                 if (k[0].equals(key)) {
-                    made = (Outcome) k[1];
+                    made = (SnippetExpansion.Result) k[1];
                     break;
                 }
             }
         }
         if (made == null) {
-            made = preprocess(c, macros);
+            made = snippets.get(i).byEntries(macros, model.mapper().expansion());
             synchronized (known) {
                 known.add(new Object[] {key, made});
                 if (known.size() > RECENT_MAPPERS) {
@@ -244,32 +241,6 @@ public final class Consumers {
                 }
             }
         }
-        return new Outcome(c, made.output(), Collections.nCopies(made.output().size(), line), null, made.problem());
-    }
-
-    private static Outcome preprocess(Consumer c, List<MapperMacro> macros) {
-        StringBuilder source = new StringBuilder();
-        for (MapperMacro m : macros) {
-            source.append("#define ").append(m.name()).append('(').append(String.join(", ", m.params())).append(") ")
-                    .append(m.body() == null ? "" : m.body()).append('\n');
-        }
-        int firstSnippetLine = macros.size() + 1;
-        source.append(c.snippet().text()).append('\n');
-        try {
-            Preprocessor.Result r = new Preprocessor("consumer " + c.name(),
-                    new Budget(SNIPPET_LIMITS, "consumer " + c.name()), Abi.X86_64).run(source.toString());
-            List<String> tokens = new ArrayList<>();
-            for (PpToken t : r.tokens()) {
-                if (t.getLine() >= firstSnippetLine) {
-                    tokens.add(t.getText());
-                }
-            }
-            return new Outcome(c, tokens, List.of(), null, null);
-        } catch (UapiguardException e) {
-            if (e.reason() == UapiguardException.Reason.INTERNAL) {
-                throw e;
-            }
-            return new Outcome(c, List.of(), List.of(), null, "the snippet does not preprocess: " + e.getMessage());
-        }
+        return new Outcome(c, made.tokens(), Collections.nCopies(made.tokens().size(), line), null, made.problem());
     }
 }

@@ -125,6 +125,23 @@ class ConsumerCorpusTest {
         }
     }
 
+    /** A snippet made entry by entry (what a history walk affords) gives the tokens of expanding it whole. */
+    @Test
+    void snippetsExpandedEntryByEntryGiveWhatTheyGiveWhole() {
+        List<UapiModel> models = Corpus.require().models();
+        for (Consumer c : catalogue) {
+            if (c.snippet() == null) {
+                continue;
+            }
+            SnippetExpansion snippet = new SnippetExpansion(c);
+            for (int i = 0; i < models.size(); i++) {
+                UapiModel m = models.get(i);
+                assertThat(snippet.byEntries(m.mapper().macros(), m.mapper().expansion()))
+                        .as(c.name() + " on revision " + i).isEqualTo(snippet.whole(m.mapper().macros()));
+            }
+        }
+    }
+
     @Test
     void ciliumsOriginalGawkScriptIsFlaggedAtTheExplicitIdsCommitAndNowhereElse() throws IOException {
         try (RevWalk walk = new RevWalk(Corpus.require().repository())) {

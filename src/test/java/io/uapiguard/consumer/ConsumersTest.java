@@ -265,6 +265,26 @@ class ConsumersTest {
         }
     }
 
+    /** Entry by entry only where nothing can tie an entry to its neighbours; else whole: the same tokens either way. */
+    @Test
+    void aSnippetMadeEntryByEntryGivesWhatItGivesWhole() {
+        UapiModel rich = new HeaderParser().parse("bpf.h", RICH);
+        List<String> snippets = List.of(
+                "#define S(x) #x,\n__BPF_FUNC_MAPPER(S)\n",
+                "#define S(x) [BPF_FUNC_##x] = #x\nstatic const char *t[] = {\n\t__BPF_FUNC_MAPPER(S)\n};\n",
+                "#define S(x) x\n#define W(y) { y }\nW(__BPF_FUNC_MAPPER(S))\n",     // the call as an argument
+                "#define S(x) G\n#define G(y) y\n__BPF_FUNC_MAPPER(S) (late)\n",   // a name that takes what follows
+                "#define unspec zero\n#define S(x) x\n__BPF_FUNC_MAPPER(S)\n",       // an entry's word defined
+                "#define S(x) x\n__BPF_FUNC_MAPPER(S) __BPF_FUNC_MAPPER(S)\n",         // two calls
+                "#define S(x, y) x\n__BPF_FUNC_MAPPER(S)\n");                           // does not expand
+        for (String text : snippets) {
+            SnippetExpansion s = new SnippetExpansion(new Consumer("s", "s", "c", null, new Consumer.Snippet(text),
+                    "my.yml", 1));
+            assertThat(s.byEntries(rich.mapper().macros(), rich.mapper().expansion())).as(text)
+                    .isEqualTo(s.whole(rich.mapper().macros()));
+        }
+    }
+
     @Test
     void aChangeIsHunksBetweenBlocksThatAreTheSame() {
         StringBuilder lines = new StringBuilder();
