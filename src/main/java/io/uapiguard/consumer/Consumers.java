@@ -28,7 +28,8 @@ public final class Consumers {
     public static final long MAX_READS = 50_000_000;
     public static final long MAX_MILLIS = 1_000;
 
-    private static final int RECENT_TEXTS = 6;
+    /** Texts kept with what the consumers made of them: a walk needs the last one, a service its few bases. */
+    private static final int RECENT_TEXTS = 4;
     private static final int RECENT_MAPPERS = 4;
 
     /** What one consumer of one pair of revisions made of each. */

@@ -1,6 +1,7 @@
 package io.uapiguard.consumer;
 
 import io.uapiguard.model.UapiModel;
+import java.lang.ref.WeakReference;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +16,29 @@ final class Side {
 
     final String text;
     final UapiModel model;
-    private char[] chars;
+    /**
+     * Held weakly: the caller's array (a history walk keeps it while it parses from it) or a copy made for one
+     * change, not kept alive by this cache (a young collection would copy it at each collection).
+     */
+    private WeakReference<char[]> chars;
     private final Object[] made;
     private final Map<Expect, List<String>> expected = new EnumMap<>(Expect.class);
 
     Side(String text, char[] chars, UapiModel model, int consumers) {
         this.text = text;
-        this.chars = chars;
+        this.chars = chars == null ? null : new WeakReference<>(chars);
         this.model = model;
         this.made = new Object[consumers];
     }
 
-    /** The text's characters: the caller's, or a copy made once. */
+    /** The text's characters: the caller's while it holds them, else a copy. */
     synchronized char[] chars() {
-        if (chars == null) {
-            chars = text.toCharArray();
+        char[] c = chars == null ? null : chars.get();
+        if (c == null) {
+            c = text.toCharArray();
+            chars = new WeakReference<>(c);
         }
-        return chars;
+        return c;
     }
 
     /** The model's list for {@code expect}, from position {@code from} on. */

@@ -211,17 +211,40 @@ final class SnippetExpansion {
      * of the mapper macro that lists them, and the snippet defines no word the mapper macros use.
      */
     private List<String> fromModel(String expansion, List<MapperMacro> macros) {
-        List<String> listed = null;
         for (MapperMacro m : macros) {
-            String body = m.body() == null ? "" : m.body();
             if (defined.contains(m.name())) {
                 return null;
             }
             for (String name : defined) {
-                if (wordAt(body, name, 0) >= 0) {
+                if (wordAt(m.body() == null ? "" : m.body(), name, 0) >= 0) {
                     return null;
                 }
             }
+        }
+        return mapperEntries(expansion, macros);
+    }
+
+    /** The last few {@link #mapperEntries} by expansion (the same string for every snippet of one model). */
+    private static final Object[][] RECENT = new Object[4][];
+    private static int recentNext;
+
+    /**
+     * The expansion's tokens when each entry's word is, in order, the first argument of the entries of the mapper
+     * macro that lists them; else null. The same for every snippet: kept for the last few expansions.
+     */
+    private static List<String> mapperEntries(String expansion, List<MapperMacro> macros) {
+        synchronized (RECENT) {
+            for (Object[] r : RECENT) {
+                if (r != null && r[0] == expansion) {
+                    @SuppressWarnings("unchecked")
+                    List<String> known = (List<String>) r[1];
+                    return known;
+                }
+            }
+        }
+        List<String> listed = null;
+        for (MapperMacro m : macros) {
+            String body = m.body() == null ? "" : m.body();
             for (String param : m.params()) {
                 List<String> words = new ArrayList<>();
                 for (int at = wordAt(body, param, 0); at >= 0; at = wordAt(body, param, at + 1)) {
@@ -249,7 +272,12 @@ final class SnippetExpansion {
                 words.add(tokens.get(i + 2));
             }
         }
-        return listed != null && listed.equals(words) ? tokens : null;
+        List<String> entries = listed != null && listed.equals(words) ? List.copyOf(tokens) : null;
+        synchronized (RECENT) {
+            RECENT[recentNext] = new Object[] {expansion, entries};
+            recentNext = (recentNext + 1) % RECENT.length;
+        }
+        return entries;
     }
 
     /** The C tokens of a normalised token text: words, numbers, {@code ##} and single punctuators. */
