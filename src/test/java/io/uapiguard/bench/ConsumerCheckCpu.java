@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The CPU of one REST check's own work, with and without the catalogue's consumers of the text, in one JVM (the
  * service's JIT): parse the posted header, then judge it against a stored base through {@link TreeJudge} as
- * {@code api.CheckService} does (the base's model parsed once, as the store keeps it). Interleaved rounds of
- * {@code N} checks each; the thread's CPU time per check, median of each round. Two bases: the newest revision
+ * {@code api.CheckService} does (the base's model parsed once, as the store keeps it). Rounds of {@code N} checks
+ * each way, interleaved check by check; the thread's CPU time per check, median of each round. Two bases: the newest revision
  * itself (the load benchmark's check) and the revision 20 before it (a real change: 11 findings, the mapper and
  * the helper docs changed).
  *
@@ -46,20 +46,20 @@ public final class ConsumerCheckCpu {
             UapiModel baseModel = parser.parse(path, baseText);
             TreeJudge.Tree base = tree(path, baseText, baseModel);
             for (int r = 0; r < rounds; r++) {
-                StringBuilder line = new StringBuilder("base newest-" + back + ", round " + r + ":");
-                for (TreeJudge judge : List.of(without, with)) {
-                    long[] cpu = new long[n];
-                    for (int i = 0; i < n; i++) {
+                long[][] cpu = new long[2][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < 2; j++) {   // interleaved, check by check
+                        TreeJudge judge = j == 0 ? without : with;
                         long from = threads.getCurrentThreadCpuTime();
                         UapiModel model = parser.parse(path, posted.clone());
                         judge.judge(base, tree(path, new String(posted), model), List.of(path), List.of());
-                        cpu[i] = threads.getCurrentThreadCpuTime() - from;
+                        cpu[j][i] = threads.getCurrentThreadCpuTime() - from;
                     }
-                    Arrays.sort(cpu);
-                    line.append(judge == without ? " without consumers " : ", with ")
-                            .append(String.format("%.3f", cpu[n / 2] / 1e6)).append(" ms");
                 }
-                System.out.println(line);
+                Arrays.sort(cpu[0]);
+                Arrays.sort(cpu[1]);
+                System.out.printf("base newest-%d, round %d: without consumers %.3f ms, with %.3f ms (medians)%n", back,
+                        r, cpu[0][n / 2] / 1e6, cpu[1][n / 2] / 1e6);
             }
         }
     }
