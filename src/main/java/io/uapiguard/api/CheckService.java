@@ -8,6 +8,7 @@ import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.git.PathGlob;
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.model.Mirror;
@@ -63,6 +64,8 @@ public class CheckService {
     private final HeaderParser parser;
     private final IncludeSource includes;
     private final TreeJudge judge;
+    private final CompatEngine engine;
+    private final Consumers catalogue;
     private final HeaderPatcher patcher;
 
     /**
@@ -76,7 +79,11 @@ public class CheckService {
         this.models = models;
         this.parser = parser;
         this.includes = includes;
-        this.judge = new TreeJudge(engine, LineMap::between);
+        this.engine = engine;
+        // One judge with the catalogue's consumers for every check: they keep what they made of the last texts seen
+        // (the bases checked against), so a check reads only what its candidate changed.
+        this.catalogue = new Consumers(Policy.catalogue());
+        this.judge = new TreeJudge(engine, LineMap::between, List.of(catalogue));
         this.patcher = patcher;
     }
 
@@ -105,7 +112,10 @@ public class CheckService {
                         blank(request.path()) ? repository.watched() : PathGlob.of(List.of(path)), request.patch());
         Set<String> headers = new TreeSet<>(base.blobs().keySet());
         headers.addAll(candidate.changed());
-        Comparison comparison = judge.judge(baseTree, candidate, candidate.changed(),
+        // The catalogue's consumers of the text, and the posted policy's own beside them.
+        TreeJudge withConsumers = policy == null || policy.consumers().isEmpty() ? judge
+                : new TreeJudge(engine, LineMap::between, List.of(catalogue, new Consumers(policy.consumers())));
+        Comparison comparison = withConsumers.judge(baseTree, candidate, candidate.changed(),
                 mirrors(repository, policy, headers));
         if (policy != null) {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));

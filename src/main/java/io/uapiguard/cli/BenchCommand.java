@@ -5,6 +5,8 @@ import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.consumer.Consumers;
+import io.uapiguard.policy.Policy;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.git.GitHeaders;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -62,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Parse and compare with N threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--no-consumers",
+            description = "Do not run the catalogue's consumers of the header's text (consumer.extraction-changed).")
+    boolean noConsumers;
+
     @Spec
     CommandSpec spec;
 
@@ -84,6 +91,8 @@ final class BenchCommand implements Callable<Integer> {
         long readNanos = 0;   // only this thread reads
         LongAdder parseNanos = new LongAdder();
         LongAdder compareNanos = new LongAdder();
+        LongAdder consumerNanos = new LongAdder();
+        Consumers consumers = new Consumers(noConsumers ? List.of() : Policy.catalogue());
         Map<Integer, String> parseErrors = new ConcurrentSkipListMap<>();
         HeaderParser parser = new HeaderParser();
         CompatEngine engine = CompatEngine.standard();
@@ -92,17 +101,17 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Deque<CompletableFuture<Comparison>> pending = new ArrayDeque<>();
             CompletableFuture<UapiModel> previous = null;
-            char[] previousText = null;
+            Consumers.Text previousText = null;
             for (int i = 0; i < revisions.size(); i++) {
                 int index = i;
                 String name = revisions.name(i);
                 long before = System.nanoTime();
-                char[] text = revisions.read(i);
+                Consumers.Text text = revisions.read(i);
                 readNanos += System.nanoTime() - before;
                 CompletableFuture<UapiModel> parsed = CompletableFuture.supplyAsync(() -> {
                     long from = System.nanoTime();
                     try {
-                        return parser.parse(name, text);
+                        return parser.parse(name, text.chars());
                     } catch (UapiguardException e) {
                         parseErrors.put(index, e.describe());
                         return null;
@@ -111,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }, pool);
                 if (previous != null) {
-                    char[] olderText = previousText;
+                    Consumers.Text olderText = previousText;
                     pending.add(previous.thenCombineAsync(parsed, (older, newer) -> {
                         if (older == null || newer == null) {
                             return null;
@@ -119,8 +128,17 @@ final class BenchCommand implements Callable<Integer> {
                         long from = System.nanoTime();
                         // As the CLI does: removals placed in the new text, so the timing includes the line diff.
                         Comparison comparison = engine.compare(older, newer, path)
-                                .placeRemovals(() -> LineMap.between(new String(olderText), new String(text)));
-                        compareNanos.add(System.nanoTime() - from);
+                                .placeRemovals(() -> LineMap.between(olderText.string(), text.string()));
+                        long consumersFrom = System.nanoTime();
+                        if (!consumers.isEmpty()) {
+                            List<Finding> all = new ArrayList<>(comparison.findings());
+                            all.addAll(engine.compareConsumers(consumers, olderText, older, text, newer, path)
+                                    .findings());
+                            comparison = comparison.withFindings(all);
+                        }
+                        long to = System.nanoTime();
+                        consumerNanos.add(to - consumersFrom);
+                        compareNanos.add(to - from);
                         return comparison;
                     }, pool));
                 }
@@ -150,6 +168,8 @@ final class BenchCommand implements Callable<Integer> {
                         + " wall %d, phases overlapping%n", threads, threads == 1 ? "" : "s",
                 readNanos / 1_000_000, parseNanos.sum() / 1_000_000, revisions.size() - parseErrors.size(),
                 compareNanos.sum() / 1_000_000, tally.pairs, (end - start) / 1_000_000);
+        out.printf("consumers of the text: %d, in-process ms %d (part of compare)%n", consumers.list().size(),
+                consumerNanos.sum() / 1_000_000);
         out.flush();
         return parseErrors.isEmpty() ? 0 : 2;
     }
@@ -182,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The revisions to read in order: their names, a reader of each text, and what closes their source. */
-    private record Revisions(List<String> names, IntFunction<char[]> reader, Runnable closer)
+    private record Revisions(List<String> names, IntFunction<Consumers.Text> reader, Runnable closer)
             implements AutoCloseable {
 
         int size() {
@@ -193,8 +213,11 @@ final class BenchCommand implements Callable<Integer> {
             return names.get(i);
         }
 
-        /** The text, decoded on the reading thread as a reader would, for the parser to read in place. */
-        char[] read(int i) {
+        /**
+         * The text, decoded on the reading thread as a reader would, and its characters for the parser to read in
+         * place (the consumers read both).
+         */
+        Consumers.Text read(int i) {
             return reader.apply(i);
         }
 
@@ -216,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         return new Revisions(headers.stream().map(Path::toString).toList(), i -> {
             try {
-                return Files.readString(headers.get(i), StandardCharsets.UTF_8).toCharArray();
+                return text(Files.readString(headers.get(i), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw cannotRead(e);
             }
@@ -238,6 +261,10 @@ final class BenchCommand implements Callable<Integer> {
             throw e;
         }
         List<String> names = history.stream().map(r -> r.commit().abbreviate(12).name() + ":" + path).toList();
-        return new Revisions(names, i -> git.readBlob(history.get(i).blob(), names.get(i)).toCharArray(), git::close);
+        return new Revisions(names, i -> text(git.readBlob(history.get(i).blob(), names.get(i))), git::close);
+    }
+
+    private static Consumers.Text text(String text) {
+        return new Consumers.Text(text, text.toCharArray());
     }
 }

@@ -6,6 +6,8 @@ import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.git.PathGlob;
+import io.uapiguard.consumer.Consumers;
+import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.git.GitHeaders;
@@ -76,7 +78,8 @@ final class CheckCommand implements Callable<Integer> {
             present.addAll(after.keySet());
             List<String> headers = glob.select(present);
             List<String> changed = headers.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();
-            Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(
+            Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between,
+                    List.of(new Consumers(policy.consumersToRun()))).judge(
                     GitTree.commit(git, commit, label), GitTree.workingTree(git), changed,
                     options.mirrors(policy, headers)), policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, label, "working tree",

@@ -4,6 +4,7 @@ import io.uapiguard.cli.PrePushCommand.RefUpdate;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.TreeJudge;
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
@@ -102,7 +103,8 @@ final class PrePushCheck {
                     if (policy == null) {
                         policy = options.policy(root);
                     }
-                    Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between).judge(
+                    Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between,
+                            List.of(new Consumers(policy.consumersToRun()))).judge(
                             GitTree.commit(git, base.get().commit(), base.get().ref()),
                             GitTree.commit(git, local, localRef), changed, options.mirrors(policy, headers)),
                             policy, err);

@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class CompatEngine {
      * reports (or matching changes). Stored comparisons carry the version that made them; an ingest recomputes
      * older ones from the stored models, and readers never serve them.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private final Map<Class<?>, List<Rule<?>>> rulesByMatch = new HashMap<>();
     private final ModelIndex.Recent indexes = new ModelIndex.Recent(8);
@@ -76,6 +77,20 @@ public final class CompatEngine {
     public Comparison headerRemoved(String path, UapiModel oldModel) {
         Findings findings = new Findings(path);
         judge(new Match.HeaderRemoved(path, oldModel), findings);
+        return new Comparison(findings.sorted(), List.of(path));
+    }
+
+    /**
+     * Judges what each consumer of {@code consumers} made of the old and of the new text of {@code path}
+     * ({@code consumer.extraction-changed}); {@code consumers} runs each only as far as the change between the texts
+     * requires ({@link Consumers#changes}). Nothing when there are no consumers.
+     */
+    public Comparison compareConsumers(Consumers consumers, Consumers.Text oldText, UapiModel oldModel,
+                                       Consumers.Text newText, UapiModel newModel, String path) {
+        Findings findings = new Findings(path);
+        for (Consumers.Change change : consumers.changes(oldText, oldModel, newText, newModel)) {
+            judge(new Match.ConsumerPair(change.before(), change.after()), findings);
+        }
         return new Comparison(findings.sorted(), List.of(path));
     }
 

@@ -1,5 +1,6 @@
 package io.uapiguard.compat;
 
+import io.uapiguard.consumer.Outcome;
 import io.uapiguard.model.Define;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
@@ -138,5 +139,12 @@ sealed interface Match {
 
     /** A watched header that exists only in the old revision; {@code oldModel} null when it did not parse. */
     record HeaderRemoved(String path, UapiModel oldModel) implements Match {
+    }
+
+    /**
+     * What one consumer of the header's text made of the old and of the new text (see {@code consumer.Consumers}):
+     * the same consumer on both sides.
+     */
+    record ConsumerPair(Outcome oldOutcome, Outcome newOutcome) implements Match {
     }
 }

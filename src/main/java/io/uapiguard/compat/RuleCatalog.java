@@ -47,7 +47,8 @@ public final class RuleCatalog {
             new CopyOutOfSync(),
             new HeaderAdded(),
             new HeaderRemoved(),
-            new ModelIncomplete()));
+            new ModelIncomplete(),
+            new ConsumerExtractionChanged()));
 
     private final List<Rule<?>> rules;
     private final Map<String, RuleInfo> byId = new LinkedHashMap<>();
@@ -69,7 +70,7 @@ public final class RuleCatalog {
         return rules;
     }
 
-    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies, headers). */
+    /** Every rule's description, in catalog order (helpers, mapper, enums, defines, structs, copies, headers, consumers). */
     public List<RuleInfo> infos() {
         return new ArrayList<>(byId.values());
     }

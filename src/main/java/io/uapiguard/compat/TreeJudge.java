@@ -1,6 +1,7 @@
 package io.uapiguard.compat;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class TreeJudge {
 
     private final CompatEngine engine;
     private final BiFunction<String, String, ? extends IntUnaryOperator> lineDiff;
+    private final List<Consumers> consumers;
 
     /** A judge that leaves removals at their old line. */
     public TreeJudge(CompatEngine engine) {
@@ -42,8 +44,19 @@ public final class TreeJudge {
      * placed where their text was removed in the candidate ({@link Comparison#placeRemovals}).
      */
     public TreeJudge(CompatEngine engine, BiFunction<String, String, ? extends IntUnaryOperator> lineDiff) {
+        this(engine, lineDiff, List.of());
+    }
+
+    /**
+     * As {@link #TreeJudge(CompatEngine, BiFunction)}, and each changed header's old and new texts are also handed to
+     * each of {@code consumers} ({@link CompatEngine#compareConsumers}): several, so that a long-lived one (the
+     * catalogue's, which keeps what it made of the texts it saw) and a request's own can be run side by side.
+     */
+    public TreeJudge(CompatEngine engine, BiFunction<String, String, ? extends IntUnaryOperator> lineDiff,
+                     List<Consumers> consumers) {
         this.engine = engine;
         this.lineDiff = lineDiff;
+        this.consumers = List.copyOf(consumers);
     }
 
     /**
@@ -71,6 +84,16 @@ public final class TreeJudge {
                         .flatMap(old -> candidate.text(path).map(now -> lineDiff.apply(old, now))).orElse(null));
             }
             findings.addAll(header.findings());
+            Optional<String> oldText = consumers.isEmpty() ? Optional.empty() : base.text(path);
+            Optional<String> newText = oldText.isEmpty() ? Optional.empty() : candidate.text(path);
+            if (newText.isPresent()) {
+                Consumers.Text was = Consumers.Text.of(oldText.get());
+                Consumers.Text now = Consumers.Text.of(newText.get());
+                for (Consumers each : consumers) {
+                    findings.addAll(engine.compareConsumers(each, was, base.model(path), now, candidate.model(path),
+                            path).findings());
+                }
+            }
         }
         for (Mirror pair : mirrors) {
             boolean original = changed.contains(pair.original());

@@ -5,12 +5,17 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
+import io.uapiguard.consumer.Consumers;
+import io.uapiguard.model.UapiModel;
+import io.uapiguard.policy.Policy;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.JdbcHistoryQueries;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -24,6 +29,16 @@ public final class StoredComparisons {
 
     private final HistoryQueries queries;
     private final CompatEngine engine;
+    /** The catalogue's consumers of the text, run over stored revisions for the report (they keep the last texts). */
+    private final Consumers consumers = new Consumers(Policy.catalogue());
+
+    /** A revision and the consumers of the header's text that its change broke ({@code consumer.extraction-changed}). */
+    public record BrokenConsumers(String commitId, String subject, List<Finding> findings) {
+
+        public BrokenConsumers {
+            findings = List.copyOf(findings);
+        }
+    }
 
     public StoredComparisons(HistoryQueries queries, CompatEngine engine) {
         this.queries = queries;
@@ -47,6 +62,53 @@ public final class StoredComparisons {
      * {@code problems} names each (path, revision and why: it did not parse at ingest).
      */
     public record TreeComparison(Comparison comparison, List<String> problems) {
+    }
+
+    /**
+     * Each recorded revision after {@code fromCommitId} (null: from the first) up to {@code toCommitId} that changed
+     * {@code path}, with the catalogue's consumers of the text that its change broke, judged against the revision of
+     * {@code path} before it; the revisions that broke none are left out. Over the stored texts and models, in
+     * history order, so each consumer reads only what each change touched.
+     */
+    public List<BrokenConsumers> brokenConsumers(String repository, String fromCommitId, String toCommitId,
+                                                 String path) {
+        List<RevisionInfo> oldestFirst = new ArrayList<>(queries.revisions(repository));
+        Collections.reverse(oldestFirst);
+        int from = -1;
+        int to = -1;
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            String id = oldestFirst.get(i).commitId();
+            if (id.equals(fromCommitId)) {
+                from = i;
+            }
+            if (id.equals(toCommitId)) {
+                to = i;
+            }
+        }
+        List<BrokenConsumers> out = new ArrayList<>();
+        String blob = null;
+        Consumers.Text text = null;
+        UapiModel model = null;
+        for (int i = Math.max(from, 0); i <= to; i++) {
+            RevisionInfo r = oldestFirst.get(i);
+            String b = r.blobs().get(path);
+            if (!r.reachable() || b == null || b.equals(blob)) {
+                continue;
+            }
+            Optional<String> t = queries.headerText(repository, r.commitId(), path);
+            Optional<UapiModel> m = t.isEmpty() ? Optional.empty() : queries.model(repository, r.commitId(), path);
+            if (m.isPresent() && text != null && i > from) {
+                Consumers.Text now = Consumers.Text.of(t.get());
+                Comparison c = engine.compareConsumers(consumers, text, model, now, m.get(), path);
+                if (!c.findings().isEmpty()) {
+                    out.add(new BrokenConsumers(r.commitId(), r.subject(), c.findings()));
+                }
+            }
+            blob = b;
+            text = m.isPresent() ? Consumers.Text.of(t.get()) : null;   // a header that did not parse: nothing to judge
+            model = m.orElse(null);
+        }
+        return out;
     }
 
     /**

@@ -5,8 +5,10 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.consumer.Consumer;
 import io.uapiguard.model.Mirror;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,17 +30,55 @@ public final class Policy {
     /** Attachment put on a finding that only an expired acceptance matched, naming its expiry date. */
     public static final String ACCEPTANCE_EXPIRED = "acceptance-expired";
 
-    private static final Policy NONE = new Policy(Map.of(), List.of(), null);
+    private static final Policy NONE = new Policy(Map.of(), List.of(), null, List.of());
+    private static volatile List<Consumer> catalogue;
 
     private final Map<String, Severity> severities;
     private final List<Acceptance> acceptances;
     /** Null when the file does not say: the caller's default applies. */
     private final List<Mirror> mirrors;
+    private final List<Consumer> consumers;
 
-    Policy(Map<String, Severity> severities, List<Acceptance> acceptances, List<Mirror> mirrors) {
+    Policy(Map<String, Severity> severities, List<Acceptance> acceptances, List<Mirror> mirrors,
+           List<Consumer> consumers) {
         this.severities = Map.copyOf(severities);
         this.acceptances = List.copyOf(acceptances);
         this.mirrors = mirrors == null ? null : List.copyOf(mirrors);
+        this.consumers = List.copyOf(consumers);
+    }
+
+    /**
+     * The shipped catalogue of real consumers of bpf.h's text ({@code consumers.yml} beside this class, listed with
+     * their sources and records in docs/consumers.md), read once by the same reader as a project's file.
+     */
+    public static List<Consumer> catalogue() {
+        List<Consumer> c = catalogue;
+        if (c == null) {
+            try (InputStream in = Policy.class.getResourceAsStream(CATALOGUE)) {
+                if (in == null) {
+                    throw new UapiguardException(UapiguardException.Reason.INTERNAL, "no " + CATALOGUE + " in the build");
+                }
+                c = PolicyReader.read(CATALOGUE, new String(in.readAllBytes(), StandardCharsets.UTF_8)).consumers;
+            } catch (IOException e) {
+                throw new UapiguardException(UapiguardException.Reason.INTERNAL, "cannot read " + CATALOGUE, e);
+            }
+            catalogue = c;
+        }
+        return c;
+    }
+
+    static final String CATALOGUE = "consumers.yml";
+
+    /** The project's own consumers ({@code consumers:}), empty when it lists none. */
+    public List<Consumer> consumers() {
+        return consumers;
+    }
+
+    /** What a check runs: the catalogue, then the project's own consumers. */
+    public List<Consumer> consumersToRun() {
+        List<Consumer> all = new ArrayList<>(catalogue());
+        all.addAll(consumers);
+        return List.copyOf(all);
     }
 
     /** No overrides, no acceptances. */

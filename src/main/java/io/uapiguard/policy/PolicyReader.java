@@ -4,6 +4,7 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.RuleInfo;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.consumer.Consumer;
 import io.uapiguard.model.Mirror;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,6 +35,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  *     expires: 2027-01-31                        # optional, last day it applies
  * mirrors:                         # optional: header copies kept in sync (MirrorsReader)
  *   - {original: include/uapi/, copy: tools/include/uapi/}
+ * consumers:                       # optional: the project's own consumers of the header's text (ConsumersReader)
+ *   - {name: gen, source: https://..., commit: 0123abcd, extract: {capture: 'FN\((\w+)\)', expect: helpers}}
  * </pre>
  */
 final class PolicyReader {
@@ -69,11 +72,12 @@ final class PolicyReader {
         Map<String, Severity> severities = new LinkedHashMap<>();
         List<Acceptance> acceptances = new ArrayList<>();
         List<Mirror> mirrors = null;
+        List<Consumer> consumers = List.of();
         JsonToken first = parser.nextToken();
         if (first == null) {
-            return new Policy(severities, acceptances, null); // an empty file is an empty policy
+            return new Policy(severities, acceptances, null, consumers); // an empty file is an empty policy
         }
-        expect(first, JsonToken.START_OBJECT, "a mapping with 'severity', 'accept' and/or 'mirrors'");
+        expect(first, JsonToken.START_OBJECT, "a mapping with 'severity', 'accept', 'mirrors' and/or 'consumers'");
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -86,10 +90,12 @@ final class PolicyReader {
                 case "severity" -> severities(value, severities);
                 case "accept" -> acceptances(value, acceptances);
                 case "mirrors" -> mirrors = new MirrorsReader(this, parser).read(value);
-                default -> throw error("unknown key '" + key + "': expected version, severity, accept or mirrors");
+                case "consumers" -> consumers = new ConsumersReader(this, parser, file).read(value);
+                default -> throw error("unknown key '" + key + "': expected version, severity, accept, mirrors or"
+                        + " consumers");
             }
         }
-        return new Policy(severities, acceptances, mirrors);
+        return new Policy(severities, acceptances, mirrors, consumers);
     }
 
     private void severities(JsonToken start, Map<String, Severity> out) {

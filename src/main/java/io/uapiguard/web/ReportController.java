@@ -118,6 +118,9 @@ class ReportController {
         model.addAttribute("helpers", tagModel == null ? List.of() : helperRows(repository, header, tags, current,
                 tagModel));
         model.addAttribute("problems", tagModel == null ? List.of() : tagModel.problems());
+        // The consumers of the header's text that each revision since the compared tag broke (docs/consumers.md).
+        model.addAttribute("brokenConsumers", comparisons.brokenConsumers(repository,
+                against == null ? null : against.commitId(), current.commitId(), header));
         model.addAttribute("parsed", tagModel != null);
         model.addAttribute("unparsed", shown != null && "removed".equals(shown.change())
                 ? header + " was removed at this tag."

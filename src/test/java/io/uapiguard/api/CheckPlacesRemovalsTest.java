@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.uapiguard.UapiguardVersion;
@@ -72,6 +73,9 @@ class CheckPlacesRemovalsTest {
                 call.getArgument(0, String.class), call.getArgument(1, char[].class), call.getArgument(2)));
         when(engine.compare(any(), any(), anyString())).thenAnswer(call -> realEngine.compare(
                 call.getArgument(0), call.getArgument(1), call.getArgument(2, String.class)));
+        when(engine.compareConsumers(any(), any(), any(), any(), any(), anyString())).thenAnswer(call ->
+                realEngine.compareConsumers(call.getArgument(0), call.getArgument(1), call.getArgument(2),
+                        call.getArgument(3), call.getArgument(4), call.getArgument(5, String.class)));
         String path = RemovalScenario.PATH;
         when(queries.repository("linux")).thenReturn(Optional.of(new RepositoryInfo("linux",
                 "https://git.kernel.org/pub/scm/linux/kernel/git/bpf/bpf-next.git", "v*", List.of("master"),
@@ -131,5 +135,32 @@ class CheckPlacesRemovalsTest {
         JsonNode run = sarif(Map.of("repository", "linux", "patch", RemovalScenario.patch())).get("runs").get(0);
         assertThat(run.has("versionControlProvenance")).isFalse();
         assertThat(run.toString()).doesNotContain("/srv/git");
+    }
+
+    /**
+     * A posted policy's consumer whose regex backtracks without end (issue 16: never a hang): its bound stops it and
+     * the check answers 400 problem+json naming the consumer and the policy's line.
+     */
+    @Test
+    void aCatastrophicConsumerRegexInAPostedPolicyIs400NamingItsLine() throws Exception {
+        String policy = """
+                version: 1
+                consumers:
+                  - name: our generator
+                    source: https://example.org/gen.awk
+                    commit: 0123abcd
+                    extract: {capture: '(x+x+){1,50}y', expect: helpers}
+                """;
+        String header = RemovalScenario.OLD_TEXT + "/* " + "x".repeat(40) + " */\n";
+        long start = System.nanoTime();
+        String body = mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content(CheckControllerTest.body(Map.of("repository", "linux", "header", header,
+                                "policy", policy))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("policy (.uapiguard.yml):3").contains("consumer our generator")
+                .contains("catastrophic backtracking");
+        assertThat(System.nanoTime() - start).as("bounded: about a second, never a hang").isLessThan(30_000_000_000L);
     }
 }

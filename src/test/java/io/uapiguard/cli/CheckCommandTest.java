@@ -208,6 +208,25 @@ class CheckCommandTest {
         assertThat(run.err()).startsWith("uapiguard: " + dir.resolve(".uapiguard.yml"));
     }
 
+    /** A project's consumer whose regex backtracks without end is stopped by its bound: exit 2 naming it, no hang. */
+    @Test
+    void aCatastrophicConsumerRegexIsExitTwoNamingTheConsumerAndItsLine() throws Exception {
+        Files.writeString(dir.resolve(".uapiguard.yml"), """
+                consumers:
+                  - name: our generator
+                    source: https://example.org/gen.awk
+                    commit: 0123abcd
+                    extract: {capture: '(x+x+){1,50}y', expect: helpers}
+                """);
+        Files.writeString(dir.resolve(HEADER), CliRun.fixture("helpers-v1.h") + "/* " + "x".repeat(40) + " */\n");
+        long start = System.nanoTime();
+        CliRun run = CliRun.run("check", "--repo", dir.toString());
+        assertThat(run.exit()).as(run.out()).isEqualTo(2);
+        assertThat(run.err()).startsWith("uapiguard: " + dir.resolve(".uapiguard.yml") + ":2")
+                .contains("consumer our generator").contains("catastrophic backtracking");
+        assertThat(System.nanoTime() - start).as("bounded: about a second, never a hang").isLessThan(30_000_000_000L);
+    }
+
     /** Issue 16's acceptance through {@code check}: the working tree's removal placed in the working tree's file. */
     @Test
     void aRemovalInTheWorkingTreeIsPlacedWhereItHappenedInSarif() throws Exception {

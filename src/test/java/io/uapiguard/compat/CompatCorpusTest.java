@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.corpus.Corpus;
-import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +31,12 @@ class CompatCorpusTest {
     void compareEveryConsecutivePair() {
         corpus = Corpus.require();
         revisions = corpus.revisions();
-        HeaderParser parser = new HeaderParser();
-        List<UapiModel> models = new ArrayList<>(revisions.size());
-        for (Corpus.Revision r : revisions) {
-            try {
-                models.add(parser.parse(r.commit().name() + ":" + Corpus.HEADER_PATH, r.text()));
-            } catch (UapiguardException e) {
-                assumeTrue(e.reason() != UapiguardException.Reason.INTERNAL, "header front end not available: " + e.getMessage());
-                throw e;
-            }
+        List<UapiModel> models;
+        try {
+            models = corpus.models();   // parsed once per JVM, shared with ConsumerCorpusTest
+        } catch (UapiguardException e) {
+            assumeTrue(e.reason() != UapiguardException.Reason.INTERNAL, "header front end not available: " + e.getMessage());
+            throw e;
         }
         CompatEngine engine = CompatEngine.standard();
         for (int i = 0; i + 1 < models.size(); i++) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.consumer.Consumers;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.policy.Policy;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
 import java.io.IOException;
@@ -50,6 +52,16 @@ class RuleFixturesTest {
             assertThat(engine.compare(oldModel, oldModel, "old.h").findings()).as("old vs old").isEmpty();
             assertThat(engine.compare(newModel, newModel, "new.h").findings()).as("new vs new").isEmpty();
             List<Finding> findings = new ArrayList<>(engine.compare(oldModel, newModel, "new.h").findings());
+            // The catalogue's consumers of the text run on every pair too (consumer.extraction-changed).
+            Consumers consumers = new Consumers(Policy.catalogue());
+            Consumers.Text oldHeader = Consumers.Text.of(Files.readString(dir.resolve("old.h")));
+            Consumers.Text newHeader = Consumers.Text.of(Files.readString(dir.resolve("new.h")));
+            assertThat(engine.compareConsumers(consumers, oldHeader, oldModel, oldHeader, oldModel, "old.h").findings())
+                    .as("consumers old vs old").isEmpty();
+            assertThat(engine.compareConsumers(consumers, newHeader, newModel, newHeader, newModel, "new.h").findings())
+                    .as("consumers new vs new").isEmpty();
+            findings.addAll(engine.compareConsumers(consumers, oldHeader, oldModel, newHeader, newModel, "new.h")
+                    .findings());
             if (judgesCopies(dir.getFileName().toString())) {
                 Mirror pair = new Mirror("old.h", "new.h");
                 String oldText = Files.readString(dir.resolve("old.h"));

@@ -2,6 +2,8 @@ package io.uapiguard.corpus;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.UapiModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +46,7 @@ public final class Corpus {
     private final Path bundle;
     private final Repository repository;
     private List<Revision> revisions;
+    private List<UapiModel> models;
 
     private Corpus(Path bundle, Repository repository) {
         this.bundle = bundle;
@@ -146,6 +149,22 @@ public final class Corpus {
             revisions = List.copyOf(readRevisions());
         }
         return revisions;
+    }
+
+    /**
+     * The model of every revision, oldest first (the file named {@code COMMIT:PATH}): parsed once per JVM and shared
+     * by the corpus tests that walk the whole history (about 64 MB).
+     */
+    public synchronized List<UapiModel> models() {
+        if (models == null) {
+            HeaderParser parser = new HeaderParser();
+            List<UapiModel> out = new ArrayList<>();
+            for (Revision r : revisions()) {
+                out.add(parser.parse(r.commit().name() + ":" + HEADER_PATH, r.text()));
+            }
+            models = List.copyOf(out);
+        }
+        return models;
     }
 
     /** The text of every revision, oldest first. */

@@ -23,8 +23,12 @@ import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HeaderVerdict;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.TagInfo;
+import io.uapiguard.header.HeaderParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -168,6 +172,43 @@ class ReportControllerTest {
                 "2", "map_lookup_elem", "void *bpf_map_lookup_elem(struct bpf_map *map)", "v1");
         assertThat(page.select("#problems tbody tr td").eachText()).containsExactly(
                 "helper-undocumented", "tail_call", "42", "helper tail_call has no documentation");
+    }
+
+    /** The consumers of the text each revision since the compared tag broke: cilium's script, at the explicit ids. */
+    @Test
+    void tagPageListsTheConsumersEachRevisionBroke() throws Exception {
+        String middle = "4444444444444444444444444444444444444444";
+        Path fixture = Path.of("src/test/resources/compat/consumer.extraction-changed");
+        String oldText = Files.readString(fixture.resolve("old.h"));
+        String newText = Files.readString(fixture.resolve("new.h"));
+        String laterText = newText + "/* later */\n";
+        HeaderParser parser = new HeaderParser();
+        when(queries.revisions("linux")).thenReturn(List.of(
+                revision(C3, "later", "b3"), revision(middle, "explicit ids " + SCRIPT, "b2"),
+                revision(C2, "v2", "b1"), revision(C1, "v1", "b0")));
+        for (String[] r : new String[][] {{C2, oldText}, {middle, newText}, {C3, laterText}}) {
+            when(queries.headerText("linux", r[0], PATH)).thenReturn(Optional.of(r[1]));
+            when(queries.model("linux", r[0], PATH)).thenReturn(Optional.of(parser.parse(PATH, r[1])));
+        }
+        Document page = page("/report/linux/tags/v3");
+        List<String> rows = page.select("#consumers tbody tr").stream().map(tr -> tr.select("td").get(1).text())
+                .toList();
+        assertThat(rows).contains("cilium/ebpf asm/func.go gawk (v1)");
+        assertThat(page.select("#consumers tbody tr td:first-child").eachText())
+                .allMatch(t -> t.startsWith("444444444444 explicit ids " + SCRIPT));
+        assertThat(page.html()).doesNotContain(SCRIPT);   // the subject is escaped
+
+        when(queries.headerText("linux", middle, PATH)).thenReturn(Optional.of(oldText + "/* same shape */\n"));
+        when(queries.model("linux", middle, PATH)).thenReturn(Optional.of(parser.parse(PATH, oldText)));
+        when(queries.headerText("linux", C3, PATH)).thenReturn(Optional.of(oldText + "/* still */\n"));
+        when(queries.model("linux", C3, PATH)).thenReturn(Optional.of(parser.parse(PATH, oldText)));
+        assertThat(page("/report/linux/tags/v3").select("#consumers-section .empty").text())
+                .isEqualTo("No revision since v2 broke a consumer of the header's text in the catalogue.");
+    }
+
+    private static HistoryQueries.RevisionInfo revision(String commit, String subject, String blob) {
+        return new HistoryQueries.RevisionInfo(commit, Instant.parse("2026-01-01T00:00:00Z"), "A. Author", subject,
+                List.of(), Map.of(PATH, blob), true);
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.uapiguard.consumer;
+
+import io.uapiguard.model.UapiModel;
+import java.lang.ref.WeakReference;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One revision's text as the consumers read it, shared by all of them: its characters (for {@link TextChange}), the
+ * model's lists the extractions must equal, and what each consumer made of it once computed (a {@link Reading}, or a
+ * snippet's {@link Outcome}). Thread-safe: each slot is computed under this side's lock, never holding another's.
+ */
+final class Side {
+
+    final String text;
+    final UapiModel model;
+    /**
+     * Held weakly: the caller's array (a history walk keeps it while it parses from it) or a copy made for one
+     * change, not kept alive by this cache (a young collection would copy it at each collection).
+     */
+    private WeakReference<char[]> chars;
+    private final Object[] made;
+    private final Map<Expect, List<String>> expected = new EnumMap<>(Expect.class);
+
+    Side(String text, char[] chars, UapiModel model, int consumers) {
+        this.text = text;
+        this.chars = chars == null ? null : new WeakReference<>(chars);
+        this.model = model;
+        this.made = new Object[consumers];
+    }
+
+    /** The text's characters: the caller's while it holds them, else a copy. */
+    synchronized char[] chars() {
+        char[] c = chars == null ? null : chars.get();
+        if (c == null) {
+            c = text.toCharArray();
+            chars = new WeakReference<>(c);
+        }
+        return c;
+    }
+
+    /** The model's list for {@code expect}, from position {@code from} on. */
+    synchronized List<String> expected(Expect expect, int from) {
+        List<String> all = expected.computeIfAbsent(expect, e -> e.of(model, 0));
+        return from == 0 ? all : from >= all.size() ? List.of() : all.subList(from, all.size());
+    }
+
+    /** What consumer {@code i} made of this text, null when not computed yet. */
+    synchronized Object made(int i) {
+        return made[i];
+    }
+
+    /** What consumer {@code i} made of this text, computed by {@code make} the first time. */
+    <T> T made(int i, Supplier<T> make) {
+        synchronized (this) {
+            if (made[i] != null) {
+                @SuppressWarnings("unchecked")
+                T known = (T) made[i];
+                return known;
+            }
+        }
+        T value = make.get();   // outside the lock: it may read other sides
+        synchronized (this) {
+            if (made[i] == null) {
+                made[i] = value;
+            }
+            @SuppressWarnings("unchecked")
+            T kept = (T) made[i];
+            return kept;
+        }
+    }
+}
