@@ -1,5 +1,7 @@
 package io.uapiguard.include;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.model.Abi;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -20,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Include directories searched in order, as gcc's {@code -I}: a quoted name first beside the including file, then
  * each directory. A file's key is the SHA-256 of its bytes; a file read once is not read again while its size and
- * modification time stay the same.
+ * modification time stay the same, and a path looked at less than a second ago is not looked at again (a change
+ * to an include directory is seen a second late at most).
  */
 public final class IncludeDirectories implements IncludeSource {
 
@@ -128,8 +132,19 @@ public final class IncludeDirectories implements IncludeSource {
         return file(base == null ? relative : base.resolve(relative));
     }
 
+    /**
+     * What each path held when last looked at, for a second: the system headers are looked up in every directory by
+     * every header, and a stat per try cost 8 % of modelling the whole tree. Bounded: a checked header chooses what
+     * its includes name.
+     */
+    private final Cache<Path, Optional<Found>> probes = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofSeconds(1)).executor(Runnable::run).build();
+
     private Found file(Path path) {
-        Path p = path.normalize();
+        return probes.get(path.normalize(), p -> Optional.ofNullable(read(p))).orElse(null);
+    }
+
+    private Found read(Path p) {
         try {
             if (!Files.isRegularFile(p)) {
                 return null;
