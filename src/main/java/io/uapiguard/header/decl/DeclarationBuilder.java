@@ -8,20 +8,25 @@ import io.uapiguard.header.pp.Budget;
 import io.uapiguard.header.pp.CValue;
 import io.uapiguard.header.pp.ConstantEvaluator;
 import io.uapiguard.header.pp.PpToken;
+import io.uapiguard.header.pp.TokenArrayStream;
 import io.uapiguard.header.pp.TokenText;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
+import io.uapiguard.model.Field;
 import io.uapiguard.model.Gap;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Walks the declaration parse tree and builds what the model needs: every enum with evaluated values, every
@@ -33,16 +38,13 @@ import org.antlr.v4.runtime.Token;
 public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void> {
 
     /**
-     * What the declarations of one header define; {@code enumeratorValues} gives the enumerators as constants of
-     * expressions (other names have no value).
-     */
-    /**
      * What the header declares. {@code records} lists the header's complete tagged records and the anonymous ones a
-     * typedef names, in the order they are defined; {@code typedefNames} gives the latter their (first) typedef name.
+     * typedef names, in the order they are defined; {@code typedefNames} gives the latter their (first) typedef name;
+     * {@code enumeratorValues} gives the enumerators as constants of expressions (other names have no value).
      */
     public record Declarations(List<EnumDecl> enums, List<RecordDecl> records, Map<String, RecordDecl> recordsByTag,
                         Map<String, CType> typedefs, ConstantEvaluator.Resolver enumeratorValues,
-                        List<String> functions, Map<RecordDecl, String> typedefNames) {
+                        Map<RecordDecl, String> typedefNames) {
 
         /** The name an anonymous record of {@link #records} has from its typedef; null for a tagged one. */
         public String typedefName(RecordDecl record) {
@@ -78,11 +80,9 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
     private final List<Gap> gaps = new ArrayList<>();
     /** The record whose members are being read, for gaps: {@code struct tag} or {@code struct <anonymous>}. */
     private String currentRecord = "";
-    /** The functions the header defines ({@code static inline}), by name; their bodies are not modelled. */
-    private final List<String> functions = new ArrayList<>();
     /** {@code #pragma pack}: the members' maximum alignment in bytes now (0: none), and the pushed ones. */
     private int pack;
-    private final java.util.ArrayDeque<Integer> packStack = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Integer> packStack = new ArrayDeque<>();
     /**
      * Made once: a method reference in place would be a new object and an indy call per expression. Enumerators
      * have their values; sizeof, _Alignof and __builtin_offsetof are measured on the records and typedefs known.
@@ -124,7 +124,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
 
     public Declarations build(DeclarationParser.TranslationUnitContext tree) {
         tree.accept(this);
-        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues, functions, typedefNames);
+        return new Declarations(enums, records, recordsByTag, typedefs, enumeratorValues, typedefNames);
     }
 
     @Override
@@ -141,7 +141,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 throw error("a function body must follow exactly one function declarator",
                         (PpToken) ctx.body.getStart());
             }
-            functions.add(declare(spec.type(), spec.qualifiers(), d.declarator()).name());
+            declare(spec.type(), spec.qualifiers(), d.declarator());   // checked as any declarator; the body is not modelled
             return null;
         }
         if (spec.typedef()) {
@@ -553,7 +553,7 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
                 return -1;
             }
         }
-        io.uapiguard.model.Field field = layout.fieldOf(type, path.toString(), line);
+        Field field = layout.fieldOf(type, path.toString(), line);
         if (field == null) {
             return -1;
         }
@@ -580,13 +580,13 @@ public final class DeclarationBuilder extends DeclarationParserBaseVisitor<Void>
         for (PpToken t : operand) {
             copies.add(t.copy());
         }
-        DeclarationParser parser = new DeclarationParser(new io.uapiguard.header.pp.TokenArrayStream(copies, file));
+        DeclarationParser parser = new DeclarationParser(new TokenArrayStream(copies, file));
         parser.removeErrorListeners();
-        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+        parser.setErrorHandler(new BailErrorStrategy());
         DeclarationParser.TypeNameContext ctx;
         try {
             ctx = parser.typeName();
-        } catch (org.antlr.v4.runtime.misc.ParseCancellationException e) {
+        } catch (ParseCancellationException e) {
             return null;
         }
         List<PpToken> outer = tokens;
