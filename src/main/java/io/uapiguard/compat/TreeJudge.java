@@ -69,24 +69,22 @@ public final class TreeJudge {
         List<Finding> findings = new ArrayList<>();
         Set<String> judged = new LinkedHashSet<>(changed);
         for (String path : changed) {
-            boolean before = base.text(path).isPresent();
-            boolean after = candidate.text(path).isPresent();
-            if (!before || !after) {
-                if (before || after) {
-                    findings.addAll((after ? engine.headerAdded(path, candidate.model(path))
+            // Each side's text read once: a posted or stored text is a copy per call.
+            Optional<String> oldText = base.text(path);
+            Optional<String> newText = candidate.text(path);
+            if (oldText.isEmpty() || newText.isEmpty()) {
+                if (oldText.isPresent() || newText.isPresent()) {
+                    findings.addAll((newText.isPresent() ? engine.headerAdded(path, candidate.model(path))
                             : engine.headerRemoved(path, modelOrNull(base, path))).findings());
                 }
                 continue;
             }
             Comparison header = engine.compare(base.model(path), candidate.model(path), path);
             if (lineDiff != null) {
-                header = header.placeRemovals(() -> base.text(path)
-                        .flatMap(old -> candidate.text(path).map(now -> lineDiff.apply(old, now))).orElse(null));
+                header = header.placeRemovals(() -> lineDiff.apply(oldText.get(), newText.get()));
             }
             findings.addAll(header.findings());
-            Optional<String> oldText = consumers.isEmpty() ? Optional.empty() : base.text(path);
-            Optional<String> newText = oldText.isEmpty() ? Optional.empty() : candidate.text(path);
-            if (newText.isPresent()) {
+            if (!consumers.isEmpty()) {
                 Consumers.Text was = Consumers.Text.of(oldText.get());
                 Consumers.Text now = Consumers.Text.of(newText.get());
                 for (Consumers each : consumers) {

@@ -97,15 +97,15 @@ public final class StoredComparisons {
             }
             Optional<String> t = queries.headerText(repository, r.commitId(), path);
             Optional<UapiModel> m = t.isEmpty() ? Optional.empty() : queries.model(repository, r.commitId(), path);
-            if (m.isPresent() && text != null && i > from) {
-                Consumers.Text now = Consumers.Text.of(t.get());
+            Consumers.Text now = m.isPresent() ? Consumers.Text.of(t.get()) : null;   // did not parse: nothing to judge
+            if (now != null && text != null) {
                 Comparison c = engine.compareConsumers(consumers, text, model, now, m.get(), path);
                 if (!c.findings().isEmpty()) {
                     out.add(new BrokenConsumers(r.commitId(), r.subject(), c.findings()));
                 }
             }
             blob = b;
-            text = m.isPresent() ? Consumers.Text.of(t.get()) : null;   // a header that did not parse: nothing to judge
+            text = now;   // the same object, so the consumers find what they read of it by identity
             model = m.orElse(null);
         }
         return out;
