@@ -8,10 +8,7 @@ import io.uapiguard.include.RevisionIncludes;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.HeaderPatcher;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +60,7 @@ final class CandidateTree implements TreeJudge.Tree {
                 String blob = base.blob(path);
                 return blob == null ? null : "git:" + blob;
             }
-            return change.text().map(text -> keys.computeIfAbsent(path, p -> "sha256:" + sha256(text)))
+            return change.text().map(text -> keys.computeIfAbsent(path, p -> IncludeSource.contentKey(text.getBytes(StandardCharsets.UTF_8))))
                     .orElse(null);
         }
 
@@ -77,14 +74,6 @@ final class CandidateTree implements TreeJudge.Tree {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 
     /** The base with the posted header at {@code path}. */
     static CandidateTree posted(StoredTree base, HeaderParser parser, IncludeSource fallback, String path,

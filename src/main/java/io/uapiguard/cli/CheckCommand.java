@@ -14,11 +14,8 @@ import io.uapiguard.git.GitHeaders;
 import io.uapiguard.git.RevPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -73,11 +70,9 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
             // Changed headers are told by blob id, so the unchanged ones are neither read nor parsed.
-            Map<String, ObjectId> after = git.workingTreeBlobs(glob);
-            Set<String> present = new HashSet<>(before.keySet());
-            present.addAll(after.keySet());
-            List<String> headers = glob.select(present);
-            List<String> changed = headers.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();
+            PathGlob.Change change = glob.change(before, git.workingTreeBlobs(glob));
+            List<String> headers = change.headers();
+            List<String> changed = change.changed();
             Comparison judged = options.judge(new TreeJudge(CompatEngine.standard(), LineMap::between,
                     List.of(new Consumers(policy.consumersToRun()))).judge(
                     GitTree.commit(git, commit, label), GitTree.workingTree(git), changed,

@@ -15,12 +15,8 @@ import io.uapiguard.git.GitHeaders.Base;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -90,12 +86,9 @@ final class PrePushCheck {
                 List<String> headers = List.of();
                 List<String> changed = List.of();
                 if (git.touches(base.get().commit(), local, glob)) {
-                    Map<String, ObjectId> before = git.blobsAt(base.get().commit(), glob);
-                    Map<String, ObjectId> after = git.blobsAt(local, glob);
-                    Set<String> present = new HashSet<>(before.keySet());
-                    present.addAll(after.keySet());
-                    headers = glob.select(present);
-                    changed = headers.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();
+                    PathGlob.Change change = glob.change(git.blobsAt(base.get().commit(), glob), git.blobsAt(local, glob));
+                    headers = change.headers();
+                    changed = change.changed();
                 }
                 changedAny |= !changed.isEmpty();
                 boolean failed = false;

@@ -30,8 +30,8 @@ public enum Expect {
         return Optional.empty();
     }
 
-    /** The model's list, from position {@code from} on. */
-    List<String> of(UapiModel model, int from) {
+    /** The model's list. */
+    List<String> of(UapiModel model) {
         List<String> all = new ArrayList<>();
         if (this == HELPERS) {
             model.helpers().stream().sorted(Comparator.comparingLong(Helper::id)).forEach(h -> all.add(h.name()));
@@ -41,6 +41,6 @@ public enum Expect {
             docs.sort(Comparator.comparingInt(HelperDoc::line));
             docs.forEach(d -> all.add(d.function()));
         }
-        return from >= all.size() ? List.of() : List.copyOf(all.subList(from, all.size()));
+        return List.copyOf(all);
     }
 }

@@ -43,7 +43,7 @@ final class Side {
 
     /** The model's list for {@code expect}, from position {@code from} on. */
     synchronized List<String> expected(Expect expect, int from) {
-        List<String> all = expected.computeIfAbsent(expect, e -> e.of(model, 0));
+        List<String> all = expected.computeIfAbsent(expect, e -> e.of(model));
         return from == 0 ? all : from >= all.size() ? List.of() : all.subList(from, all.size());
     }
 

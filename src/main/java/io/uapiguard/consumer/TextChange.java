@@ -43,8 +43,8 @@ final class TextChange {
             oldTo[i] = h[1];
             newFrom[i] = h[2];
             newTo[i] = h[3];
-            oldLines[i] = newlines(oldText, h[0], h[1]);
-            newLines[i] = newlines(newText, h[2], h[3]);
+            oldLines[i] = Reading.newlines(oldText, h[0], h[1]);
+            newLines[i] = Reading.newlines(newText, h[2], h[3]);
         }
     }
 
@@ -188,13 +188,5 @@ final class TextChange {
             }
         }
         return s;
-    }
-
-    private static int newlines(String text, int from, int to) {
-        int n = 0;
-        for (int i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -5,10 +5,12 @@ import io.uapiguard.UapiguardException.Reason;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.FileMode;
@@ -82,6 +84,21 @@ public final class PathGlob {
             }
         }
         return false;
+    }
+
+    /** The watched headers of two revisions ({@code headers}, either side) and those whose blobs differ ({@code changed}). */
+    public record Change(List<String> headers, List<String> changed) {
+    }
+
+    /**
+     * Which watched headers two revisions hold and which of them changed, told by blob id (path to blob of each side),
+     * so that an unchanged header is neither read nor parsed; an added or deleted one counts as changed.
+     */
+    public <B> Change change(Map<String, B> before, Map<String, B> after) {
+        Set<String> present = new HashSet<>(before.keySet());
+        present.addAll(after.keySet());
+        List<String> headers = select(present);
+        return new Change(headers, headers.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList());
     }
 
     /**

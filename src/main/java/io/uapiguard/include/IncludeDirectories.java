@@ -8,12 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,7 +151,7 @@ public final class IncludeDirectories implements IncludeSource {
             Read r = read.get(p);
             if (r == null || r.size != size || r.modified != modified) {
                 byte[] bytes = Files.readAllBytes(p);
-                r = new Read(size, modified, "sha256:" + sha256(bytes),
+                r = new Read(size, modified, IncludeSource.contentKey(bytes),
                         new String(bytes, StandardCharsets.UTF_8).toCharArray());
                 read.put(p, r);
             }
@@ -181,11 +178,4 @@ public final class IncludeDirectories implements IncludeSource {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,10 +4,7 @@ import io.uapiguard.header.pp.IncludeSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +53,10 @@ public final class RevisionIncludes implements IncludeSource {
                             return Optional.empty();
                         }
                         byte[] bytes = java.nio.file.Files.readAllBytes(file);
-                        keys.put(p, "sha256:" + HexFormat.of().formatHex(
-                                MessageDigest.getInstance("SHA-256").digest(bytes)));
+                        keys.put(p, IncludeSource.contentKey(bytes));
                         return Optional.of(new String(bytes, StandardCharsets.UTF_8).toCharArray());
                     } catch (IOException e) {
                         return Optional.empty();
-                    } catch (NoSuchAlgorithmException e) {
-                        throw new IllegalStateException("every Java runtime has SHA-256", e);
                     }
                 });
                 return text.isPresent() ? keys.get(path) : null;

@@ -1,5 +1,9 @@
 package io.uapiguard.header.pp;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * Where the preprocessor finds the file an {@code #include} names, as a compiler's {@code -I} search path does: a
  * directory tree, a revision's tree in git, nothing. The front end only asks; reading files, and the policy of where
@@ -24,6 +28,15 @@ public interface IncludeSource {
      */
     default Found findNext(String name, String includer) {
         return null;
+    }
+
+    /** The key of a file's content that every source gives a file it read itself: {@code sha256:} and the hex digest. */
+    static String contentKey(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** A found file. */
