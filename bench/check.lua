@@ -1,27 +1,36 @@
--- wrk script: POST one full-header check (body prepared by load.sh) and report latency percentiles and errors.
--- UAPIGUARD_BENCH_DISTINCT=1: each request carries a policy of one unique comment, so that every check is a new
--- request to the service (a new stored check, written), not a repetition of the last.
-local f = assert(io.open(os.getenv("UAPIGUARD_BENCH_BODY"), "rb"))
+-- wrk script: POST full-header checks (bodies prepared by load.sh) and report latency percentiles and errors.
+-- UAPIGUARD_BENCH_BODIES: the bodies' files, separated by ':', each a JSON object whose last value is the header.
+-- A connection sends them in turn, each time with a comment of its own appended to the header, so that every
+-- check is a new candidate to the service (parsed, judged and stored as a new check), as a bot's patches are:
+-- no answer is found ready because the same text came before.
 wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
 
-if os.getenv("UAPIGUARD_BENCH_DISTINCT") == "1" then
-  local threads = 0
-  function setup(thread)
-    threads = threads + 1
-    thread:set("thread_id", threads)
-  end
-  local rest = string.sub(wrk.body, 2)   -- the body without its opening brace
-  local run = tostring(os.time())
-  local counter = 0
-  function request()
-    counter = counter + 1
-    return wrk.format(nil, nil, nil, '{"policy": "# ' .. run .. "-" .. tostring(thread_id) .. "-" .. counter
-      .. '", ' .. rest)
-  end
+local heads, tails = {}, {}
+for file in string.gmatch(os.getenv("UAPIGUARD_BENCH_BODIES"), "[^:]+") do
+  local f = assert(io.open(file, "rb"))
+  local body = f:read("*a"):gsub("%s+$", "")
+  f:close()
+  -- The header's closing quote: the comment goes just before it.
+  local quote = assert(body:find('"}$'), file .. ": the header must be the body's last value")
+  heads[#heads + 1] = body:sub(1, quote - 1)
+  tails[#tails + 1] = body:sub(quote)
+end
+
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+
+local run = tostring(os.time())
+local counter = 0
+function request()
+  counter = counter + 1
+  local i = (counter + thread_id) % #heads + 1
+  return wrk.format(nil, nil, nil, heads[i] .. "\\n/* uapiguard-bench " .. run .. "-" .. thread_id .. "-" .. counter
+    .. " */\\n" .. tails[i])
 end
 
 function done(summary, latency, requests)

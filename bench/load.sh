@@ -8,13 +8,13 @@
 #   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
 #      counted from when each check was due; RATE may list several (300,350,400), each measured in turn.
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
-# The base is the newest revision (the candidate checked against itself); UAPIGUARD_BENCH_BASE=N checks the
-# newest header against the revision N before it (20: a real change with findings).
-# Every check is stored for its page; identical ones share a row, written once an hour. UAPIGUARD_BENCH_DISTINCT=1
-# makes each of wrk's checks a new request (a unique policy comment), so that each one writes its row.
+# The candidates are the N newest revisions (UAPIGUARD_BENCH_BASE=N, default 20), each checked against the revision
+# before all of them; every request appends a comment of its own to its header, so that each is a new candidate
+# (parsed, judged and stored as a check of its own), never an answer found ready.
 # JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default those of bin/uapiguard serve (the parallel
 # collector with fixed survivor sizing and a 0.5 % time goal, the JVM's default heap size); -XX:+UseG1GC
 # measures the JVM's default collector.
+# UAPIGUARD_BENCH_JAR: the service jar to run (default target/uapiguard.jar: another build, compared in one window).
 # Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
 # ../shared/corpus/.
 set -euo pipefail
@@ -26,7 +26,7 @@ rate=${3:-300}
 port=${UAPIGUARD_BENCH_PORT:-18080}
 threads=$(( clients < 2 ? clients : 2 ))   # wrk needs at least one connection per thread
 bundle=${UAPIGUARD_CORPUS:-../shared/corpus}/bpf-uapi-history.bundle
-jar=target/uapiguard.jar
+jar=${UAPIGUARD_BENCH_JAR:-target/uapiguard.jar}
 for tool in wrk jq curl java; do
   command -v "$tool" >/dev/null || { echo "load.sh: $tool is required" >&2; exit 2; }
 done
@@ -54,18 +54,26 @@ ingest=$(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/
 jq -e '.state == "succeeded"' <<<"$ingest" >/dev/null || { echo "load.sh: ingest did not succeed: $ingest" >&2; exit 1; }
 echo "ingest: $(jq -c .summary <<<"$ingest")"
 
-# The candidate: the newest stored header, checked against the revision UAPIGUARD_BENCH_BASE revisions before
-# it (default 0: itself; 20: a real change with 11 findings, 5 of them breaking).
+# The candidates: the UAPIGUARD_BENCH_BASE (default 20) newest stored headers, each checked against the revision
+# just older than all of them (a base with the changes of up to 20 commits ahead of it, as a series under review).
+# Every request is a new candidate: the scripts append a comment of their own to each header.
 revisions=$(curl -fsS "$base/api/v1/repositories/corpus/revisions")
-newest=$(jq -er '.[0].commitId' <<<"$revisions")
-against=$(jq -er --argjson k "${UAPIGUARD_BENCH_BASE:-0}" '.[$k].commitId // empty' <<<"$revisions") \
-  || { echo "load.sh: no revision ${UAPIGUARD_BENCH_BASE:-0} before the newest" >&2; exit 2; }
-curl -fsS "$base/api/v1/repositories/corpus/revisions/$newest/header" >"$work/bpf.h"
-jq -n --rawfile h "$work/bpf.h" --arg b "$against" '{repository: "corpus", base: $b, header: $h}' >"$work/body.json"
-answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/body.json" "$base/api/v1/checks")
-echo "body: $(wc -c <"$work/body.json") bytes; base ${against:0:12}; answer: $(jq -c '{verdict, summary}' <<<"$answer")"
+k=${UAPIGUARD_BENCH_BASE:-20}
+against=$(jq -er --argjson k "$k" '.[$k].commitId // empty' <<<"$revisions") && [ "$k" -ge 1 ] \
+  || { echo "load.sh: UAPIGUARD_BENCH_BASE=$k: need 1 to $(( $(jq length <<<"$revisions") - 1 ))" >&2; exit 2; }
+bodies=()
+for i in $(seq 0 $((k - 1))); do
+  commit=$(jq -er --argjson i "$i" '.[$i].commitId' <<<"$revisions")
+  curl -fsS "$base/api/v1/repositories/corpus/revisions/$commit/header" >"$work/bpf-$i.h"
+  jq -c -n --rawfile h "$work/bpf-$i.h" --arg b "$against" '{repository: "corpus", base: $b, header: $h}' \
+    >"$work/body-$i.json"
+  bodies+=("$work/body-$i.json")
+  answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/body-$i.json" "$base/api/v1/checks")
+  echo "candidate ${commit:0:12}: $(wc -c <"$work/body-$i.json") bytes, $(jq -c '{verdict, summary}' <<<"$answer")"
+done
+echo "base: ${against:0:12}"
 
-export UAPIGUARD_BENCH_BODY=$work/body.json
+export UAPIGUARD_BENCH_BODIES=$(IFS=:; echo "${bodies[*]}")
 warmup=${UAPIGUARD_BENCH_WARMUP:-60}
 echo "warm-up: $warmup s"
 wrk -t"$threads" -c"$clients" -d"$warmup"s -s bench/check.lua "$base/api/v1/checks" >/dev/null
@@ -90,7 +98,7 @@ for r in ${rate//,/ }; do
   echo "== 2. fixed rate (open loop): $r checks/s from $clients connections, latency from when each was due"
   before=$(cpu_ticks)
   java -XX:+UseSerialGC -Xmx256m -cp target/test-classes io.uapiguard.bench.CheckLoad \
-    "$base/api/v1/checks" "$work/body.json" "$r" "$clients" "$duration" | tee "$work/rate.out"
+    "$base/api/v1/checks" "$UAPIGUARD_BENCH_BODIES" "$r" "$clients" "$duration" | tee "$work/rate.out"
   cpu_per_check "$work/rate.out" "$before" "$(cpu_ticks)"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,22 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop load generator for {@code bench/load.sh}: {@code clients} connections POST the same body at a fixed
- * total rate, each on its own schedule, and a latency is counted from when its request was due, not from when it
- * could be sent, so a slow answer also charges the requests it held up (no coordinated omission, which a
- * closed-loop tool such as wrk has by design).
+ * An open-loop load generator for {@code bench/load.sh}: {@code clients} connections POST checks at a fixed total
+ * rate, each on its own schedule, and a latency is counted from when its request was due, not from when it could be
+ * sent, so a slow answer also charges the requests it held up (no coordinated omission, which a closed-loop tool
+ * such as wrk has by design).
  *
- * <pre>java -cp target/test-classes io.uapiguard.bench.CheckLoad URL BODY_FILE RATE_PER_S CLIENTS SECONDS</pre>
+ * <pre>java -cp target/test-classes io.uapiguard.bench.CheckLoad URL BODY_FILES RATE_PER_S CLIENTS SECONDS</pre>
  *
- * Prints the requests sent, the rate achieved, latency percentiles and the errors (a status other than 200, or no
- * answer within 10 s). Each client writes a request prepared once on a plain kept-alive socket, so the generator
- * takes little of the machine it shares with the service.
+ * {@code BODY_FILES}: JSON bodies separated by {@code :}, each ending in the header's string; a client sends them in
+ * turn, each time with a comment of its own appended to the header ({@link Bodies}), so that every check is a new
+ * candidate to the service, as a bot's patches are. Prints the requests sent, the rate achieved, latency
+ * percentiles and the errors (a status other than 200, or no answer within 10 s). Each client writes on a plain
+ * kept-alive socket, so the generator takes little of the machine it shares with the service.
  */
 public final class CheckLoad {
 
@@ -58,17 +62,20 @@ public final class CheckLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
-            System.err.println("usage: CheckLoad URL BODY_FILE RATE_PER_S CLIENTS SECONDS");
+            System.err.println("usage: CheckLoad URL BODY_FILES RATE_PER_S CLIENTS SECONDS");
             System.exit(2);
         }
-        byte[] body = Files.readAllBytes(Path.of(args[1]));
-        Result r = run(URI.create(args[0]), body, Double.parseDouble(args[2]), Integer.parseInt(args[3]),
+        List<byte[]> bodies = new ArrayList<>();
+        for (String file : args[1].split(":")) {
+            bodies.add(Files.readAllBytes(Path.of(file)));
+        }
+        Result r = run(URI.create(args[0]), new Bodies(bodies), Double.parseDouble(args[2]), Integer.parseInt(args[3]),
                 Duration.ofSeconds(Long.parseLong(args[4])));
         System.out.print(r.report());
     }
 
     /** Sends {@code rate} requests per second in total from {@code clients} threads for {@code duration}. */
-    static Result run(URI uri, byte[] body, double rate, int clients, Duration duration) throws InterruptedException {
+    static Result run(URI uri, Bodies bodies, double rate, int clients, Duration duration) throws InterruptedException {
         if (!(rate > 0) || clients < 1 || duration.isNegative() || uri.getPort() < 0) {
             throw new IllegalArgumentException("need a rate > 0, clients >= 1, a duration >= 0 and a URL with a "
                     + "port: " + rate + ", " + clients + ", " + duration + ", " + uri);
@@ -82,7 +89,7 @@ public final class CheckLoad {
         for (int c = 0; c < clients; c++) {
             long first = start + period * c / clients;   // staggered, so that the total rate is even
             int slot = c;
-            threads[c] = new Thread(() -> perClient[slot] = client(uri, body, first, period, end, errors), "load-" + c);
+            threads[c] = new Thread(() -> perClient[slot] = client(uri, bodies, slot, first, period, end, errors), "load-" + c);
             threads[c].start();
         }
         for (Thread t : threads) {
@@ -93,12 +100,13 @@ public final class CheckLoad {
         return new Result(all, errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
-    private static long[] client(URI uri, byte[] body, long first, long period, long end, AtomicLong errors) {
-        byte[] request = request(uri, body);
+    private static long[] client(URI uri, Bodies bodies, int client, long first, long period, long end,
+                                 AtomicLong errors) {
         long[] latencies = new long[1024];
         int n = 0;
         Connection connection = null;
-        for (long due = first; due < end; due += period) {
+        for (long due = first, sent = 0; due < end; due += period, sent++) {
+            byte[] request = request(uri, bodies.next(client, sent));
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);   // again if it woke early: never send before the check is due
             }
@@ -126,6 +134,47 @@ public final class CheckLoad {
         }
         Connection.close(connection);
         return Arrays.copyOf(latencies, n);
+    }
+
+    /**
+     * The bodies a run sends: client {@code c}'s {@code n}-th request is body {@code (c + n) mod size}, its header
+     * ended by a comment naming the client and the count, so that no two requests of a run are alike.
+     */
+    static final class Bodies {
+        private final List<byte[]> heads = new ArrayList<>();
+        private final List<byte[]> tails = new ArrayList<>();
+        private final String run = Long.toString(System.currentTimeMillis());
+
+        /** Each body a JSON object whose last value is the header's string: it must end in {@code "}}. */
+        Bodies(List<byte[]> bodies) {
+            if (bodies.isEmpty()) {
+                throw new IllegalArgumentException("no body to send");
+            }
+            for (byte[] body : bodies) {
+                int end = body.length;
+                while (end > 0 && Character.isWhitespace(body[end - 1])) {
+                    end--;
+                }
+                if (end < 2 || body[end - 2] != '"' || body[end - 1] != '}') {
+                    throw new IllegalArgumentException("a body must end with the header's string: "
+                            + new String(body, Math.max(0, end - 20), Math.min(end, 20), StandardCharsets.UTF_8));
+                }
+                heads.add(Arrays.copyOf(body, end - 2));
+                tails.add(Arrays.copyOfRange(body, end - 2, end));
+            }
+        }
+
+        byte[] next(int client, long sent) {
+            int i = (int) ((client + sent) % heads.size());
+            byte[] comment = ("\\n/* uapiguard-bench " + run + "-" + client + "-" + sent + " */\\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] head = heads.get(i);
+            byte[] tail = tails.get(i);
+            byte[] body = Arrays.copyOf(head, head.length + comment.length + tail.length);
+            System.arraycopy(comment, 0, body, head.length, comment.length);
+            System.arraycopy(tail, 0, body, head.length + comment.length, tail.length);
+            return body;
+        }
     }
 
     /** The whole request, written once: the generator must cost the machine as little as wrk does. */

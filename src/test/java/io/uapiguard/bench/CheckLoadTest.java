@@ -1,12 +1,16 @@
 package io.uapiguard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +62,7 @@ class CheckLoadTest {
 
     @Test
     void sendsAtTheGivenRateReadsEachFramingReconnectsWhenTheServerClosesAndCountsStatusErrors() throws Exception {
-        CheckLoad.Result r = CheckLoad.run(uri(), new byte[100], 100, 4, Duration.ofSeconds(1));
+        CheckLoad.Result r = CheckLoad.run(uri(), bodies("{\"header\": \"a\"}"), 100, 4, Duration.ofSeconds(1));
         assertThat(r.latencies().length + r.errors()).isEqualTo(100);
         assertThat(r.errors()).isEqualTo(10);
         assertThat(r.percentile(50)).isLessThan(Duration.ofMillis(50).toNanos());
@@ -70,14 +74,35 @@ class CheckLoadTest {
         // One client due every 10 ms, answers taking 30 ms: each request starts later than it was due, and the
         // lateness adds up; a closed-loop count would say 30 ms every time.
         delayMillis = 30;
-        CheckLoad.Result r = CheckLoad.run(uri(), new byte[10], 100, 1, Duration.ofMillis(500));
+        CheckLoad.Result r = CheckLoad.run(uri(), bodies("{\"header\": \"a\"}"), 100, 1, Duration.ofMillis(500));
         assertThat(r.percentile(100)).isGreaterThan(Duration.ofMillis(200).toNanos());
     }
 
     @Test
     void aMeaninglessRunIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckLoad.run(uri(), new byte[1], 0, 1,
+        assertThatThrownBy(() -> CheckLoad.run(uri(), bodies("{\"header\": \"a\"}"), 0, 1,
                 Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyRequestIsANewCandidateAndTheClientsGoThroughEveryBody() throws Exception {
+        CheckLoad.Bodies bodies = bodies("{\"base\": \"b\", \"header\": \"one\\n\"}\n", "{\"header\": \"two\"}");
+        Set<String> sent = new HashSet<>();
+        for (int client = 0; client < 2; client++) {
+            for (long n = 0; n < 3; n++) {
+                sent.add(new String(bodies.next(client, n), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(sent).hasSize(6).allSatisfy(body -> assertThat(body).matches(
+                "\\{(\"base\": \"b\", \"header\": \"one\\\\n|\"header\": \"two)"
+                        + "\\\\n/\\* uapiguard-bench \\d+-\\d-\\d \\*/\\\\n\"}"));
+        assertThat(sent).anyMatch(body -> body.contains("one")).anyMatch(body -> body.contains("two"));
+        assertThatThrownBy(() -> bodies("{\"header\": \"a\", \"n\": 1}"))
+                .hasMessageContaining("must end with the header's string");
+    }
+
+    private static CheckLoad.Bodies bodies(String... json) {
+        return new CheckLoad.Bodies(Arrays.stream(json).map(b -> b.getBytes(StandardCharsets.UTF_8)).toList());
     }
 
     private URI uri() {
