@@ -174,11 +174,10 @@ public abstract class HeaderLexerBase extends Lexer {
                     || length == 2 && c == 'u' && next == '8')) {
                 return null;   // a prefixed character or string literal
             }
-            String text = WORDS.text(s, start, length, hash);
-            // Keywords are looked up by the interned text: no String made (a table of their own measured 1-3 %).
-            Token t = emit(Literals.BY_TEXT.getOrDefault(text, HeaderLexer.IDENTIFIER), Token.DEFAULT_CHANNEL,
-                    start, end);
-            ((WritableToken) t).setText(text);
+            WordTable.Word word = WORDS.word(s, start, length, hash);
+            // A word's keyword type is looked up once per table entry, by its interned text.
+            Token t = emit(word.kind(HeaderLexerBase::wordType), Token.DEFAULT_CHANNEL, start, end);
+            ((WritableToken) t).setText(word.text());
             return t;
         }
         if (c >= '0' && c <= '9') {
@@ -323,9 +322,14 @@ public abstract class HeaderLexerBase extends Lexer {
     /**
      * The texts matched by the default mode's rules that are a fixed set of texts (plain literals and their
      * alternatives, no commands, no predicates), each with its rule's token type; the first rule wins a tie, as in
-     * ANTLR. A HashMap, not {@code Map.copyOf}: every word is looked up and most are not keywords, and a miss in an
-     * immutable map probes and compares where a HashMap finds an empty bucket (7 % of a check's CPU, by JFR).
+     * ANTLR. A HashMap, not {@code Map.copyOf}: a miss in an immutable map probes and compares where a HashMap finds
+     * an empty bucket (7 % of a check's CPU, by JFR, when every word was looked up here).
      */
+    /** A word's token type: its keyword's, else an identifier's. */
+    private static int wordType(String word) {
+        return Literals.BY_TEXT.getOrDefault(word, HeaderLexer.IDENTIFIER);
+    }
+
     static Map<String, Integer> literals(ATN atn) {
         Map<String, Integer> out = new HashMap<>();
         for (Transition toRule : atn.modeToStartState.get(DEFAULT_MODE).getTransitions()) {

@@ -1,23 +1,52 @@
 package io.uapiguard.header.lex;
 
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
  * Interned texts of words, found by a run of characters and its {@link String#hashCode} (which the lexer computes
  * while it scans the word) without making a String to look one up. {@link #text} returns the String already held
  * for those characters or puts a new one in its slot, replacing whatever was there, so the table never grows past
- * its size. It is shared by every lexer of the process without a lock: each slot holds an immutable entry, and a
- * lost race only costs a String.
+ * its size. It is shared by every lexer of the process without a lock: each slot holds an entry whose text never
+ * changes, and a lost race only costs a String. An entry also keeps what its word is to the lexer ({@link Word#kind}),
+ * so that a word seen before costs no second lookup.
  */
 public final class WordTable {
 
     private static final WordTable SHARED = new WordTable(1 << 15);
 
-    /** A word and its characters, compared without String calls; immutable. */
-    private record Entry(String text, char[] chars) {
+    /** A word, its characters (compared without String calls) and its kind once asked for. */
+    public static final class Word {
+        private final String text;
+        private final char[] chars;
+        /** 0 until {@link #kind} is first asked; a race computes the same value twice, nothing worse. */
+        private int kind;
+
+        private Word(String text) {
+            this.text = text;
+            this.chars = text.toCharArray();
+        }
+
+        public String text() {
+            return text;
+        }
+
+        /**
+         * What {@code classify} (never 0, the same function for every caller) says of this word, asked once per
+         * entry: the lexer's keyword lookup, which every word needed before and a cached String's hash could not
+         * make cheap (it costs a miss in memory per word).
+         */
+        public int kind(ToIntFunction<String> classify) {
+            int k = kind;
+            if (k == 0) {
+                k = classify.applyAsInt(text);
+                kind = k;
+            }
+            return k;
+        }
     }
 
-    private final Entry[] slots;
+    private final Word[] slots;
     private final int mask;
 
     /**
@@ -33,30 +62,35 @@ public final class WordTable {
         if (Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("size must be a power of two: " + size);
         }
-        this.slots = new Entry[size];
+        this.slots = new Word[size];
         this.mask = size - 1;
     }
 
     /** The interned text of {@code s[start, start + length)}, whose {@link String#hashCode} is {@code hash}. */
     public String text(char[] s, int start, int length, int hash) {
+        return word(s, start, length, hash).text;
+    }
+
+    /** The entry of {@code s[start, start + length)}, whose {@link String#hashCode} is {@code hash}. */
+    public Word word(char[] s, int start, int length, int hash) {
         int i = hash & mask;
-        Entry e = slots[i];
-        if (e != null && same(e.chars, s, start, length)) {
-            return e.text;
+        Word w = slots[i];
+        if (w != null && same(w.chars, s, start, length)) {
+            return w;
         }
-        String text = new String(s, start, length);
-        slots[i] = new Entry(text, text.toCharArray());
-        return text;
+        w = new Word(new String(s, start, length));
+        slots[i] = w;
+        return w;
     }
 
     /** The interned String equal to {@code text}: the one already held, or {@code text} itself from now on. */
     public String intern(String text) {
         int i = text.hashCode() & mask;
-        Entry e = slots[i];
-        if (e != null && e.text.equals(text)) {
-            return e.text;
+        Word w = slots[i];
+        if (w != null && w.text.equals(text)) {
+            return w.text;
         }
-        slots[i] = new Entry(text, text.toCharArray());
+        slots[i] = new Word(text);
         return text;
     }
 

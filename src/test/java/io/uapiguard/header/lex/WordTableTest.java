@@ -3,6 +3,9 @@ package io.uapiguard.header.lex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 
 class WordTableTest {
@@ -34,8 +37,29 @@ class WordTableTest {
     }
 
     @Test
+    void aWordsKindIsAskedOncePerEntryAndAgainAfterItsSlotWasTaken() {
+        WordTable words = new WordTable(4);
+        List<String> asked = new ArrayList<>();
+        ToIntFunction<String> classify = w -> {
+            asked.add(w);
+            return w.equals("struct") ? 7 : 1;
+        };
+        assertThat(word(words, "struct").kind(classify)).isEqualTo(7);
+        assertThat(word(words, "struct").kind(classify)).isEqualTo(7);
+        assertThat(asked).containsExactly("struct");
+        assertThat(word(words, "Aa").kind(classify)).isEqualTo(1);
+        assertThat(word(words, "BB").kind(classify)).isEqualTo(1);   // takes "Aa"'s slot
+        assertThat(word(words, "Aa").kind(classify)).isEqualTo(1);
+        assertThat(asked).containsExactly("struct", "Aa", "BB", "Aa");
+    }
+
+    @Test
     void anInterningTableHasAPowerOfTwoSlots() {
         assertThatThrownBy(() -> new WordTable(1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static WordTable.Word word(WordTable table, String s) {
+        return table.word(s.toCharArray(), 0, s.length(), s.hashCode());
     }
 
     private static String text(WordTable table, String s, int start, int length) {
