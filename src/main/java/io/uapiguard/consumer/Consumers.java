@@ -28,7 +28,10 @@ public final class Consumers {
     public static final long MAX_READS = 50_000_000;
     public static final long MAX_MILLIS = 1_000;
 
-    /** Texts kept with what the consumers made of them: a walk needs the last one, a service its few bases. */
+    /**
+     * Texts kept with what the consumers made of them, the least recently used let go: a walk needs the last one, a
+     * service its few bases among the candidates passing through.
+     */
     private static final int RECENT_TEXTS = 4;
     private static final int RECENT_MAPPERS = 4;
 
@@ -54,8 +57,8 @@ public final class Consumers {
     private final List<Consumer> consumers;
     private final long maxReads;
     private final long maxMillis;
+    /** The last texts seen, the most recently used first. */
     private final Side[] recent = new Side[RECENT_TEXTS];
-    private int next;
     /** Per snippet, its expansion of the last few distinct mappers (macros without their lines), newest last. */
     private final List<List<Object[]>> expansions;
     /** Per snippet (null for an extraction), how it is expanded, with what it keeps across mappers. */
@@ -176,21 +179,28 @@ public final class Consumers {
     /** The side of {@code text}, kept for the last few texts. */
     private Side side(String text, char[] chars, UapiModel model) {
         synchronized (recent) {
-            for (Side s : recent) {
-                if (s != null && s.text == text) {
-                    return s;
-                }
-            }
-            for (Side s : recent) {
-                if (s != null && s.text.length() == text.length() && s.text.equals(text)) {
-                    return s;
-                }
-            }
-            Side s = new Side(text, chars, model, consumers.size());
-            recent[next] = s;
-            next = (next + 1) % RECENT_TEXTS;
+            int at = indexOf(text);
+            Side s = at >= 0 ? recent[at] : new Side(text, chars, model, consumers.size());
+            // Most recently used first: a base that every check reads stays, however many candidates pass.
+            System.arraycopy(recent, 0, recent, 1, at >= 0 ? at : RECENT_TEXTS - 1);
+            recent[0] = s;
             return s;
         }
+    }
+
+    /** Where {@code text} is among the recent sides, -1 when it is not: by identity first, then by content. */
+    private int indexOf(String text) {
+        for (int i = 0; i < RECENT_TEXTS; i++) {
+            if (recent[i] != null && recent[i].text == text) {
+                return i;
+            }
+        }
+        for (int i = 0; i < RECENT_TEXTS; i++) {
+            if (recent[i] != null && recent[i].text.length() == text.length() && recent[i].text.equals(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static UapiguardException exceeded(Consumer c, BoundedText.Exceeded e) {

@@ -155,6 +155,21 @@ class ConsumersTest {
         }
     }
 
+    @Test
+    void aBaseCheckedAgainstManyCandidatesStaysReadWhileTheyPass() {
+        Consumers consumers = new Consumers(Policy.catalogue());
+        List<Outcome> base = consumers.outcomes(HEADER, model);
+        for (int n = 0; n < 10; n++) {
+            String candidate = HEADER + "/* candidate " + n + " */\n";
+            consumers.changes(Consumers.Text.of(HEADER), model, Consumers.Text.of(candidate),
+                    new HeaderParser().parse("bpf.h", candidate));
+        }
+        List<Outcome> again = consumers.outcomes(new String(HEADER), model);
+        for (int i = 0; i < base.size(); i++) {
+            assertThat(again.get(i)).isSameAs(base.get(i));
+        }
+    }
+
     /** A header with a helper comment (and code in a description), the mapper and the enum, to edit below. */
     private static final String RICH = """
             /* Start of BPF helper function descriptions:
