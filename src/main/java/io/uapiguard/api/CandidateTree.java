@@ -25,12 +25,27 @@ final class CandidateTree implements TreeJudge.Tree {
 
     /**
      * A changed header: posted as characters (they go straight into the front end) or patched as text; neither when
-     * the patch deletes it.
+     * the patch deletes it. A posted header's text is made once, when first asked for (the consumers and the stored
+     * check's excerpts read the same one).
      */
-    private record Change(char[] posted, String patched) {
-        Optional<String> text() {
-            return patched != null ? Optional.of(patched)
-                    : posted != null ? Optional.of(new String(posted)) : Optional.empty();
+    private static final class Change {
+        private final char[] posted;
+        private String text;
+
+        Change(char[] posted, String patched) {
+            this.posted = posted;
+            this.text = patched;
+        }
+
+        char[] chars() {
+            return posted != null ? posted : text.toCharArray();
+        }
+
+        synchronized Optional<String> text() {
+            if (text == null && posted != null) {
+                text = new String(posted);
+            }
+            return Optional.ofNullable(text);
         }
     }
 
@@ -121,7 +136,6 @@ final class CandidateTree implements TreeJudge.Tree {
         if (change == null) {
             return base.model(path);
         }
-        return models.computeIfAbsent(path, p -> parser.parse(p,
-                change.posted() != null ? change.posted() : change.patched().toCharArray(), includes));
+        return models.computeIfAbsent(path, p -> parser.parse(p, change.chars(), includes));
     }
 }

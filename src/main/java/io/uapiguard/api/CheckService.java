@@ -21,7 +21,6 @@ import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.ModelCache;
-import java.nio.CharBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -50,7 +49,7 @@ public class CheckService {
      * {@code path} and the base's (read when first asked for) are for the stored check's excerpts.
      */
     public record Outcome(String repository, String path, RevisionInfo base, String baseLabel, Comparison comparison,
-                          String digest, CharSequence candidateText, Supplier<String> baseText) {
+                          String digest, String candidateText, Supplier<String> baseText) {
     }
 
     /** How a posted policy is named in its errors. */
@@ -121,8 +120,7 @@ public class CheckService {
             comparison = policy.apply(comparison, LocalDate.now(ZoneOffset.UTC));
         }
         String judged = request.header() != null || candidate.changed().isEmpty() ? path : candidate.changed().get(0);
-        CharSequence candidateText = request.header() != null ? CharBuffer.wrap(request.header().chars())
-                : candidate.text(judged).orElse("");
+        String candidateText = candidate.text(judged).orElse("");
         Supplier<String> baseText = memoized(() -> baseTree.text(judged).orElse(""));
         return new Outcome(repository.name(), judged, base, label(base), comparison,
                 digest(repository.name(), base.commitId(), path, request), candidateText, baseText);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
-import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +49,12 @@ class CheckExcerptsTest {
     }
 
     @Test
-    void aPostedHeadersCharactersReadAsTheSameLinesAsItsString() {
+    void linesFarIntoALongTextAndTheEmptyText() {
         String text = "x\r\n" + numbered("line ", 300) + "last";
-        char[] padded = ("##" + text + "##").toCharArray();
-        CharBuffer posted = CharBuffer.wrap(padded, 2, text.length()).slice();
-        TreeSet<Integer> wanted = new TreeSet<>(List.of(1, 2, 150, 151, 302, 303));
-        assertThat(CheckExcerpts.lines(posted, wanted)).isEqualTo(CheckExcerpts.lines(text, wanted))
-                .containsEntry(1, "x").containsEntry(151, "line 150").containsEntry(302, "last").doesNotContainKey(303);
-        assertThat(CheckExcerpts.lines("", wanted)).isEmpty();
+        assertThat(CheckExcerpts.lines(text, new TreeSet<>(List.of(1, 2, 150, 151, 302, 303))))
+                .containsOnlyKeys(1, 2, 150, 151, 302).containsEntry(1, "x").containsEntry(151, "line 150")
+                .containsEntry(302, "last");
+        assertThat(CheckExcerpts.lines("", new TreeSet<>(List.of(1)))).isEmpty();
     }
 
     @Test

@@ -5,15 +5,17 @@ import java.util.function.ToIntFunction;
 
 /**
  * Interned texts of words, found by a run of characters and its {@link String#hashCode} (which the lexer computes
- * while it scans the word) without making a String to look one up. {@link #text} returns the String already held
- * for those characters or puts a new one in its slot, replacing whatever was there, so the table never grows past
+ * while it scans the word) without making a String to look one up. A word's place is a set of two slots (two words
+ * sharing a place do not push each other out at every turn, as they did with one, each time costing a String and
+ * its {@link Word#kind}); {@link #text} returns the String already held for those characters or puts a new one in
+ * the set's first slot, the one there moving to the second and the second's let go, so the table never grows past
  * its size. It is shared by every lexer of the process without a lock: each slot holds an entry whose text never
  * changes, and a lost race only costs a String. An entry also keeps what its word is to the lexer ({@link Word#kind}),
  * so that a word seen before costs no second lookup.
  */
 public final class WordTable {
 
-    private static final WordTable SHARED = new WordTable(1 << 15);
+    private static final WordTable SHARED = new WordTable(1 << 16);
 
     /** A word, its characters (compared without String calls) and its kind once asked for. */
     public static final class Word {
@@ -47,7 +49,8 @@ public final class WordTable {
     }
 
     private final Word[] slots;
-    private final int mask;
+    /** log2 of the number of two-slot sets. */
+    private final int setBits;
 
     /**
      * The process's interning table, shared by the lexer and the other scanners of header text: a name is one
@@ -57,13 +60,21 @@ public final class WordTable {
         return SHARED;
     }
 
-    /** An interning table of {@code size} slots (a power of two), one word per slot. */
+    /** An interning table of {@code size} slots (a power of two, at least 2), one word per slot. */
     WordTable(int size) {
-        if (Integer.bitCount(size) != 1) {
-            throw new IllegalArgumentException("size must be a power of two: " + size);
+        if (Integer.bitCount(size) != 1 || size < 2) {
+            throw new IllegalArgumentException("size must be a power of two, at least 2: " + size);
         }
         this.slots = new Word[size];
-        this.mask = size - 1;
+        this.setBits = Integer.numberOfTrailingZeros(size) - 1;
+    }
+
+    /**
+     * The first slot of the set of a word with this hash: its bits mixed (words that differ in their last letter
+     * have neighbouring hashes, which would otherwise share a set).
+     */
+    private int set(int hash) {
+        return setBits == 0 ? 0 : (hash * 0x9E3779B9) >>> (32 - setBits) << 1;
     }
 
     /** The interned text of {@code s[start, start + length)}, whose {@link String#hashCode} is {@code hash}. */
@@ -73,25 +84,35 @@ public final class WordTable {
 
     /** The entry of {@code s[start, start + length)}, whose {@link String#hashCode} is {@code hash}. */
     public Word word(char[] s, int start, int length, int hash) {
-        int i = hash & mask;
+        int i = set(hash);
         Word w = slots[i];
         if (w != null && same(w.chars, s, start, length)) {
             return w;
         }
-        w = new Word(new String(s, start, length));
+        w = slots[i + 1];
+        if (w != null && same(w.chars, s, start, length)) {
+            return w;
+        }
+        return put(i, new Word(new String(s, start, length)));
+    }
+
+    /** {@code w} into the set at {@code i}: first, the first moved second (no lock: a race loses an entry at most). */
+    private Word put(int i, Word w) {
+        slots[i + 1] = slots[i];
         slots[i] = w;
         return w;
     }
 
     /** The interned String equal to {@code text}: the one already held, or {@code text} itself from now on. */
     public String intern(String text) {
-        int i = text.hashCode() & mask;
-        Word w = slots[i];
-        if (w != null && w.text.equals(text)) {
-            return w.text;
+        int i = set(text.hashCode());
+        for (int k = i; k <= i + 1; k++) {
+            Word w = slots[k];
+            if (w != null && w.text.equals(text)) {
+                return w.text;
+            }
         }
-        slots[i] = new Word(text);
-        return text;
+        return put(i, new Word(text)).text;
     }
 
     private static boolean same(char[] word, char[] s, int start, int length) {

@@ -16,14 +16,17 @@ class WordTableTest {
         String first = text(words, "bpf_map bpf_map", 0, 7);
         assertThat(first).isEqualTo("bpf_map");
         assertThat(text(words, "bpf_map bpf_map", 8, 7)).isSameAs(first);
-        // "Aa" and "BB" share a hash: the slot now holds the second, and each still reads right.
-        String aa = text(words, "Aa", 0, 2);
-        String bb = text(words, "BB", 0, 2);
-        assertThat(aa).isEqualTo("Aa");
-        assertThat(bb).isEqualTo("BB");
-        String aaAgain = text(words, "Aa", 0, 2);
-        assertThat(aaAgain).isEqualTo("Aa").isNotSameAs(aa);   // "BB" had taken the slot
-        assertThat(text(words, "Aa", 0, 2)).isSameAs(aaAgain);
+        // "AaAa", "BBBB" and "AaBB" share a hash: two of them share the set, the third pushes out the older.
+        String a = text(words, "AaAa", 0, 4);
+        String b = text(words, "BBBB", 0, 4);
+        assertThat(text(words, "AaAa", 0, 4)).isSameAs(a);
+        assertThat(text(words, "BBBB", 0, 4)).isSameAs(b);
+        String c = text(words, "AaBB", 0, 4);
+        assertThat(c).isEqualTo("AaBB");
+        assertThat(text(words, "BBBB", 0, 4)).isSameAs(b);
+        String aAgain = text(words, "AaAa", 0, 4);
+        assertThat(aAgain).isEqualTo("AaAa").isNotSameAs(a);   // pushed out by "AaBB"
+        assertThat(text(words, "AaAa", 0, 4)).isSameAs(aAgain);
     }
 
     @Test
@@ -47,15 +50,18 @@ class WordTableTest {
         assertThat(word(words, "struct").kind(classify)).isEqualTo(7);
         assertThat(word(words, "struct").kind(classify)).isEqualTo(7);
         assertThat(asked).containsExactly("struct");
-        assertThat(word(words, "Aa").kind(classify)).isEqualTo(1);
-        assertThat(word(words, "BB").kind(classify)).isEqualTo(1);   // takes "Aa"'s slot
-        assertThat(word(words, "Aa").kind(classify)).isEqualTo(1);
-        assertThat(asked).containsExactly("struct", "Aa", "BB", "Aa");
+        assertThat(word(words, "AaAa").kind(classify)).isEqualTo(1);
+        assertThat(word(words, "BBBB").kind(classify)).isEqualTo(1);
+        assertThat(word(words, "AaBB").kind(classify)).isEqualTo(1);   // pushes "AaAa" out of their set
+        assertThat(word(words, "BBBB").kind(classify)).isEqualTo(1);
+        assertThat(word(words, "AaAa").kind(classify)).isEqualTo(1);
+        assertThat(asked).containsExactly("struct", "AaAa", "BBBB", "AaBB", "AaAa");
     }
 
     @Test
     void anInterningTableHasAPowerOfTwoSlots() {
         assertThatThrownBy(() -> new WordTable(1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WordTable(1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static WordTable.Word word(WordTable table, String s) {
