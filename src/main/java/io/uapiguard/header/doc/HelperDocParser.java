@@ -1,6 +1,6 @@
 package io.uapiguard.header.doc;
 
-import io.uapiguard.header.lex.SourceCharStream;
+import io.uapiguard.header.lex.TextSearch;
 import io.uapiguard.header.lex.WordTable;
 import io.uapiguard.model.CTypes;
 import io.uapiguard.model.HelperDoc;
@@ -58,37 +58,47 @@ public final class HelperDocParser {
 
     /** Signatures and malformed candidates; both empty when the header has no helper comment. */
     public Result scan(String headerText) {
-        return scan(headerText.toCharArray());
+        return scan(headerText.toCharArray(), headerText);
     }
 
     /** {@link #scan(String)} of a header's characters. */
     public Result scan(char[] text) {
+        return scan(text, new String(text));
+    }
+
+    /**
+     * The lines of the comment that holds the marker, after the marker's line, each read if it may hold a signature;
+     * the line that closes the comment holds none. Lines and the comment's end are found by {@link TextSearch}.
+     */
+    private Result scan(char[] text, String string) {
         List<HelperDoc> docs = new ArrayList<>();
         List<Malformed> malformed = new ArrayList<>();
-        int marker = indexOf(text, START_MARKER);
+        int marker = TextSearch.indexOf(string, START_MARKER, 0);
         if (marker < 0) {
             return new Result(docs, malformed);
         }
-        int line = 1;
-        for (int i = 0; i < marker; i++) {
-            if (text[i] == '\n') {
-                line++;
+        int close = TextSearch.commentClose(string, marker);
+        int end = lineEnd(string, marker);
+        int line = 1 + TextSearch.lineEnds(string, 0, marker);
+        while (close < 0 || end < close) {
+            int start = end + 1;
+            if (start > text.length) {
+                break;
             }
-        }
-        int markerEnd = lineEnd(text, marker);
-        if (markerEnd < 0) {
-            return new Result(docs, malformed);
-        }
-        for (int start = markerEnd + 1; start <= text.length; ) {
             line++;
-            int end = lineEnd(text, start);
-            if (end < 0) {
-                break; // the line that closes the comment holds no signature
+            end = lineEnd(string, start);
+            if (close >= 0 && close < end) {
+                break;   // the line that closes the comment holds no signature
             }
             candidate(text, start, end, line, docs, malformed);
-            start = end + 1;
         }
         return new Result(docs, malformed);
+    }
+
+    /** The index of the line end at or after {@code from}, the text's length on the last line. */
+    private static int lineEnd(String text, int from) {
+        int i = text.indexOf('\n', from);
+        return i < 0 ? text.length() : i;
     }
 
     /** Parses the line [start, end) if it is a signature candidate. */
@@ -103,34 +113,6 @@ public final class HelperDocParser {
                         e.getMessage()));
             }
         }
-    }
-
-    private static int indexOf(char[] text, String s) {
-        char first = s.charAt(0);
-        for (int i = 0; i < text.length; i++) {
-            if (text[i] == first && SourceCharStream.startsWith(text, i, s)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The index of the line end at or after {@code from} (the text's length on the last line), or -1 when the
-     * comment closes on this line first.
-     */
-    private static int lineEnd(char[] text, int from) {
-        int n = text.length;
-        for (int i = from; i < n; i++) {
-            char c = text[i];
-            if (c == '\n') {
-                return i;
-            }
-            if (c == '/' && i > from && text[i - 1] == '*') {
-                return -1;
-            }
-        }
-        return n;
     }
 
     /**

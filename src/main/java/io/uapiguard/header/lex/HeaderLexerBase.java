@@ -237,9 +237,7 @@ public abstract class HeaderLexerBase extends Lexer {
 
     /** A terminated comment from {@code start}, or null (ANTLR then reports it unterminated). */
     private Token blockComment(int start) {
-        // The JDK's String.indexOf runs vectorised; a loop over the chars went one at a time through 85 % of bpf.h.
-        String text = sourceText();
-        int close = text.indexOf("*/", start + 2);
+        int close = TextSearch.commentClose(sourceText(), start + 2);
         if (close < 0) {
             return null;
         }

@@ -1,0 +1,46 @@
+package io.uapiguard.header.lex;
+
+/**
+ * Searches through a header's text made of the JDK's one-character search, which runs in wide vector steps. Its
+ * search for a string of several characters uses a much slower instruction and stops at every occurrence of the
+ * first one: through bpf.h's 170 KB helper comment, 0.3-0.4 ms for a star-slash (a star starts every line) against a
+ * few microseconds for its slashes; a loop over the characters is slower still.
+ */
+public final class TextSearch {
+
+    private TextSearch() {
+    }
+
+    /**
+     * Where the first star-slash that begins at or after {@code from} begins, or -1: each {@code '/'} after
+     * {@code from} with a {@code '*'} just before it.
+     */
+    public static int commentClose(String text, int from) {
+        for (int slash = text.indexOf('/', from + 1); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+            if (text.charAt(slash - 1) == '*') {
+                return slash - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Where {@code word} first occurs in {@code text} at or after {@code from}, or -1: by its first character. */
+    public static int indexOf(String text, String word, int from) {
+        char first = word.charAt(0);
+        for (int i = text.indexOf(first, from); i >= 0; i = text.indexOf(first, i + 1)) {
+            if (text.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many line ends lie in {@code text[from, to)}. */
+    public static int lineEnds(String text, int from, int to) {
+        int n = 0;
+        for (int i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

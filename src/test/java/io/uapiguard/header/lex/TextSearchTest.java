@@ -1,0 +1,41 @@
+package io.uapiguard.header.lex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The searches the lexer and the helper comment's reader make through a header's text. */
+class TextSearchTest {
+
+    private static int close(String comment) {
+        return TextSearch.commentClose(comment, 2);
+    }
+
+    @Test
+    void theFirstStarSlashAfterTheOpeningEndsTheComment() {
+        assertThat(close("/**/ x */")).isEqualTo(2);
+        assertThat(close("/* a/b * / c */ d */")).isEqualTo(13);
+        assertThat(close("/* //x\n * y\n */")).isEqualTo(13);
+    }
+
+    @Test
+    void theOpeningsSlashDoesNotCloseIt() {
+        assertThat(close("/*/ */")).isEqualTo(4);
+    }
+
+    @Test
+    void aWordIsFoundByItsFirstCharacterAndLineEndsAreCountedInARange() {
+        String text = "Sa S Start\nof\n Start of it";
+        assertThat(TextSearch.indexOf(text, "Start of", 0)).isEqualTo(15);
+        assertThat(TextSearch.indexOf(text, "Start of", 16)).isEqualTo(-1);
+        assertThat(TextSearch.lineEnds(text, 0, text.length())).isEqualTo(2);
+        assertThat(TextSearch.lineEnds(text, 11, 13)).isEqualTo(0);
+        assertThat(TextSearch.lineEnds(text, 10, 11)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnclosedCommentHasNoEnd() {
+        assertThat(close("/* a / b *")).isEqualTo(-1);
+        assertThat(close("/*")).isEqualTo(-1);
+    }
+}
