@@ -14,7 +14,9 @@
 # JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default those of bin/uapiguard serve (the parallel
 # collector with fixed survivor sizing and a 0.5 % time goal, the JVM's default heap size); -XX:+UseG1GC
 # measures the JVM's default collector.
-# UAPIGUARD_BENCH_JAR: the service jar to run (default target/uapiguard.jar: another build, compared in one window).
+# UAPIGUARD_BENCH_JAR: the service jar to run (default target/uapiguard.jar); several, separated by ':', are run side
+# by side (each its own service, database and port) and measured in alternating windows, UAPIGUARD_BENCH_ROUNDS of
+# them (default 1) for each build and phase: builds compared under the same machine, whose speed drifts over minutes.
 # Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
 # ../shared/corpus/.
 set -euo pipefail
@@ -23,40 +25,49 @@ cd "$(dirname "$0")/.."
 duration=${1:-60}
 clients=${2:-8}
 rate=${3:-300}
-port=${UAPIGUARD_BENCH_PORT:-18080}
+first_port=${UAPIGUARD_BENCH_PORT:-18080}
+rounds=${UAPIGUARD_BENCH_ROUNDS:-1}
 threads=$(( clients < 2 ? clients : 2 ))   # wrk needs at least one connection per thread
 bundle=${UAPIGUARD_CORPUS:-../shared/corpus}/bpf-uapi-history.bundle
-jar=${UAPIGUARD_BENCH_JAR:-target/uapiguard.jar}
+IFS=: read -r -a jars <<<"${UAPIGUARD_BENCH_JAR:-target/uapiguard.jar}"
 for tool in wrk jq curl java; do
   command -v "$tool" >/dev/null || { echo "load.sh: $tool is required" >&2; exit 2; }
 done
-[ -f "$jar" ] && [ -f target/test-classes/io/uapiguard/bench/CheckLoad.class ] \
+for jar in "${jars[@]}"; do
+  [ -f "$jar" ] || { echo "load.sh: no jar $jar: build first: mvn -q -DskipTests package" >&2; exit 2; }
+done
+[ -f target/test-classes/io/uapiguard/bench/CheckLoad.class ] \
   || { echo "load.sh: build first: mvn -q -DskipTests package" >&2; exit 2; }
 [ -f "$bundle" ] || { echo "load.sh: no corpus at $bundle" >&2; exit 2; }
 bundle=$(cd "$(dirname "$bundle")" && pwd)/$(basename "$bundle")
 
-work=$(mktemp -d)
+top=$(mktemp -d)
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-server_pid=
+pids=()
+bases=()
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$top"
 }
 trap cleanup EXIT
 
 . bench/service.sh
-start_service
-
 auth=(-H "Authorization: Bearer $token")
-curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/repositories" \
-  -d "$(jq -n --arg l "$bundle" '{name: "corpus", location: $l}')" >/dev/null
-ingest=$(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest?wait=true")
-jq -e '.state == "succeeded"' <<<"$ingest" >/dev/null || { echo "load.sh: ingest did not succeed: $ingest" >&2; exit 1; }
-echo "ingest: $(jq -c .summary <<<"$ingest")"
+for s in "${!jars[@]}"; do
+  work=$top/s$s; mkdir -p "$work"; jar=${jars[$s]}; port=$((first_port + s))
+  start_service
+  pids+=("$server_pid"); bases+=("$base")
+  curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/repositories" \
+    -d "$(jq -n --arg l "$bundle" '{name: "corpus", location: $l}')" >/dev/null
+  ingest=$(curl -fsS "${auth[@]}" -X POST "$base/api/v1/admin/repositories/corpus/ingest?wait=true")
+  jq -e '.state == "succeeded"' <<<"$ingest" >/dev/null || { echo "load.sh: ingest did not succeed: $ingest" >&2; exit 1; }
+  echo "build $s: $jar on port $port; ingest: $(jq -c .summary <<<"$ingest")"
+done
 
 # The candidates: the UAPIGUARD_BENCH_BASE (default 20) newest stored headers, each checked against the revision
 # just older than all of them (a base with the changes of up to 20 commits ahead of it, as a series under review).
 # Every request is a new candidate: the scripts append a comment of their own to each header.
+base=${bases[0]}
 revisions=$(curl -fsS "$base/api/v1/repositories/corpus/revisions")
 k=${UAPIGUARD_BENCH_BASE:-20}
 against=$(jq -er --argjson k "$k" '.[$k].commitId // empty' <<<"$revisions") && [ "$k" -ge 1 ] \
@@ -64,47 +75,61 @@ against=$(jq -er --argjson k "$k" '.[$k].commitId // empty' <<<"$revisions") && 
 bodies=()
 for i in $(seq 0 $((k - 1))); do
   commit=$(jq -er --argjson i "$i" '.[$i].commitId' <<<"$revisions")
-  curl -fsS "$base/api/v1/repositories/corpus/revisions/$commit/header" >"$work/bpf-$i.h"
-  jq -c -n --rawfile h "$work/bpf-$i.h" --arg b "$against" '{repository: "corpus", base: $b, header: $h}' \
-    >"$work/body-$i.json"
-  bodies+=("$work/body-$i.json")
-  answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/body-$i.json" "$base/api/v1/checks")
-  echo "candidate ${commit:0:12}: $(wc -c <"$work/body-$i.json") bytes, $(jq -c '{verdict, summary}' <<<"$answer")"
+  curl -fsS "$base/api/v1/repositories/corpus/revisions/$commit/header" >"$top/bpf-$i.h"
+  jq -c -n --rawfile h "$top/bpf-$i.h" --arg b "$against" '{repository: "corpus", base: $b, header: $h}' \
+    >"$top/body-$i.json"
+  bodies+=("$top/body-$i.json")
+  for s in "${!bases[@]}"; do
+    answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$top/body-$i.json" "${bases[$s]}/api/v1/checks")
+    echo "build $s, candidate ${commit:0:12}: $(wc -c <"$top/body-$i.json") bytes, $(jq -c '{verdict, summary}' <<<"$answer")"
+  done
 done
 echo "base: ${against:0:12}"
 
 export UAPIGUARD_BENCH_BODIES=$(IFS=:; echo "${bodies[*]}")
 warmup=${UAPIGUARD_BENCH_WARMUP:-60}
-echo "warm-up: $warmup s"
-wrk -t"$threads" -c"$clients" -d"$warmup"s -s bench/check.lua "$base/api/v1/checks" >/dev/null
-# Seconds since the JVM started, as its GC log counts them.
-measured_from=$(awk -v hz="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
-  '{print up - $22 / hz}' "/proc/$server_pid/stat")
-# CPU time of the service process (user+system, clock ticks), to state the cost of one check apart from
-# whatever else the machine is running.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-echo "measured: ${duration} s each, $clients connections ($threads wrk threads); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+measured_from=()
+for s in "${!bases[@]}"; do
+  echo "build $s: warm-up $warmup s"
+  wrk -t"$threads" -c"$clients" -d"$warmup"s -s bench/check.lua "${bases[$s]}/api/v1/checks" >/dev/null
+  # Seconds since the JVM started, as its GC log counts them.
+  measured_from+=("$(awk -v hz="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
+    '{print up - $22 / hz}' "/proc/${pids[$s]}/stat")")
+done
+# CPU time of a service process (user+system, clock ticks), to state the cost of one check apart from whatever else
+# the machine is running.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${pids[$1]}/stat"; }
 cpu_per_check() {   # OUTPUT_FILE TICKS_BEFORE TICKS_AFTER
   local requests
   requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$1")
   awk -v t=$(($3 - $2)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
 }
-echo "== 1. saturation (closed loop): wrk, $clients connections"
-before=$(cpu_ticks)
-wrk -t"$threads" -c"$clients" -d"${duration}s" --latency -s bench/check.lua "$base/api/v1/checks" | tee "$work/wrk.out"
-cpu_per_check "$work/wrk.out" "$before" "$(cpu_ticks)"
-for r in ${rate//,/ }; do
-  echo "== 2. fixed rate (open loop): $r checks/s from $clients connections, latency from when each was due"
-  before=$(cpu_ticks)
-  java -XX:+UseSerialGC -Xmx256m -cp target/test-classes io.uapiguard.bench.CheckLoad \
-    "$base/api/v1/checks" "$UAPIGUARD_BENCH_BODIES" "$r" "$clients" "$duration" | tee "$work/rate.out"
-  cpu_per_check "$work/rate.out" "$before" "$(cpu_ticks)"
+echo "measured: ${duration} s each, $clients connections ($threads wrk threads), $rounds round(s); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 1 "$rounds"); do
+  for s in "${!bases[@]}"; do
+    echo "== round $round, build $s: 1. saturation (closed loop): wrk, $clients connections"
+    before=$(cpu_ticks "$s")
+    wrk -t"$threads" -c"$clients" -d"${duration}s" --latency -s bench/check.lua "${bases[$s]}/api/v1/checks" \
+      | tee "$top/wrk.out"
+    cpu_per_check "$top/wrk.out" "$before" "$(cpu_ticks "$s")"
+  done
+  for r in ${rate//,/ }; do
+    for s in "${!bases[@]}"; do
+      echo "== round $round, build $s: 2. fixed rate (open loop): $r checks/s from $clients connections, latency from when each was due"
+      before=$(cpu_ticks "$s")
+      java -XX:+UseSerialGC -Xmx256m -cp target/test-classes io.uapiguard.bench.CheckLoad \
+        "${bases[$s]}/api/v1/checks" "$UAPIGUARD_BENCH_BODIES" "$r" "$clients" "$duration" | tee "$top/rate.out"
+      cpu_per_check "$top/rate.out" "$before" "$(cpu_ticks "$s")"
+    done
+  done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Pauses from the end of the warm-up on: a full collection stops every check in flight for 100+ ms.
-awk -v from="$measured_from" '/Pause/ { t = substr($1, 2) + 0; if (t < from) next; ms = $NF; sub(/ms/, "", ms)
-  kind = /Pause Full/ ? "full" : "young"; n[kind]++; if (ms + 0 > max[kind]) max[kind] = ms + 0 }
-  END { printf "collector pauses while measured: %d young (max %.1f ms), %d full (max %.1f ms)\n",
-        n["young"], max["young"], n["full"], max["full"] }' "$work/gc.log"
+for s in "${!bases[@]}"; do
+  awk -v from="${measured_from[$s]}" -v build="$s" '/Pause/ { t = substr($1, 2) + 0; if (t < from) next; ms = $NF; sub(/ms/, "", ms)
+    kind = /Pause Full/ ? "full" : "young"; n[kind]++; if (ms + 0 > max[kind]) max[kind] = ms + 0 }
+    END { printf "build %s: collector pauses while measured: %d young (max %.1f ms), %d full (max %.1f ms)\n",
+          build, n["young"], max["young"], n["full"], max["full"] }' "$top/s$s/gc.log"
+done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
