@@ -102,7 +102,7 @@ public class CheckService {
         RevisionInfo base = resolutions.resolve(repository.name(), request.base()).orElseThrow(() ->
                 revisionNotFound(repository.name(), request.base()));
         String path = path(repository, request.path(), base.blobs().keySet());
-        StoredTree baseTree = new StoredTree(queries, models, repository.name(), base, label(base));
+        StoredTree baseTree = new StoredTree(models, repository.name(), base, label(base));
         // A posted header is judged at its path; a patch at every watched header it touches (only the asked path's
         // when the request names one).
         CandidateTree candidate = request.header() != null
@@ -274,7 +274,7 @@ public class CheckService {
     }
 
     UapiModel baseModel(String repository, RevisionInfo base, String path) {
-        return new StoredTree(queries, models, repository, base, label(base)).model(path);
+        return new StoredTree(models, repository, base, label(base)).model(path);
     }
 
     /** The first tag on the revision, else the abbreviated commit id. */

@@ -4,7 +4,6 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.model.UapiModel;
-import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.ModelCache;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.Optional;
 /** A check's base: the watched headers of a stored revision, texts from the store and models parsed at ingest. */
 final class StoredTree implements TreeJudge.Tree {
 
-    private final HistoryQueries queries;
     private final ModelCache models;
     private final String repository;
     private final String commitId;
@@ -23,8 +21,7 @@ final class StoredTree implements TreeJudge.Tree {
     private final Map<String, Optional<String>> texts = new HashMap<>();
 
     /** {@code revision}'s stored headers; {@code label} names it in errors. */
-    StoredTree(HistoryQueries queries, ModelCache models, String repository, RevisionInfo revision, String label) {
-        this.queries = queries;
+    StoredTree(ModelCache models, String repository, RevisionInfo revision, String label) {
         this.models = models;
         this.repository = repository;
         this.commitId = revision.commitId();
@@ -39,7 +36,7 @@ final class StoredTree implements TreeJudge.Tree {
 
     @Override
     public Optional<String> text(String path) {
-        return texts.computeIfAbsent(path, p -> queries.headerText(repository, commitId, p));
+        return texts.computeIfAbsent(path, p -> models.text(repository, commitId, p));
     }
 
     /** The text of a path the check needs, NOT_FOUND when the revision does not have it. */
