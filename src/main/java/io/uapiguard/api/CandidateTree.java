@@ -41,6 +41,11 @@ final class CandidateTree implements TreeJudge.Tree {
             return posted != null ? posted : text.toCharArray();
         }
 
+        /** The characters held already: the posted ones, else null. */
+        char[] posted() {
+            return posted;
+        }
+
         synchronized Optional<String> text() {
             if (text == null && posted != null) {
                 text = new String(posted);
@@ -128,6 +133,12 @@ final class CandidateTree implements TreeJudge.Tree {
     public Optional<String> text(String path) {
         Change change = changes.get(path);
         return change != null ? change.text() : base.text(path);
+    }
+
+    @Override
+    public char[] chars(String path) {
+        Change change = changes.get(path);
+        return change == null ? null : change.posted();
     }
 
     @Override

@@ -28,6 +28,14 @@ public final class TreeJudge {
 
         /** The model of {@code path}, which exists in this revision. */
         UapiModel model(String path);
+
+        /**
+         * The characters of {@code path}'s text when this tree holds them already (a posted header: the consumers
+         * then need no copy of it), else null. Never changed by the judge.
+         */
+        default char[] chars(String path) {
+            return null;
+        }
     }
 
     private final CompatEngine engine;
@@ -85,8 +93,8 @@ public final class TreeJudge {
             }
             findings.addAll(header.findings());
             if (!consumers.isEmpty()) {
-                Consumers.Text was = Consumers.Text.of(oldText.get());
-                Consumers.Text now = Consumers.Text.of(newText.get());
+                Consumers.Text was = new Consumers.Text(oldText.get(), base.chars(path));
+                Consumers.Text now = new Consumers.Text(newText.get(), candidate.chars(path));
                 for (Consumers each : consumers) {
                     findings.addAll(engine.compareConsumers(each, was, base.model(path), now, candidate.model(path),
                             path).findings());

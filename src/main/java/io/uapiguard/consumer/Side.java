@@ -17,10 +17,15 @@ final class Side {
     final String text;
     final UapiModel model;
     /**
-     * Held weakly: the caller's array (a history walk keeps it while it parses from it) or a copy made for one
-     * change, not kept alive by this cache (a young collection would copy it at each collection).
+     * The caller's array, held weakly: a history walk keeps it while it parses from it, and this cache does not keep
+     * it alive after (a young collection would copy it at each collection).
      */
     private WeakReference<char[]> chars;
+    /**
+     * A copy made here when the caller gave none (a check's base, read again by every check against it): held as
+     * long as this side is, or each check would copy the 300 KB text again once a collection had taken it.
+     */
+    private char[] copy;
     private final Object[] made;
     private final Map<Expect, List<String>> expected = new EnumMap<>(Expect.class);
 
@@ -31,12 +36,14 @@ final class Side {
         this.made = new Object[consumers];
     }
 
-    /** The text's characters: the caller's while it holds them, else a copy. */
+    /** The text's characters: the caller's while it holds them, else a copy kept with this side. */
     synchronized char[] chars() {
         char[] c = chars == null ? null : chars.get();
         if (c == null) {
-            c = text.toCharArray();
-            chars = new WeakReference<>(c);
+            if (copy == null) {
+                copy = text.toCharArray();
+            }
+            c = copy;
         }
         return c;
     }

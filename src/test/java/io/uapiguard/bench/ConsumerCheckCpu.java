@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The CPU of one REST check's own work, with and without the catalogue's consumers of the text, in one JVM (the
  * service's JIT): parse the posted header, then judge it against a stored base through {@link TreeJudge} as
- * {@code api.CheckService} does (the base's model parsed once, as the store keeps it). Rounds of {@code N} checks
+ * {@code api.CheckService} does (the base's model parsed once, as the store keeps it), each check a new candidate
+ * (the newest revision with a comment of its own). Rounds of {@code N} checks
  * each way, interleaved check by check; the thread's CPU time per check, median of each round. Two bases: the newest revision
  * itself (the load benchmark's check) and the revision 20 before it (a real change: 11 findings, the mapper and
  * the helper docs changed).
@@ -37,22 +38,24 @@ public final class ConsumerCheckCpu {
         HeaderParser parser = new HeaderParser();
         CompatEngine engine = CompatEngine.standard();
         String newest = texts.get(texts.size() - 1);
-        char[] posted = newest.toCharArray();
         TreeJudge without = new TreeJudge(engine, LineMap::between);
         TreeJudge with = new TreeJudge(engine, LineMap::between, List.of(new Consumers(Policy.catalogue())));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int back : new int[] {0, 20}) {
             String baseText = texts.get(texts.size() - 1 - back);
             UapiModel baseModel = parser.parse(path, baseText);
-            TreeJudge.Tree base = tree(path, baseText, baseModel);
+            TreeJudge.Tree base = tree(path, baseText, baseModel, null);
             for (int r = 0; r < rounds; r++) {
                 long[][] cpu = new long[2][n];
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < 2; j++) {   // interleaved, check by check
                         TreeJudge judge = j == 0 ? without : with;
+                        // Every check a new candidate, as a bot's are: nothing found ready from the check before.
+                        String candidate = newest + "/* check " + r + "-" + i + "-" + j + " */\n";
                         long from = threads.getCurrentThreadCpuTime();
-                        UapiModel model = parser.parse(path, posted.clone());
-                        judge.judge(base, tree(path, new String(posted), model), List.of(path), List.of());
+                        char[] posted = candidate.toCharArray();
+                        UapiModel model = parser.parse(path, posted);
+                        judge.judge(base, tree(path, candidate, model, posted), List.of(path), List.of());
                         cpu[j][i] = threads.getCurrentThreadCpuTime() - from;
                     }
                 }
@@ -64,8 +67,14 @@ public final class ConsumerCheckCpu {
         }
     }
 
-    private static TreeJudge.Tree tree(String path, String text, UapiModel model) {
+    /** A tree of one header; {@code chars}: its characters as a posted header's tree holds them, or null. */
+    private static TreeJudge.Tree tree(String path, String text, UapiModel model, char[] chars) {
         return new TreeJudge.Tree() {
+            @Override
+            public char[] chars(String p) {
+                return p.equals(path) ? chars : null;
+            }
+
             @Override
             public Optional<String> text(String p) {
                 return p.equals(path) ? Optional.of(text) : Optional.empty();
