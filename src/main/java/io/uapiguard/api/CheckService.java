@@ -243,16 +243,12 @@ public class CheckService {
     }
 
     /**
-     * The header a request is about: {@code path} when the repository watches it, else (none named) the primary one
-     * among the headers {@code present} at the revision ({@link RepositoryInfo#primaryPath}); BAD_INPUT for a path the
-     * repository does not watch.
+     * The header a request is about: {@code path} (which the caller has passed through {@link #checkWatched} before
+     * resolving the revision, so that a bad path is reported first), else the primary one among the headers
+     * {@code present} at the revision ({@link RepositoryInfo#primaryPath}).
      */
     static String path(RepositoryInfo repository, String path, Collection<String> present) {
-        if (blank(path)) {
-            return repository.primaryPath(present);
-        }
-        checkWatched(repository, path);
-        return path;
+        return blank(path) ? repository.primaryPath(present) : path;
     }
 
     /** BAD_INPUT when {@code path} is named and the repository does not watch it (no path or glob matches it). */
