@@ -32,25 +32,15 @@ final class ConsumerExtractionChanged extends Rule<Match.ConsumerPair> {
             return;   // it did not agree with the old side: this change cannot break it
         }
         boolean snippet = was.expected() == null;
-        String difference;
-        int index;
-        if (snippet) {
-            if (now.matches() && insertedAtOnePlace(was.output(), now.output())) {
-                return;
-            }
-            index = now.problem() != null ? -1 : Outcome.firstDifference(now.output(), was.output());
-            difference = now.problem() != null ? now.problem()
-                    : "token " + (index + 1) + " is " + entry(now.output(), index) + " where it was "
-                    + entry(was.output(), index);
-        } else {
-            if (now.matches()) {
-                return;
-            }
-            index = now.problem() != null ? -1 : Outcome.firstDifference(now.output(), now.expected());
-            difference = now.problem() != null ? now.problem()
-                    : "entry " + (index + 1) + " is " + entry(now.output(), index) + " where the model has "
-                    + entry(now.expected(), index);
+        if (now.matches() && (!snippet || insertedAtOnePlace(was.output(), now.output()))) {
+            return;
         }
+        // A snippet is held to its old expansion (entries may be appended), an extraction to the model's list.
+        List<String> reference = snippet ? was.output() : now.expected();
+        int index = now.problem() != null ? -1 : Outcome.firstDifference(now.output(), reference);
+        String difference = now.problem() != null ? now.problem()
+                : (snippet ? "token " : "entry ") + (index + 1) + " is " + entry(now.output(), index)
+                + (snippet ? " where it was " : " where the model has ") + entry(reference, index);
         String name = was.consumer().name();
         int line = index >= 0 && index < now.lines().size() ? now.lines().get(index)
                 : !now.lines().isEmpty() ? now.lines().get(now.lines().size() - 1) : 0;
