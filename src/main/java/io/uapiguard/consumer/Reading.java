@@ -1,5 +1,7 @@
 package io.uapiguard.consumer;
 
+import io.uapiguard.header.lex.TextSearch;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,20 +80,17 @@ final class Reading {
         int line = 1;
         int marker = -1;
         if (x.start() != null) {
-            marker = text.indexOf(x.start());
-            if (marker < 0) {
+            Region region = region(x, text);
+            if (region == null) {
                 return absent(c, expected);
             }
-            line += newlines(text, 0, marker);
-            pos = marker;
-            for (int i = 0; i <= x.skip() && pos >= 0; i++) {
-                pos = nextLine(text, pos);
-                line++;
-            }
+            marker = region.marker();
+            pos = region.start();
             if (pos < 0) {
                 return new Reading(c, List.of(), new int[0], new int[0], expected, "the header ends after '"
                         + x.start() + "'", marker, -1, 0, -1);
             }
+            line += newlines(text, 0, marker) + x.skip() + 1;
         }
         Entries out = new Entries(null);
         int first = line;
@@ -172,7 +171,8 @@ final class Reading {
             Reading where = locate(c, oldText);
             if (where == null) {
                 // no start text (or nothing after it): untouched if no changed line brings one
-                return oldText.indexOf(x.start()) < 0 && absent(c, List.of()).stillAbsent(x, change, newText);
+                return TextSearch.indexOf(oldText, x.start(), 0) < 0
+                        && absent(c, List.of()).stillAbsent(x, change, newText);
             }
             if (!where.startKept(x, oldText, change, newText)) {
                 return false;
@@ -193,8 +193,18 @@ final class Reading {
 
     /** Where the start text and the region begin in {@code text}, without reading; null when there is a problem. */
     private static Reading locate(Consumer c, String text) {
-        Extraction x = c.extraction();
-        int marker = text.indexOf(x.start());
+        Region region = region(c.extraction(), text);
+        return region == null || region.start() < 0 ? null : new Reading(c, List.of(), new int[0], new int[0],
+                List.of(), null, region.marker(), region.start(), 0, text.length());
+    }
+
+    /** Where the start text begins, and the region after it and the lines it skips (-1: the header ends first). */
+    private record Region(int marker, int start) {
+    }
+
+    /** The region of {@code x} in {@code text}, null when the start text is absent. */
+    private static Region region(Extraction x, String text) {
+        int marker = TextSearch.indexOf(text, x.start(), 0);
         if (marker < 0) {
             return null;
         }
@@ -202,8 +212,7 @@ final class Reading {
         for (int i = 0; i <= x.skip() && pos >= 0; i++) {
             pos = nextLine(text, pos);
         }
-        return pos < 0 ? null : new Reading(c, List.of(), new int[0], new int[0], List.of(), null, marker, pos, 0,
-                text.length());
+        return new Region(marker, pos);
     }
 
     /**
@@ -285,14 +294,7 @@ final class Reading {
 
     /** The first occurrence of {@code needle} within {@code [from, to)} of {@code text}, -1 when none. */
     static int indexOf(String text, String needle, int from, int to) {
-        if (to >= text.length()) {
-            return text.indexOf(needle, from);
-        }
-        if (to - from < needle.length()) {
-            return -1;
-        }
-        int i = text.substring(from, to).indexOf(needle);
-        return i < 0 ? -1 : from + i;
+        return TextSearch.indexOf(text, needle, from, to);
     }
 
     /** The start of the line after the one holding {@code pos}, -1 at the last line. */

@@ -26,8 +26,17 @@ public final class TextSearch {
 
     /** Where {@code word} first occurs in {@code text} at or after {@code from}, or -1: by its first character. */
     public static int indexOf(String text, String word, int from) {
+        return indexOf(text, word, from, text.length());
+    }
+
+    /** Where {@code word} first occurs wholly within {@code text[from, to)}, or -1. */
+    public static int indexOf(String text, String word, int from, int to) {
+        if (word.isEmpty()) {
+            return from <= Math.min(to, text.length()) ? Math.max(from, 0) : -1;
+        }
         char first = word.charAt(0);
-        for (int i = text.indexOf(first, from); i >= 0; i = text.indexOf(first, i + 1)) {
+        int last = Math.min(to, text.length()) - word.length();
+        for (int i = text.indexOf(first, from); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
             if (text.startsWith(word, i)) {
                 return i;
             }

@@ -34,6 +34,17 @@ class TextSearchTest {
     }
 
     @Test
+    void aWordWithinARangeMustEndInsideIt() {
+        String text = "ab #define X\n#define Y";
+        assertThat(TextSearch.indexOf(text, "#define", 0, text.length())).isEqualTo(3);
+        assertThat(TextSearch.indexOf(text, "#define", 4, text.length())).isEqualTo(13);
+        assertThat(TextSearch.indexOf(text, "#define", 4, 19)).isEqualTo(-1);   // "#defin" fits, the word does not
+        assertThat(TextSearch.indexOf(text, "#define", 4, 20)).isEqualTo(13);
+        assertThat(TextSearch.indexOf(text, "", 5, 9)).isEqualTo(5);
+        assertThat(TextSearch.indexOf(text, "#define", 0, 100)).isEqualTo(3);
+    }
+
+    @Test
     void anUnclosedCommentHasNoEnd() {
         assertThat(close("/* a / b *")).isEqualTo(-1);
         assertThat(close("/*")).isEqualTo(-1);
