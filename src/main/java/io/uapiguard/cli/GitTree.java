@@ -9,13 +9,16 @@ import io.uapiguard.include.IncludeDirectories;
 import io.uapiguard.include.RevisionIncludes;
 import io.uapiguard.model.Abi;
 import io.uapiguard.model.UapiModel;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevTree;
 
 /**
  * The headers of one revision for {@link TreeJudge}: a commit read through JGit, or the working tree; each path read
@@ -52,27 +55,33 @@ final class GitTree implements TreeJudge.Tree {
 
     /** The headers at {@code commit}; {@code label} names the revision. */
     static GitTree commit(GitHeaders git, ObjectId commit, String label) {
+        RevisionIncludes.Files tree = RevisionIncludes.gitTree(git.repository(), tree(git, commit, label));
         // The headers are parsed as REV:PATH, so a quoted include beside one is asked for as REV:PATH too.
         String prefix = label + ":";
+        UnaryOperator<String> inTree = path -> path.startsWith(prefix) ? path.substring(prefix.length()) : path;
         RevisionIncludes.Files files = new RevisionIncludes.Files() {
             @Override
             public String key(String path) {
-                String inTree = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-                try {
-                    return git.blobAt(commit, inTree).map(blob -> "git:" + blob.name()).orElse(null);
-                } catch (UapiguardException e) {
-                    return null;   // a folder of that name: no file to include
-                }
+                return tree.key(inTree.apply(path));
             }
 
             @Override
             public char[] text(String path, String key) {
-                return git.readBlob(ObjectId.fromString(key.substring("git:".length())), label + ":" + path)
-                        .toCharArray();
+                return tree.text(inTree.apply(path), key);
             }
         };
         return new GitTree(path -> git.blobAt(commit, path).map(blob -> git.readBlob(blob, label + ":" + path)),
                 prefix, files);
+    }
+
+    /** {@code commit}'s tree, parsed once for all of its include lookups. */
+    private static RevTree tree(GitHeaders git, ObjectId commit, String label) {
+        try {
+            return git.repository().parseCommit(commit).getTree();
+        } catch (IOException e) {
+            throw new UapiguardException(UapiguardException.Reason.NOT_FOUND, "cannot read commit " + label + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The headers of the working tree around {@code git}'s repository. */

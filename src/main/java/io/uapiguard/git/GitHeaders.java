@@ -41,7 +41,7 @@ import org.eclipse.jgit.treewalk.filter.ChangedPathTreeFilter;
 public final class GitHeaders implements AutoCloseable {
 
     /** Larger blobs are refused: bpf.h is under 300 KB, so 16 MiB is never a header. */
-    static final int MAX_HEADER_BYTES = 16 << 20;
+    public static final int MAX_HEADER_BYTES = 16 << 20;
 
     private final Repository repository;
 

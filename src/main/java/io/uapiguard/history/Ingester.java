@@ -18,7 +18,6 @@ import io.uapiguard.store.IngestStore.ParsedBlob;
 import io.uapiguard.store.IngestStore.Registered;
 import io.uapiguard.store.IngestStore.StoredRevision;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +43,6 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -263,7 +261,8 @@ public final class Ingester implements HistoryAdmin {
         List<Future<ParsedBlob>> futures = new ArrayList<>();
         for (String id : toParse) {
             String path = pathOfBlob.get(id);
-            IncludeSource includes = new RevisionIncludes(treeFiles(repo, commitOfBlob.get(id)), systemIncludes);
+            IncludeSource includes = new RevisionIncludes(RevisionIncludes.gitTree(repo, commitOfBlob.get(id).getTree()),
+                    systemIncludes);
             futures.add(pool.submit(() -> {
                 String text;
                 try (ObjectReader reader = repo.newObjectReader()) {
@@ -297,35 +296,6 @@ public final class Ingester implements HistoryAdmin {
             pool.shutdownNow();
         }
         return errors;
-    }
-
-    /**
-     * The files of {@code commit}'s tree, for its headers' includes: each path's blob id as key ({@code git:ID}), so
-     * the front end lexes one included blob once whatever revision includes it. Thread-safe: JGit opens a reader
-     * per call.
-     */
-    static RevisionIncludes.Files treeFiles(Repository repo, RevCommit commit) {
-        return new RevisionIncludes.Files() {
-            @Override
-            public String key(String path) {
-                try (TreeWalk walk = TreeWalk.forPath(repo, path, commit.getTree())) {
-                    return walk == null || walk.isSubtree() ? null : "git:" + walk.getObjectId(0).name();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public char[] text(String path, String key) {
-                try {
-                    byte[] bytes = repo.open(HistoryWalk.id(key.substring("git:".length())), Constants.OBJ_BLOB)
-                            .getBytes();
-                    return new String(bytes, StandardCharsets.UTF_8).toCharArray();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
     }
 
     private ParsedBlob parse(String blobId, String path, String text, IncludeSource includes) {

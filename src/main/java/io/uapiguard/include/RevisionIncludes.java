@@ -1,7 +1,11 @@
 package io.uapiguard.include;
 
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
+import io.uapiguard.git.GitHeaders;
 import io.uapiguard.header.pp.IncludeSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Includes resolved in one revision of a kernel-shaped tree, as {@code gcc -Iinclude/uapi -Iarch/x86/include/uapi}
@@ -34,6 +44,37 @@ public final class RevisionIncludes implements IncludeSource {
 
         /** The text of the file whose key {@link #key} gave. */
         char[] text(String path, String key);
+    }
+
+    /**
+     * The files of a git tree (a commit's): each path's blob id as key ({@code git:ID}), so the front end lexes one
+     * included blob once whatever revision includes it. Thread-safe: JGit opens a reader per call.
+     */
+    public static Files gitTree(Repository repo, RevTree tree) {
+        return new Files() {
+            @Override
+            public String key(String path) {
+                try (TreeWalk walk = TreeWalk.forPath(repo, path, tree)) {
+                    return walk == null || walk.isSubtree() ? null : "git:" + walk.getObjectId(0).name();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public char[] text(String path, String key) {
+                ObjectId blob = ObjectId.fromString(key.substring("git:".length()));
+                try {
+                    byte[] bytes = repo.open(blob, Constants.OBJ_BLOB).getCachedBytes(GitHeaders.MAX_HEADER_BYTES);
+                    return new String(bytes, StandardCharsets.UTF_8).toCharArray();
+                } catch (LargeObjectException e) {
+                    throw new UapiguardException(Reason.LIMIT_EXCEEDED, path + " is larger than "
+                            + (GitHeaders.MAX_HEADER_BYTES >> 20) + " MiB: not a header", e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /**

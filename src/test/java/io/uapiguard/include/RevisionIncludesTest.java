@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,5 +107,23 @@ class RevisionIncludesTest {
         assertThat(includes.findNext("linux/limits.h", "include/uapi/linux/limits.h").path())
                 .isEqualTo("arch/x86/include/uapi/linux/limits.h");
         assertThat(includes.findNext("linux/limits.h", "arch/x86/include/uapi/linux/limits.h")).isNull();
+    }
+
+    @Test
+    void aCommitsFilesAreKeyedByBlobIdAndAFolderOrAMissingPathIsNoFile() throws Exception {
+        Path work = Files.createDirectories(system.resolve("repo"));
+        Files.createDirectories(work.resolve("include/uapi/linux"));
+        Files.writeString(work.resolve("include/uapi/linux/a.h"), "#define A 1\n");
+        try (Git git = Git.init().setDirectory(work.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            RevCommit commit = git.commit().setMessage("a").setAuthor("t", "t@example.org")
+                    .setCommitter("t", "t@example.org").setSign(false).call();
+            RevisionIncludes.Files tree = RevisionIncludes.gitTree(git.getRepository(), commit.getTree());
+            String blob = git.getRepository().resolve(commit.name() + ":include/uapi/linux/a.h").name();
+            assertThat(tree.key("include/uapi/linux/a.h")).isEqualTo("git:" + blob);
+            assertThat(new String(tree.text("include/uapi/linux/a.h", "git:" + blob))).isEqualTo("#define A 1\n");
+            assertThat(tree.key("include/uapi/linux")).isNull();
+            assertThat(tree.key("include/uapi/linux/b.h")).isNull();
+        }
     }
 }
