@@ -233,7 +233,7 @@ final class Reading {
             if ((from < regionStart && to > markerLine) || (from > markerLine && from < regionStart)) {
                 return false;   // the start text's line or a skipped one changed, or lines were put between them
             }
-            if (to <= markerLine && indexOf(newText, x.start(), change.newFrom(h), change.newTo(h)) >= 0) {
+            if (to <= markerLine && TextSearch.indexOf(newText, x.start(), change.newFrom(h), change.newTo(h)) >= 0) {
                 return false;   // a new line before it holds the start text: the first one is there now
             }
         }
@@ -285,16 +285,11 @@ final class Reading {
             return false;
         }
         for (int h = 0; h < change.size(); h++) {
-            if (indexOf(newText, x.start(), change.newFrom(h), change.newTo(h)) >= 0) {
+            if (TextSearch.indexOf(newText, x.start(), change.newFrom(h), change.newTo(h)) >= 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The first occurrence of {@code needle} within {@code [from, to)} of {@code text}, -1 when none. */
-    static int indexOf(String text, String needle, int from, int to) {
-        return TextSearch.indexOf(text, needle, from, to);
     }
 
     /** The start of the line after the one holding {@code pos}, -1 at the last line. */
@@ -504,7 +499,7 @@ final class Reading {
          */
         private int nextHit(int pos, int limit) {
             if (!(pos >= hitFrom && (hit >= pos || (hit < 0 && limit <= hitTo)))) {
-                hit = indexOf(text, literal, pos, limit);
+                hit = TextSearch.indexOf(text, literal, pos, limit);
                 hitFrom = pos;
                 hitTo = limit;
             }
