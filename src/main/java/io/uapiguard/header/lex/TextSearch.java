@@ -8,6 +8,9 @@ package io.uapiguard.header.lex;
  */
 public final class TextSearch {
 
+    /** Ranges shorter than this are read character by character. */
+    private static final int SHORT_RANGE = 1024;
+
     private TextSearch() {
     }
 
@@ -36,6 +39,16 @@ public final class TextSearch {
         }
         char first = word.charAt(0);
         int last = Math.min(to, text.length()) - word.length();
+        if (last - from < SHORT_RANGE) {
+            // The JDK's search cannot be told where to stop: past a short range it would read on to the next
+            // occurrence, however far (a hunk of a few lines, then the rest of the header).
+            for (int i = Math.max(from, 0); i <= last; i++) {
+                if (text.charAt(i) == first && text.startsWith(word, i)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = text.indexOf(first, from); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
             if (text.startsWith(word, i)) {
                 return i;

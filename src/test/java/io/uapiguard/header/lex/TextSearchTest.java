@@ -45,6 +45,25 @@ class TextSearchTest {
     }
 
     @Test
+    void shortAndLongRangesFindWhatASearchOfTheRangeAloneFinds() {
+        // Words spread over a text long enough for both ways of searching: a short range is read character by
+        // character, a long one by the JDK's search, and neither may report a word that ends past the range.
+        StringBuilder built = new StringBuilder();
+        for (int i = 0; built.length() < 5000; i++) {
+            built.append(i % 7 == 0 ? "#define FN(x) " : "text " + i + " ").append(i % 3 == 0 ? "\n" : "");
+        }
+        String text = built.toString();
+        for (int from = 0; from < text.length(); from += 97) {
+            for (int to : new int[] {from, from + 5, from + 100, from + 1023, from + 1030, from + 1500, text.length()}) {
+                int end = Math.min(to, text.length());
+                int within = from <= end ? text.substring(from, end).indexOf("#define") : -1;
+                assertThat(TextSearch.indexOf(text, "#define", from, to))
+                        .as("[%d, %d)", from, to).isEqualTo(within < 0 ? -1 : from + within);
+            }
+        }
+    }
+
+    @Test
     void anUnclosedCommentHasNoEnd() {
         assertThat(close("/* a / b *")).isEqualTo(-1);
         assertThat(close("/*")).isEqualTo(-1);
