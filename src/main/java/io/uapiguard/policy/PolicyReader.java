@@ -19,7 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
@@ -41,7 +41,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 final class PolicyReader {
 
-    private static final YAMLMapper YAML = YAMLMapper.shared();
+    /** A parser factory, not a mapper: the policy is read token by token, and a CLI run need not set up databind. */
+    private static final YAMLFactory YAML = new YAMLFactory();
 
     private final String file;
     private final JsonParser parser;
