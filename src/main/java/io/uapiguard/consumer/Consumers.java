@@ -90,10 +90,10 @@ public final class Consumers {
 
     /** What every consumer makes of {@code text}, whose model is {@code model}, in list order. */
     public List<Outcome> outcomes(String text, UapiModel model) {
-        Side side = side(text, null, model);
+        Side side = side(text, null);
         List<Outcome> out = new ArrayList<>(consumers.size());
         for (int i = 0; i < consumers.size(); i++) {
-            out.add(outcome(side, i));
+            out.add(outcome(side, model, i));
         }
         return Collections.unmodifiableList(out);
     }
@@ -109,8 +109,8 @@ public final class Consumers {
         if (consumers.isEmpty() || oldText.equals(newText)) {
             return List.of();
         }
-        Side was = side(oldText, oldSide.chars(), oldModel);
-        Side now = side(newText, newSide.chars(), newModel);
+        Side was = side(oldText, oldSide.chars());
+        Side now = side(newText, newSide.chars());
         TextChange change = null;        // found for the first extraction
         Boolean mapperChanged = null;    // found for the first snippet
         List<Change> out = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class Consumers {
                     mapperChanged = !mapperKey(oldModel).equals(mapperKey(newModel));
                 }
                 if (mapperChanged) {
-                    out.add(new Change(outcome(was, i), outcome(now, i)));
+                    out.add(new Change(outcome(was, oldModel, i), outcome(now, newModel, i)));
                 }
                 continue;
             }
@@ -140,13 +140,14 @@ public final class Consumers {
             }
             if (before == null
                     && Reading.untouched(c, oldText, change, newText, budget())
-                    && was.expected(x.expect(), x.expectFrom()).equals(now.expected(x.expect(), x.expectFrom()))) {
+                    && was.expected(oldModel, x.expect(), x.expectFrom())
+                            .equals(now.expected(newModel, x.expect(), x.expectFrom()))) {
                 continue;   // it reads the same lines on both sides, and must find the same list in both
             }
-            Reading old = reading(was, i);
+            Reading old = reading(was, oldModel, i);
             TextChange delta = change;
             Reading fresh = now.made(i, () -> old.next(c, oldText, delta, newText,
-                    now.expected(x.expect(), x.expectFrom()), budget()));
+                    now.expected(newModel, x.expect(), x.expectFrom()), budget()));
             if (!old.sameAs(fresh)) {
                 out.add(new Change(old.outcome(), fresh.outcome()));
             }
@@ -154,22 +155,23 @@ public final class Consumers {
         return out;
     }
 
-    private Outcome outcome(Side side, int i) {
+    /** What consumer {@code i} makes of {@code side}, whose model is {@code model}. */
+    private Outcome outcome(Side side, UapiModel model, int i) {
         Consumer c = consumers.get(i);
         if (c.snippet() != null) {
-            return side.made(i, () -> expand(i, c, side.model));
+            return side.made(i, () -> expand(i, c, model));
         }
-        return reading(side, i).outcome();
+        return reading(side, model, i).outcome();
     }
 
-    private Reading reading(Side side, int i) {
-        return side.made(i, () -> read(side, i));
+    private Reading reading(Side side, UapiModel model, int i) {
+        return side.made(i, () -> read(side, model, i));
     }
 
-    private Reading read(Side side, int i) {
+    private Reading read(Side side, UapiModel model, int i) {
         Consumer c = consumers.get(i);
         Extraction x = c.extraction();
-        return Reading.of(c, side.text, side.expected(x.expect(), x.expectFrom()), budget());
+        return Reading.of(c, side.text, side.expected(model, x.expect(), x.expectFrom()), budget());
     }
 
     private BoundedText.Budget budget() {
@@ -177,10 +179,10 @@ public final class Consumers {
     }
 
     /** The side of {@code text}, kept for the last few texts. */
-    private Side side(String text, char[] chars, UapiModel model) {
+    private Side side(String text, char[] chars) {
         synchronized (recent) {
             int at = indexOf(text);
-            Side s = at >= 0 ? recent[at] : new Side(text, chars, model, consumers.size());
+            Side s = at >= 0 ? recent[at] : new Side(text, chars, consumers.size());
             // Most recently used first: a base that every check reads stays, however many candidates pass.
             System.arraycopy(recent, 0, recent, 1, at >= 0 ? at : RECENT_TEXTS - 1);
             recent[0] = s;
