@@ -114,50 +114,16 @@ final class SnippetExpansion {
 
     /** The same tokens as {@link #whole}, made entry by entry where that is sure to give them; else {@code whole}. */
     Result byEntries(List<MapperMacro> macros, String expansion) {
-        List<String> forwarded = directives == null || expansion == null ? null : fromModel(expansion, macros);
+        Entries forwarded = directives == null || expansion == null ? null : fromModel(expansion, macros);
         if (forwarded == null) {
             return whole(macros);
         }
-        // entries: FN ( args ) followed by the separator tokens up to the next FN
-        List<String> args = new ArrayList<>();
-        List<List<String>> separators = new ArrayList<>();
-        int i = 0;
-        while (i < forwarded.size()) {
-            if (!forwarded.get(i).equals(SYMBOLIC_FN) || i + 1 >= forwarded.size() || !forwarded.get(i + 1).equals("(")) {
-                return whole(macros);
+        List<String> args = forwarded.args();
+        List<List<String>> separators = forwarded.separators();
+        for (String a : args) {
+            if (defined.contains(a)) {
+                return whole(macros);   // the snippet defines a word an entry is made of
             }
-            int depth = 0;
-            int close = -1;
-            for (int j = i + 1; j < forwarded.size() && close < 0; j++) {
-                String t = forwarded.get(j);
-                if (t.equals("(")) {
-                    depth++;
-                } else if (t.equals(")") && --depth == 0) {
-                    close = j;
-                }
-            }
-            if (close < 0) {
-                return whole(macros);
-            }
-            List<String> argTokens = forwarded.subList(i + 2, close);
-            if (argTokens.size() != 1) {
-                return whole(macros);   // one word per entry: no spacing for # to see
-            }
-            for (String t : argTokens) {
-                if (defined.contains(t) || t.equals(SYMBOLIC_FN)) {
-                    return whole(macros);   // the snippet defines a word an entry is made of
-                }
-            }
-            args.add(String.join(" ", argTokens));
-            int next = close + 1;
-            while (next < forwarded.size() && !forwarded.get(next).equals(SYMBOLIC_FN)) {
-                if (forwarded.get(next).equals("(")) {
-                    return whole(macros);
-                }
-                next++;
-            }
-            separators.add(forwarded.subList(close + 1, next));
-            i = next;
         }
         synchronized (this) {
             try {
@@ -210,7 +176,7 @@ final class SnippetExpansion {
      * that is what the mapper macros alone give: each entry's word is, in order, the first argument of the entries
      * of the mapper macro that lists them, and the snippet defines no word the mapper macros use.
      */
-    private List<String> fromModel(String expansion, List<MapperMacro> macros) {
+    private Entries fromModel(String expansion, List<MapperMacro> macros) {
         for (MapperMacro m : macros) {
             if (defined.contains(m.name())) {
                 return null;
@@ -224,21 +190,27 @@ final class SnippetExpansion {
         return mapperEntries(expansion, macros);
     }
 
+    /**
+     * The mapper's entries as FN receives them: each entry's one word, and the tokens between it and the next. The
+     * same for every snippet of one model, so made once per expansion.
+     */
+    record Entries(List<String> args, List<List<String>> separators) {
+    }
+
     /** The last few {@link #mapperEntries} by expansion (the same string for every snippet of one model). */
     private static final Object[][] RECENT = new Object[4][];
     private static int recentNext;
 
     /**
-     * The expansion's tokens when each entry's word is, in order, the first argument of the entries of the mapper
-     * macro that lists them; else null. The same for every snippet: kept for the last few expansions.
+     * The expansion's entries when each entry's word is, in order, the first argument of the entries of the mapper
+     * macro that lists them, each entry is {@code FN(word)} and nothing between entries opens a parenthesis; else
+     * null. The same for every snippet: kept for the last few expansions.
      */
-    private static List<String> mapperEntries(String expansion, List<MapperMacro> macros) {
+    private static Entries mapperEntries(String expansion, List<MapperMacro> macros) {
         synchronized (RECENT) {
             for (Object[] r : RECENT) {
                 if (r != null && r[0] == expansion) {
-                    @SuppressWarnings("unchecked")
-                    List<String> known = (List<String>) r[1];
-                    return known;
+                    return (Entries) r[1];
                 }
             }
         }
@@ -272,12 +244,52 @@ final class SnippetExpansion {
                 words.add(tokens.get(i + 2));
             }
         }
-        List<String> entries = listed != null && listed.equals(words) ? List.copyOf(tokens) : null;
+        Entries entries = listed != null && listed.equals(words) ? split(List.copyOf(tokens)) : null;
         synchronized (RECENT) {
             RECENT[recentNext] = new Object[] {expansion, entries};
             recentNext = (recentNext + 1) % RECENT.length;
         }
         return entries;
+    }
+
+    /**
+     * The entries of the expansion's tokens: {@code FN ( word )} followed by the separator tokens up to the next
+     * FN; null when they are not all of that shape (an entry of several tokens: spacing for # to see; a parenthesis
+     * between entries).
+     */
+    private static Entries split(List<String> forwarded) {
+        List<String> args = new ArrayList<>();
+        List<List<String>> separators = new ArrayList<>();
+        int i = 0;
+        while (i < forwarded.size()) {
+            if (!forwarded.get(i).equals(SYMBOLIC_FN) || i + 1 >= forwarded.size() || !forwarded.get(i + 1).equals("(")) {
+                return null;
+            }
+            int depth = 0;
+            int close = -1;
+            for (int j = i + 1; j < forwarded.size() && close < 0; j++) {
+                String t = forwarded.get(j);
+                if (t.equals("(")) {
+                    depth++;
+                } else if (t.equals(")") && --depth == 0) {
+                    close = j;
+                }
+            }
+            if (close != i + 3 || forwarded.get(i + 2).equals(SYMBOLIC_FN)) {
+                return null;   // one word per entry, and not FN itself
+            }
+            args.add(forwarded.get(i + 2));
+            int next = close + 1;
+            while (next < forwarded.size() && !forwarded.get(next).equals(SYMBOLIC_FN)) {
+                if (forwarded.get(next).equals("(")) {
+                    return null;
+                }
+                next++;
+            }
+            separators.add(forwarded.subList(close + 1, next));
+            i = next;
+        }
+        return new Entries(List.copyOf(args), List.copyOf(separators));
     }
 
     /** The C tokens of a normalised token text: words, numbers, {@code ##} and single punctuators. */
