@@ -1,5 +1,6 @@
 package io.uapiguard.consumer;
 
+import io.uapiguard.header.lex.TextSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,13 +134,15 @@ final class TextChange {
             if (end - from < MIN_ANCHOR) {
                 continue;
             }
-            String line = a.substring(from, end);
-            int found = -1;
-            for (int i = b.indexOf(line, b0); i >= 0 && i + line.length() <= b1; i = b.indexOf(line, i + 1)) {
-                if (i == b0 || bb[i - 1] == '\n') {
-                    found = i;
-                    break;
-                }
+            // Searched with the line end before it (from - 1), so that each hit is at a line start, and only within
+            // the new range: a search by its first character, a blank in most lines, would stop everywhere.
+            String line = a.substring(from - 1, end);
+            int found;
+            if (b0 == 0 && line.length() - 1 <= b1 && b.regionMatches(0, line, 1, line.length() - 1)) {
+                found = 0;
+            } else {
+                int hit = TextSearch.indexOf(b, line, Math.max(b0 - 1, 0), b1);
+                found = hit < 0 ? -1 : hit + 1;
             }
             if (found < 0) {
                 continue;

@@ -329,6 +329,43 @@ class ConsumersTest {
     }
 
     @Test
+    void randomEditsAreRebuiltFromTheirHunksInWholeLines() {
+        // Edits anywhere, the first line included, in texts long enough to be split at anchors: whatever blocks the
+        // change calls common, the old text with its hunks replaced is the new text.
+        java.util.Random random = new java.util.Random(16);
+        for (int round = 0; round < 40; round++) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                lines.add(random.nextInt(4) == 0 ? " *\t\tshort " + random.nextInt(5)
+                        : " * line " + i + " of a comment long enough to be an anchor");
+            }
+            java.util.List<String> edited = new java.util.ArrayList<>(lines);
+            for (int e = 0; e < 1 + random.nextInt(6); e++) {
+                int at = e == 0 && round % 2 == 0 ? 0 : random.nextInt(edited.size());
+                switch (random.nextInt(3)) {
+                    case 0 -> edited.add(at, " * inserted " + round + "." + e + " long enough to be an anchor line");
+                    case 1 -> edited.remove(at);
+                    default -> edited.set(at, edited.get(at) + " changed");
+                }
+            }
+            String old = String.join("\n", lines) + "\n";
+            String now = String.join("\n", edited) + "\n";
+            TextChange change = TextChange.between(old, old.toCharArray(), now, now.toCharArray());
+            StringBuilder rebuilt = new StringBuilder();
+            int at = 0;
+            for (int h = 0; h < change.size(); h++) {
+                assertThat(change.oldFrom(h)).as("round %d", round).isGreaterThanOrEqualTo(at);
+                assertThat(change.oldFrom(h) == 0 || old.charAt(change.oldFrom(h) - 1) == '\n').isTrue();
+                assertThat(change.newFrom(h) == 0 || now.charAt(change.newFrom(h) - 1) == '\n').isTrue();
+                rebuilt.append(old, at, change.oldFrom(h)).append(now, change.newFrom(h), change.newTo(h));
+                at = change.oldTo(h);
+            }
+            rebuilt.append(old.substring(at));
+            assertThat(rebuilt.toString()).as("round %d", round).isEqualTo(now);
+        }
+    }
+
+    @Test
     void theRequiredSuffixIsConservative() {
         assertThat(Extraction.requiredSuffix("^ \\* ?((.+) \\**\\w+\\((((const )?(\\w+|\\.\\.\\.))(, )?){1,5}\\))$"))
                 .isEqualTo(")");
