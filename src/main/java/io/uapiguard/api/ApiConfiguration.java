@@ -63,8 +63,8 @@ public class ApiConfiguration {
     }
 
     @Bean
-    StoredComparisons storedComparisons(HistoryQueries queries, CompatEngine engine) {
-        return new StoredComparisons(queries, engine);
+    StoredComparisons storedComparisons(HistoryQueries queries, CompatEngine engine, ModelCache models) {
+        return new StoredComparisons(queries, engine, models);
     }
 
     @Bean

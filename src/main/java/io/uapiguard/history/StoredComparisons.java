@@ -11,6 +11,7 @@ import io.uapiguard.policy.Policy;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.JdbcHistoryQueries;
+import io.uapiguard.store.ModelCache;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class StoredComparisons {
 
     private final HistoryQueries queries;
     private final CompatEngine engine;
+    /** Stored texts and models for the consumers' walk: a tag page seen again reads nothing from the database. */
+    private final ModelCache models;
     /** The catalogue's consumers of the text, run over stored revisions for the report (they keep the last texts). */
     private final Consumers consumers = new Consumers(Policy.catalogue());
 
@@ -40,10 +43,19 @@ public final class StoredComparisons {
         }
     }
 
+    /** With a cache of its own for the texts and models the consumers' walk reads. */
     public StoredComparisons(HistoryQueries queries, CompatEngine engine) {
+        this(queries, engine, new ModelCache(queries, OWN_CACHED_MODELS));
+    }
+
+    /** With {@code models}, the service's cache of stored texts and models, shared with its checks and report. */
+    public StoredComparisons(HistoryQueries queries, CompatEngine engine, ModelCache models) {
         this.queries = queries;
         this.engine = engine;
+        this.models = models;
     }
+
+    private static final int OWN_CACHED_MODELS = 16;
 
     /** Over the store at {@code dataSource}, with the standard engine (the CLI's). */
     public static StoredComparisons over(DataSource dataSource) {
@@ -95,8 +107,8 @@ public final class StoredComparisons {
             if (!r.reachable() || b == null || b.equals(blob)) {
                 continue;
             }
-            Optional<String> t = queries.headerText(repository, r.commitId(), path);
-            Optional<UapiModel> m = t.isEmpty() ? Optional.empty() : queries.model(repository, r.commitId(), path);
+            Optional<String> t = models.text(repository, r.commitId(), path);
+            Optional<UapiModel> m = t.isEmpty() ? Optional.empty() : models.model(repository, r.commitId(), path);
             Consumers.Text now = m.isPresent() ? Consumers.Text.of(t.get()) : null;   // did not parse: nothing to judge
             if (now != null && text != null) {
                 Comparison c = engine.compareConsumers(consumers, text, model, now, m.get(), path);

@@ -5,6 +5,8 @@ import static io.uapiguard.api.ServiceFixtures.C2;
 import static io.uapiguard.api.ServiceFixtures.C3;
 import static io.uapiguard.api.ServiceFixtures.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -174,23 +176,17 @@ class ReportControllerTest {
                 "helper-undocumented", "tail_call", "42", "helper tail_call has no documentation");
     }
 
-    /** The consumers of the text each revision since the compared tag broke: cilium's script, at the explicit ids. */
+    /**
+     * The consumers of the text each revision since the compared tag broke: cilium's script, at the explicit ids.
+     * A repository of its own: the service keeps stored texts and models by repository and commit.
+     */
     @Test
     void tagPageListsTheConsumersEachRevisionBroke() throws Exception {
         String middle = "4444444444444444444444444444444444444444";
-        Path fixture = Path.of("src/test/resources/compat/consumer.extraction-changed");
-        String oldText = Files.readString(fixture.resolve("old.h"));
-        String newText = Files.readString(fixture.resolve("new.h"));
-        String laterText = newText + "/* later */\n";
-        HeaderParser parser = new HeaderParser();
-        when(queries.revisions("linux")).thenReturn(List.of(
-                revision(C3, "later", "b3"), revision(middle, "explicit ids " + SCRIPT, "b2"),
-                revision(C2, "v2", "b1"), revision(C1, "v1", "b0")));
-        for (String[] r : new String[][] {{C2, oldText}, {middle, newText}, {C3, laterText}}) {
-            when(queries.headerText("linux", r[0], PATH)).thenReturn(Optional.of(r[1]));
-            when(queries.model("linux", r[0], PATH)).thenReturn(Optional.of(parser.parse(PATH, r[1])));
-        }
-        Document page = page("/report/linux/tags/v3");
+        String oldText = consumerFixture("old.h");
+        String newText = consumerFixture("new.h");
+        consumerHistory("consumers", middle, oldText, newText, newText + "/* later */\n");
+        Document page = page("/report/consumers/tags/v3");
         List<String> rows = page.select("#consumers tbody tr").stream().map(tr -> tr.select("td").get(1).text())
                 .toList();
         assertThat(rows).contains("cilium/ebpf asm/func.go gawk (v1)");
@@ -198,12 +194,44 @@ class ReportControllerTest {
                 .allMatch(t -> t.startsWith("444444444444 explicit ids " + SCRIPT));
         assertThat(page.html()).doesNotContain(SCRIPT);   // the subject is escaped
 
-        when(queries.headerText("linux", middle, PATH)).thenReturn(Optional.of(oldText + "/* same shape */\n"));
-        when(queries.model("linux", middle, PATH)).thenReturn(Optional.of(parser.parse(PATH, oldText)));
-        when(queries.headerText("linux", C3, PATH)).thenReturn(Optional.of(oldText + "/* still */\n"));
-        when(queries.model("linux", C3, PATH)).thenReturn(Optional.of(parser.parse(PATH, oldText)));
-        assertThat(page("/report/linux/tags/v3").select("#consumers-section .empty").text())
+        // Seen again, the page reads no text from the database: each revision's is kept with its model.
+        assertThat(page("/report/consumers/tags/v3").select("#consumers tbody tr")).hasSameSizeAs(rows);
+        verify(queries, times(1)).headerText("consumers", middle, PATH);
+        verify(queries, times(1)).headerText("consumers", C3, PATH);
+    }
+
+    @Test
+    void tagPageSaysWhenNoRevisionBrokeAConsumer() throws Exception {
+        String oldText = consumerFixture("old.h");
+        consumerHistory("consumers-kept", "5555555555555555555555555555555555555555", oldText,
+                oldText + "/* same shape */\n", oldText + "/* still */\n");
+        assertThat(page("/report/consumers-kept/tags/v3").select("#consumers-section .empty").text())
                 .isEqualTo("No revision since v2 broke a consumer of the header's text in the catalogue.");
+    }
+
+    private static String consumerFixture(String name) throws Exception {
+        return Files.readString(Path.of("src/test/resources/compat/consumer.extraction-changed").resolve(name));
+    }
+
+    /**
+     * Repository {@code name}: tags v1, v2, v3 at C1, C2, C3, and between v2 and v3 one revision, {@code middle},
+     * whose subject needs escaping; the header's text at v2, at {@code middle} and at v3.
+     */
+    private void consumerHistory(String name, String middle, String atV2, String atMiddle, String atV3) {
+        var repository = ServiceFixtures.repository();
+        when(queries.repository(name)).thenReturn(Optional.of(new HistoryQueries.RepositoryInfo(name,
+                repository.location(), repository.tagPattern(), repository.branches(), repository.paths(),
+                repository.lastIngestAt(), repository.mirrors())));
+        when(queries.tags(name)).thenReturn(ServiceFixtures.tags());
+        when(queries.storedComparison(name, C2, C3, PATH)).thenReturn(Optional.of(new Comparison(List.of())));
+        when(queries.revisions(name)).thenReturn(List.of(
+                revision(C3, "later", "b3"), revision(middle, "explicit ids " + SCRIPT, "b2"),
+                revision(C2, "v2", "b1"), revision(C1, "v1", "b0")));
+        HeaderParser parser = new HeaderParser();
+        for (String[] r : new String[][] {{C2, atV2}, {middle, atMiddle}, {C3, atV3}}) {
+            when(queries.headerText(name, r[0], PATH)).thenReturn(Optional.of(r[1]));
+            when(queries.model(name, r[0], PATH)).thenReturn(Optional.of(parser.parse(PATH, r[1])));
+        }
     }
 
     private static HistoryQueries.RevisionInfo revision(String commit, String subject, String blob) {
