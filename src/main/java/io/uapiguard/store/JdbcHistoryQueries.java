@@ -5,7 +5,6 @@ import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
-import io.uapiguard.compat.RuleCatalog;
 import io.uapiguard.compat.Severity;
 import io.uapiguard.model.UapiModel;
 import java.sql.ResultSet;
@@ -156,9 +155,9 @@ public final class JdbcHistoryQueries implements HistoryQueries {
                 if (before == null) {
                     v = new HeaderVerdict(path, null, null, 0, 0, 0, error);
                 } else if (b == null) {
-                    v = oneSided(path, "added", "header.added", error);
+                    v = new HeaderVerdict(path, "added", "compatible", 0, 0, 1, error);
                 } else if (h == null) {
-                    v = oneSided(path, "removed", "header.removed", null);
+                    v = new HeaderVerdict(path, "removed", "breaking", 1, 0, 0, null);
                 } else if (b.blob().equals(h.blob())) {
                     v = new HeaderVerdict(path, "unchanged", "compatible", 0, 0, 0, error);
                 } else {
@@ -183,18 +182,6 @@ public final class JdbcHistoryQueries implements HistoryQueries {
                     main == null ? primary + " does not exist at this tag" : main.error(), headers));
         }
         return out;
-    }
-
-    /**
-     * A header on one side of two tags only: judged as the engine judges it, one finding of its rule
-     * ({@code header.added} or {@code header.removed}) at the rule's severity.
-     */
-    private static HeaderVerdict oneSided(String path, String change, String rule, String error) {
-        Severity severity = RuleCatalog.standard().find(rule).orElseThrow().defaultSeverity();
-        int breaking = severity == Severity.BREAKING ? 1 : 0;
-        int warnings = severity == Severity.WARNING ? 1 : 0;
-        return new HeaderVerdict(path, change, IngestStore.verdict(breaking, warnings), breaking, warnings,
-                severity == Severity.INFO ? 1 : 0, error);
     }
 
     @Override
