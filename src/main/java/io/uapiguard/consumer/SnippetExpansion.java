@@ -172,9 +172,9 @@ final class SnippetExpansion {
 
     /**
      * The model's {@code __BPF_FUNC_MAPPER(FN)} for a symbolic FN (the front end's expansion, with the header's
-     * macros) as tokens: the entries as the mapper hands them to FN, with what stands between them. Null unless
-     * that is what the mapper macros alone give: each entry's word is, in order, the first argument of the entries
-     * of the mapper macro that lists them, and the snippet defines no word the mapper macros use.
+     * macros) as its entries: each word the mapper hands to FN, with what stands between them. Null unless that is
+     * what the mapper macros alone give: each entry's word is, in order, the first argument of the entries of the
+     * mapper macro that lists them, each entry is one word, and the snippet defines no word the mapper macros use.
      */
     private Entries fromModel(String expansion, List<MapperMacro> macros) {
         for (MapperMacro m : macros) {
