@@ -90,7 +90,7 @@ public final class Consumers {
 
     /** What every consumer makes of {@code text}, whose model is {@code model}, in list order. */
     public List<Outcome> outcomes(String text, UapiModel model) {
-        Side side = side(text, null);
+        Side side = side(text, null, model);
         List<Outcome> out = new ArrayList<>(consumers.size());
         for (int i = 0; i < consumers.size(); i++) {
             out.add(outcome(side, model, i));
@@ -109,8 +109,8 @@ public final class Consumers {
         if (consumers.isEmpty() || oldText.equals(newText)) {
             return List.of();
         }
-        Side was = side(oldText, oldSide.chars());
-        Side now = side(newText, newSide.chars());
+        Side was = side(oldText, oldSide.chars(), oldModel);
+        Side now = side(newText, newSide.chars(), newModel);
         TextChange change = null;        // found for the first extraction
         Boolean mapperChanged = null;    // found for the first snippet
         List<Change> out = new ArrayList<>();
@@ -178,11 +178,11 @@ public final class Consumers {
         return new BoundedText.Budget(maxReads, maxMillis);
     }
 
-    /** The side of {@code text}, kept for the last few texts. */
-    private Side side(String text, char[] chars) {
+    /** The side of {@code text} whose model is {@code model}, kept for the last few. */
+    private Side side(String text, char[] chars, UapiModel model) {
         synchronized (recent) {
-            int at = indexOf(text);
-            Side s = at >= 0 ? recent[at] : new Side(text, chars, consumers.size());
+            int at = indexOf(text, model);
+            Side s = at >= 0 ? recent[at] : new Side(text, chars, model, consumers.size());
             // Most recently used first: a base that every check reads stays, however many candidates pass.
             System.arraycopy(recent, 0, recent, 1, at >= 0 ? at : RECENT_TEXTS - 1);
             recent[0] = s;
@@ -190,15 +190,19 @@ public final class Consumers {
         }
     }
 
-    /** Where {@code text} is among the recent sides, -1 when it is not: by identity first, then by content. */
-    private int indexOf(String text) {
+    /**
+     * Where {@code text} with {@code model} is among the recent sides, -1 when it is not: the text by identity first,
+     * then by content; the model by identity, so that what a side keeps was all made with one model.
+     */
+    private int indexOf(String text, UapiModel model) {
         for (int i = 0; i < RECENT_TEXTS; i++) {
-            if (recent[i] != null && recent[i].text == text) {
+            if (recent[i] != null && recent[i].text == text && recent[i].isOf(model)) {
                 return i;
             }
         }
         for (int i = 0; i < RECENT_TEXTS; i++) {
-            if (recent[i] != null && recent[i].text.length() == text.length() && recent[i].text.equals(text)) {
+            if (recent[i] != null && recent[i].text.length() == text.length() && recent[i].isOf(model)
+                    && recent[i].text.equals(text)) {
                 return i;
             }
         }

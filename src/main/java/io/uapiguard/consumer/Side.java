@@ -10,13 +10,16 @@ import java.util.function.Supplier;
 /**
  * One revision's text as the consumers read it, shared by all of them: its characters (for {@link TextChange}), the
  * model's lists the extractions must equal, and what each consumer made of it once computed (a {@link Reading}, or a
- * snippet's {@link Outcome}). Not the model itself: the caller passes it with every use, and a kept model (megabytes
- * of a large header) would be copied by every young collection while the side is among the recent ones. Thread-safe:
- * each slot is computed under this side's lock, never holding another's.
+ * snippet's {@link Outcome}), all with one model. That model is held weakly, to know it again: the caller passes it
+ * with every use, and a model kept alive here (megabytes of a large header) would be copied by every young
+ * collection while the side is among the recent ones. Thread-safe: each slot is computed under this side's lock,
+ * never holding another's.
  */
 final class Side {
 
     final String text;
+    /** The model everything here was made with, by identity; cleared once nothing else holds it. */
+    private final WeakReference<UapiModel> model;
     /**
      * The caller's array, held weakly: a history walk keeps it while it parses from it, and this cache does not keep
      * it alive after (a young collection would copy it at each collection).
@@ -30,10 +33,16 @@ final class Side {
     private final Object[] made;
     private final Map<Expect, List<String>> expected = new EnumMap<>(Expect.class);
 
-    Side(String text, char[] chars, int consumers) {
+    Side(String text, char[] chars, UapiModel model, int consumers) {
         this.text = text;
+        this.model = new WeakReference<>(model);
         this.chars = chars == null ? null : new WeakReference<>(chars);
         this.made = new Object[consumers];
+    }
+
+    /** Whether this side was made with {@code model} (the very object). */
+    boolean isOf(UapiModel model) {
+        return this.model.get() == model;
     }
 
     /** The text's characters: the caller's while it holds them, else a copy kept with this side. */
@@ -48,7 +57,7 @@ final class Side {
         return c;
     }
 
-    /** The list of {@code model} (this text's) for {@code expect}, from position {@code from} on. */
+    /** The list of {@code model} (this side's: {@link #isOf}) for {@code expect}, from position {@code from} on. */
     synchronized List<String> expected(UapiModel model, Expect expect, int from) {
         List<String> all = expected.computeIfAbsent(expect, e -> e.of(model));
         return from == 0 ? all : from >= all.size() ? List.of() : all.subList(from, all.size());

@@ -45,6 +45,33 @@ class ConsumersTest {
     }
 
     @Test
+    void theSameTextWithAnotherModelIsReadAgainstThatModel() {
+        // A text can come with two models (a candidate parsed now, the same text stored by an older parse): what
+        // the consumers made of it with one is not the other's.
+        Policy p = Policy.parse(".uapiguard.yml", """
+                consumers:
+                  - name: gen
+                    source: https://example.org/gen.awk
+                    commit: 0123abcd
+                    extract: {lines: 'FN\\(.+\\),', field: 1, capture: '\\((.+)\\)', expect: helpers}
+                  - name: table
+                    source: https://example.org/t.c
+                    commit: 0123abcd
+                    snippet: |
+                      #define S(x) #x,
+                      __BPF_FUNC_MAPPER(S)
+                """);
+        UapiModel other = new HeaderParser().parse("bpf.h", HEADER.replace("FN(foo),", "FN(foo),\tFN(bar),"));
+        Consumers consumers = new Consumers(p.consumers());
+        List<Outcome> first = consumers.outcomes(HEADER, model);
+        assertThat(first).allMatch(Outcome::matches);
+        List<Outcome> withOther = consumers.outcomes(HEADER, other);
+        assertThat(withOther).isEqualTo(new Consumers(p.consumers()).outcomes(HEADER, other));
+        assertThat(withOther.get(0).matches()).as("the text's three helpers against the other model's four").isFalse();
+        assertThat(withOther.get(1).output()).contains("\"bar\"");   // the other model's mapper, expanded
+    }
+
+    @Test
     void aSnippetExpandsTheMapperWithTheToolsOwnPreprocessor() {
         Policy p = Policy.parse(".uapiguard.yml", """
                 consumers:
