@@ -49,19 +49,18 @@ public class CheckRecords {
      */
     boolean save(Outcome outcome, String resultJson) {
         try {
-            if (store.holds(outcome.digest(), resultJson, clock.instant().minus(refresh))) {
-                return true;
-            }
             String excerpts = json.writeValueAsString(CheckExcerpts.of(outcome.comparison().findings(), outcome.path(),
                     outcome.candidateText(), outcome.baseText()));
-            boolean saved = store.save(new StoredCheck(outcome.digest(), outcome.repository(),
+            CheckStore.Stored stored = store.storeUnlessKept(new StoredCheck(outcome.digest(), outcome.repository(),
                     outcome.base().commitId(), outcome.base().tags().isEmpty() ? null : outcome.base().tags().get(0),
-                    outcome.path(), outcome.comparison().verdict(), resultJson, excerpts, clock.instant()));
-            if (!saved) {
+                    outcome.path(), outcome.comparison().verdict(), resultJson, excerpts, clock.instant()),
+                    clock.instant().minus(refresh));
+            if (stored == CheckStore.Stored.NO_REPOSITORY) {
                 log.warn("check {} not stored (repository '{}' is no longer registered): answered without checkUrl",
                         outcome.digest(), outcome.repository());
+                return false;
             }
-            return saved;
+            return true;
         } catch (DataAccessException e) {
             log.warn("check {} not stored, answered without checkUrl: {}", outcome.digest(),
                     e.getMostSpecificCause().toString());

@@ -25,29 +25,39 @@ public final class CheckStore {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /** Stores the check, or replaces the one stored under the same digest; false when its repository is gone. */
-    public boolean save(StoredCheck check) {
-        return jdbc.sql("""
+    /** What {@link #storeUnlessKept} did with a check. */
+    public enum Stored {
+        /** Inserted, or written over an older or different answer under the same digest. */
+        WRITTEN,
+        /** The same answer was stored under the digest at the given time or later: left as it is. */
+        KEPT,
+        /** Its repository is no longer registered: nothing stored. */
+        NO_REPOSITORY
+    }
+
+    /**
+     * Stores the check unless its digest's row holds the very same answer stored at {@code keepSince} or later (a
+     * bot repeating its check then waits for no write). One statement whichever it does: a new check, as most are,
+     * costs one round trip, during which the check's worker waits; a second query only tells a kept answer from a
+     * repository that is gone.
+     */
+    public Stored storeUnlessKept(StoredCheck check, Instant keepSince) {
+        int written = jdbc.sql("""
                 INSERT INTO checks (digest, repository_id, base_commit, base_tag, path, verdict, result, excerpts,
                                     created_at)
                 SELECT ?, r.id, ?, ?, ?, ?, ?::json, ?::json, ? FROM repositories r WHERE r.name = ?
                 ON CONFLICT (digest) DO UPDATE SET base_tag = excluded.base_tag, verdict = excluded.verdict,
                     result = excluded.result, excerpts = excluded.excerpts, created_at = excluded.created_at
+                WHERE checks.created_at < ? OR checks.result::text <> excluded.result::text
                 """).params(check.digest(), check.baseCommit(), check.baseTag(), check.path(), check.verdict(),
-                        check.result(), check.excerpts(), Timestamp.from(check.createdAt()), check.repository())
-                .update() == 1;
-    }
-
-    /**
-     * Whether the check stored under {@code digest} holds exactly {@code result} and was stored at
-     * {@code notBefore} or later: then storing it again would change nothing that matters. A read, which the
-     * database answers without a write to wait for; the answers are compared here, so that a new request (most are)
-     * does not send its whole answer to be compared with nothing.
-     */
-    public boolean holds(String digest, String result, Instant notBefore) {
-        return jdbc.sql("SELECT result::text FROM checks WHERE digest = ? AND created_at >= ?")
-                .params(digest, Timestamp.from(notBefore)).query(String.class).optional()
-                .filter(result::equals).isPresent();
+                        check.result(), check.excerpts(), Timestamp.from(check.createdAt()), check.repository(),
+                        Timestamp.from(keepSince))
+                .update();
+        if (written == 1) {
+            return Stored.WRITTEN;
+        }
+        return jdbc.sql("SELECT 1 FROM checks WHERE digest = ?").param(check.digest()).query(Integer.class)
+                .optional().isPresent() ? Stored.KEPT : Stored.NO_REPOSITORY;
     }
 
     /** The check stored under {@code digest} if it was stored at {@code notBefore} or later. */

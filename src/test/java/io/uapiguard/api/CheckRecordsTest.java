@@ -160,7 +160,7 @@ class CheckRecordsTest {
     @Test
     void aStoreThatCannotTakeTheCheckCostsOnlyItsLink() {
         CheckStore failing = mock(CheckStore.class);
-        when(failing.save(any())).thenThrow(new CannotAcquireLockException("database unavailable"));
+        when(failing.storeUnlessKept(any(), any())).thenThrow(new CannotAcquireLockException("database unavailable"));
         when(failing.deleteCreatedBefore(any())).thenThrow(new CannotAcquireLockException("database unavailable"));
         CheckRecords unavailable = new CheckRecords(failing, RETENTION, clock);
         // The warnings go to a list, not to the test's output.

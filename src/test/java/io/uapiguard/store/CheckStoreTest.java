@@ -37,6 +37,11 @@ class CheckStoreTest {
         store = new CheckStore(db.dataSource());
     }
 
+    /** Stores {@code check} whatever is stored under its digest (no stored answer is that recent). */
+    private CheckStore.Stored write(StoredCheck check) {
+        return store.storeUnlessKept(check, Instant.parse("9999-01-01T00:00:00Z"));
+    }
+
     static StoredCheck check(String digest, String verdict, Instant at) {
         return new StoredCheck(digest, "linux", "c".repeat(40), "v2", "a.h", verdict,
                 "{\"verdict\": \"" + verdict + "\"}", "{\"new\": {\"3\": \"  int x;\"}}", at);
@@ -44,7 +49,7 @@ class CheckStoreTest {
 
     @Test
     void aStoredCheckIsFoundAsItWasAnsweredByteForByte() {
-        assertThat(store.save(check(D1, "breaking", T0))).isTrue();
+        assertThat(write(check(D1, "breaking", T0))).isEqualTo(CheckStore.Stored.WRITTEN);
         StoredCheck found = store.find(D1, T0).orElseThrow();
         assertThat(found).isEqualTo(check(D1, "breaking", T0));
         assertThat(store.find(D2, T0)).isEmpty();
@@ -52,8 +57,8 @@ class CheckStoreTest {
 
     @Test
     void identicalRequestsShareOneRowHoldingTheNewestAnswer() {
-        store.save(check(D1, "breaking", T0));
-        store.save(check(D1, "compatible", T0.plusSeconds(60)));
+        write(check(D1, "breaking", T0));
+        write(check(D1, "compatible", T0.plusSeconds(60)));
         assertThat(db.jdbc().sql("SELECT count(*) FROM checks").query(Long.class).single()).isEqualTo(1);
         StoredCheck found = store.find(D1, T0).orElseThrow();
         assertThat(found.verdict()).isEqualTo("compatible");
@@ -61,25 +66,32 @@ class CheckStoreTest {
     }
 
     @Test
-    void holdsIsTrueOnlyForTheSameAnswerStoredSinceTheGivenTime() {
-        store.save(check(D1, "breaking", T0));
-        String result = check(D1, "breaking", T0).result();
-        assertThat(store.holds(D1, result, T0)).isTrue();
-        assertThat(store.holds(D1, result, T0.plusMillis(1))).isFalse();
-        assertThat(store.holds(D1, "{\"verdict\": \"compatible\"}", T0)).isFalse();
-        assertThat(store.holds(D2, result, T0)).isFalse();
+    void theSameAnswerStoredSinceTheGivenTimeIsKeptAndAnyOtherWritten() {
+        assertThat(store.storeUnlessKept(check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+        // the same answer, stored at T0: kept as it is when T0 is recent enough, rewritten (a new time) when not
+        assertThat(store.storeUnlessKept(check(D1, "breaking", T0.plusSeconds(60)), T0))
+                .isEqualTo(CheckStore.Stored.KEPT);
+        assertThat(store.find(D1, T0).orElseThrow().createdAt()).isEqualTo(T0);
+        assertThat(store.storeUnlessKept(check(D1, "breaking", T0.plusSeconds(60)), T0.plusMillis(1)))
+                .isEqualTo(CheckStore.Stored.WRITTEN);
+        assertThat(store.find(D1, T0).orElseThrow().createdAt()).isEqualTo(T0.plusSeconds(60));
+        // another answer under the same digest is written whatever its age
+        assertThat(store.storeUnlessKept(check(D1, "compatible", T0.plusSeconds(120)), T0))
+                .isEqualTo(CheckStore.Stored.WRITTEN);
+        assertThat(store.find(D1, T0).orElseThrow().verdict()).isEqualTo("compatible");
+        assertThat(store.storeUnlessKept(check(D2, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
     }
 
     @Test
     void aCheckStoredBeforeTheGivenTimeIsNotFound() {
-        store.save(check(D1, "breaking", T0));
+        write(check(D1, "breaking", T0));
         assertThat(store.find(D1, T0.plusMillis(1))).isEmpty();
     }
 
     @Test
     void deletingByAgeKeepsTheYoungerChecks() {
-        store.save(check(D1, "breaking", T0));
-        store.save(check(D2, "compatible", T0.plusSeconds(3600)));
+        write(check(D1, "breaking", T0));
+        write(check(D2, "compatible", T0.plusSeconds(3600)));
         assertThat(store.deleteCreatedBefore(T0.plusSeconds(1))).isEqualTo(1);
         assertThat(store.find(D1, Instant.EPOCH)).isEmpty();
         assertThat(store.find(D2, Instant.EPOCH)).isPresent();
@@ -88,7 +100,8 @@ class CheckStoreTest {
     @Test
     void aCheckOfARepositoryNoLongerRegisteredIsNotStored() {
         db.jdbc().sql("TRUNCATE repositories CASCADE").update();
-        assertThat(store.save(check(D1, "breaking", T0))).isFalse();
+        assertThat(write(check(D1, "breaking", T0))).isEqualTo(CheckStore.Stored.NO_REPOSITORY);
+        assertThat(store.storeUnlessKept(check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.NO_REPOSITORY);
         assertThat(store.find(D1, Instant.EPOCH)).isEmpty();
     }
 }
