@@ -29,16 +29,30 @@ class ConsumersTest {
 
     private final UapiModel model = new HeaderParser().parse("bpf.h", HEADER);
 
+    /** An awk-like generator's extraction, as a project lists it under {@code consumers:}. */
+    private static final String GEN = """
+              - name: gen
+                source: https://example.org/gen.awk
+                commit: 0123abcd
+                extract: {lines: 'FN\\(.+\\),', field: 1, capture: '\\((.+)\\)', expect: helpers}
+            """;
+    /** A C table made by expanding the mapper. */
+    private static final String TABLE = """
+              - name: table
+                source: https://example.org/t.c
+                commit: 0123abcd
+                snippet: |
+                  #define S(x) #x,
+                  __BPF_FUNC_MAPPER(S)
+            """;
+
+    private static List<Consumer> consumers(String entries) {
+        return Policy.parse(".uapiguard.yml", "consumers:\n" + entries).consumers();
+    }
+
     @Test
     void anAwkLikeExtractionMatchesTheModelsHelperList() {
-        Policy p = Policy.parse(".uapiguard.yml", """
-                consumers:
-                  - name: gen
-                    source: https://example.org/gen.awk
-                    commit: 0123abcd
-                    extract: {lines: 'FN\\(.+\\),', field: 1, capture: '\\((.+)\\)', expect: helpers}
-                """);
-        Outcome o = new Consumers(p.consumers()).outcomes(HEADER, model).get(0);
+        Outcome o = new Consumers(consumers(GEN)).outcomes(HEADER, model).get(0);
         assertThat(o.output()).containsExactly("unspec", "map_lookup_elem", "foo");
         assertThat(o.lines()).containsExactly(2, 3, 4);
         assertThat(o.matches()).isTrue();
@@ -48,41 +62,20 @@ class ConsumersTest {
     void theSameTextWithAnotherModelIsReadAgainstThatModel() {
         // A text can come with two models (a candidate parsed now, the same text stored by an older parse): what
         // the consumers made of it with one is not the other's.
-        Policy p = Policy.parse(".uapiguard.yml", """
-                consumers:
-                  - name: gen
-                    source: https://example.org/gen.awk
-                    commit: 0123abcd
-                    extract: {lines: 'FN\\(.+\\),', field: 1, capture: '\\((.+)\\)', expect: helpers}
-                  - name: table
-                    source: https://example.org/t.c
-                    commit: 0123abcd
-                    snippet: |
-                      #define S(x) #x,
-                      __BPF_FUNC_MAPPER(S)
-                """);
+        List<Consumer> both = consumers(GEN + TABLE);
         UapiModel other = new HeaderParser().parse("bpf.h", HEADER.replace("FN(foo),", "FN(foo),\tFN(bar),"));
-        Consumers consumers = new Consumers(p.consumers());
+        Consumers consumers = new Consumers(both);
         List<Outcome> first = consumers.outcomes(HEADER, model);
         assertThat(first).allMatch(Outcome::matches);
         List<Outcome> withOther = consumers.outcomes(HEADER, other);
-        assertThat(withOther).isEqualTo(new Consumers(p.consumers()).outcomes(HEADER, other));
+        assertThat(withOther).isEqualTo(new Consumers(both).outcomes(HEADER, other));
         assertThat(withOther.get(0).matches()).as("the text's three helpers against the other model's four").isFalse();
         assertThat(withOther.get(1).output()).contains("\"bar\"");   // the other model's mapper, expanded
     }
 
     @Test
     void aSnippetExpandsTheMapperWithTheToolsOwnPreprocessor() {
-        Policy p = Policy.parse(".uapiguard.yml", """
-                consumers:
-                  - name: table
-                    source: https://example.org/t.c
-                    commit: 0123abcd
-                    snippet: |
-                      #define S(x) #x,
-                      __BPF_FUNC_MAPPER(S)
-                """);
-        Outcome o = new Consumers(p.consumers()).outcomes(HEADER, model).get(0);
+        Outcome o = new Consumers(consumers(TABLE)).outcomes(HEADER, model).get(0);
         assertThat(o.matches()).isTrue();
         assertThat(String.join(" ", o.output())).contains("\"unspec\"").contains("\"foo\"");
     }
