@@ -6,7 +6,6 @@ import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.ModelCache;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +17,6 @@ final class StoredTree implements TreeJudge.Tree {
     private final String commitId;
     private final Map<String, String> blobs;
     private final String label;
-    private final Map<String, Optional<String>> texts = new HashMap<>();
 
     /** {@code revision}'s stored headers; {@code label} names it in errors. */
     StoredTree(ModelCache models, String repository, RevisionInfo revision, String label) {
@@ -36,7 +34,7 @@ final class StoredTree implements TreeJudge.Tree {
 
     @Override
     public Optional<String> text(String path) {
-        return texts.computeIfAbsent(path, p -> models.text(repository, commitId, p));
+        return models.text(repository, commitId, path);   // kept there for every check against this base
     }
 
     /** The text of a path the check needs, NOT_FOUND when the revision does not have it. */

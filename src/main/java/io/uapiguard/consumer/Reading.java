@@ -1,7 +1,6 @@
 package io.uapiguard.consumer;
 
 import io.uapiguard.header.lex.TextSearch;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -9,8 +9,9 @@ import java.util.Optional;
  * Stored models kept deserialised in memory, and stored header texts, bounded (Caffeine: the recently and often used
  * stay), keyed by (repository, commit, path): a commit's model and text never change, so each check against a popular
  * base costs no database read and no JSON decoding (its text, read by the consumers, the line diff and the stored
- * check's excerpts, was 300 KB fetched and decoded per check). Shared by the API's checks and the web report, which is why it lives with
- * the read side rather than in either of them. Eviction runs on the calling thread: nothing here starts a thread.
+ * check's excerpts, was 300 KB fetched and decoded per check). Shared by the API's checks, the web report and its
+ * walk of the consumers each revision broke, which is why it lives with the read side rather than in any of them.
+ * Eviction runs on the calling thread: nothing here starts a thread.
  */
 public class ModelCache {
 
