@@ -1,6 +1,7 @@
 package io.uapiguard.consumer;
 
 import io.uapiguard.UapiguardException;
+import io.uapiguard.header.lex.TextChange;
 import io.uapiguard.model.MapperMacro;
 import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;

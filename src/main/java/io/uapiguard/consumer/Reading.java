@@ -1,5 +1,6 @@
 package io.uapiguard.consumer;
 
+import io.uapiguard.header.lex.TextChange;
 import io.uapiguard.header.lex.TextSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ final class Reading {
                 return new Reading(c, List.of(), new int[0], new int[0], expected, "the header ends after '"
                         + x.start() + "'", marker, -1, 0, -1);
             }
-            line += newlines(text, 0, marker) + x.skip() + 1;
+            line += TextSearch.lineEnds(text, 0, marker) + x.skip() + 1;
         }
         Entries out = new Entries(null);
         int first = line;
@@ -264,12 +265,12 @@ final class Reading {
         }
         int before = -k - 2;   // the last entry before offset
         if (before >= 0) {
-            return lines[before] + newlines(oldText, offsets[before], offset);
+            return lines[before] + TextSearch.lineEnds(oldText, offsets[before], offset);
         }
         if (regionStart >= 0 && regionStart <= offset) {
-            return regionLine + newlines(oldText, regionStart, offset);
+            return regionLine + TextSearch.lineEnds(oldText, regionStart, offset);
         }
-        return 1 + newlines(oldText, 0, offset);
+        return 1 + TextSearch.lineEnds(oldText, 0, offset);
     }
 
     /** The reading of a text without the start text. */
@@ -295,14 +296,6 @@ final class Reading {
     static int nextLine(String text, int pos) {
         int nl = text.indexOf('\n', pos);
         return nl < 0 ? -1 : nl + 1;
-    }
-
-    static int newlines(String text, int from, int to) {
-        int n = 0;
-        for (int i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /**
@@ -445,7 +438,7 @@ final class Reading {
                         if (knownLine < 0) {
                             knownLine = lineAtPos.getAsInt();
                         }
-                        knownLine += newlines(text, knownPos, pos);
+                        knownLine += TextSearch.lineEnds(text, knownPos, pos);
                         knownPos = pos;
                         out.add(entry, knownLine, pos);
                     }

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One revision's text as the consumers read it, shared by all of them: its characters (for {@link TextChange}), the
- * model's lists the extractions must equal, and what each consumer made of it once computed (a {@link Reading}, or a
- * snippet's {@link Outcome}), all with one model. That model is held weakly, to know it again: the caller passes it
- * with every use, and a model kept alive here (megabytes of a large header) would be copied by every young
- * collection while the side is among the recent ones. Thread-safe: each slot is computed under this side's lock,
- * never holding another's.
+ * One revision's text as the consumers read it, shared by all of them: its characters (for
+ * {@link io.uapiguard.header.lex.TextChange}), the model's lists the extractions must equal, and what each consumer
+ * made of it once computed (a {@link Reading}, or a snippet's {@link Outcome}), all with one model. That model is
+ * held weakly, to know it again: the caller passes it with every use, and a model kept alive here (megabytes of a
+ * large header) would be copied by every young collection while the side is among the recent ones. Thread-safe:
+ * each slot is computed under this side's lock, never holding another's.
  */
 final class Side {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.lex.TextChange;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.policy.Policy;
 import java.time.Duration;

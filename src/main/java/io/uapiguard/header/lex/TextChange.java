@@ -1,6 +1,5 @@
-package io.uapiguard.consumer;
+package io.uapiguard.header.lex;
 
-import io.uapiguard.header.lex.TextSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.List;
  * new one and the block around it extended both ways, recursively (a coarse diff: every block it calls common is
  * equal, though it may call less common than a real diff would). Offsets are character offsets.
  */
-final class TextChange {
+public final class TextChange {
 
     /** Below this size on both sides a difference is one hunk: looking inside it costs more than reading it. */
     private static final int SPLIT = 1024;
@@ -44,44 +43,44 @@ final class TextChange {
             oldTo[i] = h[1];
             newFrom[i] = h[2];
             newTo[i] = h[3];
-            oldLines[i] = Reading.newlines(oldText, h[0], h[1]);
-            newLines[i] = Reading.newlines(newText, h[2], h[3]);
+            oldLines[i] = TextSearch.lineEnds(oldText, h[0], h[1]);
+            newLines[i] = TextSearch.lineEnds(newText, h[2], h[3]);
         }
     }
 
-    /** The change from {@code oldText} to {@code newText}, whose characters are {@code oldChars} and {@code newChars}. */
-    static TextChange between(String oldText, char[] oldChars, String newText, char[] newChars) {
+    /** The change from {@code oldText} to {@code newText}, whose characters are {@code oldChars}, {@code newChars}. */
+    public static TextChange between(String oldText, char[] oldChars, String newText, char[] newChars) {
         List<int[]> hunks = new ArrayList<>();
         diff(oldText, oldChars, 0, oldChars.length, newText, newChars, 0, newChars.length, 0, hunks);
         return new TextChange(hunks, oldText, newText);
     }
 
-    int size() {
+    public int size() {
         return oldFrom.length;
     }
 
-    int oldFrom(int i) {
+    public int oldFrom(int i) {
         return oldFrom[i];
     }
 
-    int oldTo(int i) {
+    public int oldTo(int i) {
         return oldTo[i];
     }
 
-    int newFrom(int i) {
+    public int newFrom(int i) {
         return newFrom[i];
     }
 
-    int newTo(int i) {
+    public int newTo(int i) {
         return newTo[i];
     }
 
     /** Lines added by hunk i (negative when it removes more than it adds). */
-    int lineDelta(int i) {
+    public int lineDelta(int i) {
         return newLines[i] - oldLines[i];
     }
 
-    int offsetDelta(int i) {
+    public int offsetDelta(int i) {
         return (newTo[i] - newFrom[i]) - (oldTo[i] - oldFrom[i]);
     }
 
@@ -104,7 +103,8 @@ final class TextChange {
         }
         a1 -= s;
         b1 -= s;
-        if (depth < MAX_DEPTH && a1 - a0 >= SPLIT && b1 - b0 >= SPLIT && split(a, ab, a0, a1, b, bb, b0, b1, depth, out)) {
+        if (depth < MAX_DEPTH && a1 - a0 >= SPLIT && b1 - b0 >= SPLIT
+                && split(a, ab, a0, a1, b, bb, b0, b1, depth, out)) {
             return;
         }
         out.add(new int[] {a0, a1, b0, b1});
