@@ -147,6 +147,9 @@ final class CandidateTree implements TreeJudge.Tree {
         if (change == null) {
             return base.model(path);
         }
-        return models.computeIfAbsent(path, p -> parser.parse(p, change.chars(), includes));
+        // Made from the base's header: the lines they share are not lexed again (the model is the same).
+        return models.computeIfAbsent(path, p -> parser.parse(p, change.chars(), includes,
+                change.text().flatMap(text -> base.text(p).map(was -> new HeaderParser.Edited(text, was)))
+                        .orElse(null)));
     }
 }

@@ -93,9 +93,27 @@ public final class HeaderParser {
      * own source: for a header whose includes lie in its own revision (a check's candidate tree).
      */
     public UapiModel parse(String file, char[] text, IncludeSource includes) {
+        return parse(file, text, includes, null);
+    }
+
+    /**
+     * A text to parse that is mostly another one, already known: a check's candidate, the header of the base it was
+     * made from with a patch applied. {@code text}: the characters as a String too; {@code base}: the base's text.
+     */
+    public record Edited(String text, String base) {
+    }
+
+    /**
+     * {@link #parse(String, char[], IncludeSource)} of an {@code edited} text (null: none): the lines it shares with
+     * its base are not lexed again, their tokens are taken from the base's, lexed once and kept for the next
+     * candidates of that base (by identity of its String). The model is the same either way.
+     */
+    public UapiModel parse(String file, char[] text, IncludeSource includes, Edited edited) {
         checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
-        Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes).run(text);
+        Preprocessor preprocessor = new Preprocessor(file, budget, abi, includes);
+        Preprocessor.Result pp = edited == null ? preprocessor.run(text)
+                : preprocessor.run(text, edited.text(), edited.base());
         try {
             return model(file, text, budget, pp);
         } catch (UapiguardException e) {

@@ -83,7 +83,7 @@ class CheckControllerTest {
         // Every stored revision has the header (a base without it would make the posted one an added header).
         when(queries.headerText(eq("linux"), anyString(), eq(PATH))).thenReturn(Optional.of(BASE_TEXT));
         // A posted header, or a patched base; its includes looked up in its own tree.
-        when(parser.parse(eq(PATH), any(char[].class), any())).thenReturn(candidateModel);
+        when(parser.parse(eq(PATH), any(char[].class), any(), any())).thenReturn(candidateModel);
         when(engine.compare(baseModel, candidateModel, PATH)).thenReturn(ServiceFixtures.breaking());
         // The catalogue's consumers of the text find nothing here (ConsumersTest and ConsumerCorpusTest judge them).
         when(engine.compareConsumers(any(), any(), any(), any(), any(), anyString()))
@@ -104,7 +104,9 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.verdict").value("breaking"))
                 .andExpect(jsonPath("$.findings[0].rule").value("helper.id-changed"))
                 .andExpect(jsonPath("$.findings[0].location.line").value(120));
-        verify(parser).parse(eq(PATH), aryEq(HEADER.toCharArray()), any());
+        // As an edit of the stored base's text: the lines they share are not lexed again.
+        verify(parser).parse(eq(PATH), aryEq(HEADER.toCharArray()), any(),
+                eq(new HeaderParser.Edited(HEADER, BASE_TEXT)));
     }
 
     @Test
@@ -147,7 +149,7 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.file").value(CheckService.POLICY_FILE))
                 .andExpect(jsonPath("$.line").value(3))
                 .andExpect(jsonPath("$.detail", containsString("justification")));
-        verify(parser, never()).parse(anyString(), any(char[].class));
+        verify(parser, never()).parse(anyString(), any(char[].class), any(), any());
     }
 
     @Test
@@ -158,7 +160,7 @@ class CheckControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("Input exceeds a limit"))
                 .andExpect(jsonPath("$.detail", containsString("at most " + CheckService.MAX_POLICY_CHARS)));
-        verify(parser, never()).parse(anyString(), any(char[].class));
+        verify(parser, never()).parse(anyString(), any(char[].class), any(), any());
     }
 
     @Test
@@ -327,7 +329,7 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.runs[0].invocations[0].toolExecutionNotifications[0].message.text")
                         .value("No watched UAPI header changed: nothing was judged."));
         verify(parser, never()).parse(anyString(), anyString());
-        verify(parser, never()).parse(anyString(), any(char[].class));
+        verify(parser, never()).parse(anyString(), any(char[].class), any(), any());
     }
 
     @Test
@@ -346,7 +348,7 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.verdict").value("breaking"))
                 .andExpect(jsonPath("$.headers[0].path").value(PATH))
                 .andExpect(jsonPath("$.headers[0].verdict").value("breaking"));
-        verify(parser).parse(eq(PATH), aryEq("line 1\nline two\nline 3\n".toCharArray()), any());
+        verify(parser).parse(eq(PATH), aryEq("line 1\nline two\nline 3\n".toCharArray()), any(), any());
     }
 
     @Test
@@ -394,7 +396,7 @@ class CheckControllerTest {
                         .content(body(Map.of("repository", "linux", "base", "v2", "header", HEADER))))
                 .andExpect(status().isNotAcceptable())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        verify(parser, never()).parse(anyString(), any(char[].class));
+        verify(parser, never()).parse(anyString(), any(char[].class), any(), any());
     }
 
     @Test
@@ -508,12 +510,13 @@ class CheckControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("'header' must be a JSON string")))
                 .andExpect(jsonPath("$.detail", not(containsString("io.uapiguard"))));
-        verify(parser, never()).parse(anyString(), any(char[].class));
+        verify(parser, never()).parse(anyString(), any(char[].class), any(), any());
     }
 
     @Test
     void headerThatDoesNotParseIs422WithPosition() throws Exception {
-        when(parser.parse(eq(PATH), any(char[].class), any())).thenThrow(new UapiguardException(Reason.PARSE_ERROR,
+        when(parser.parse(eq(PATH), any(char[].class), any(), any())).thenThrow(new UapiguardException(
+                Reason.PARSE_ERROR,
                 "expected ';' after enum", PATH, 7, 3, null));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
@@ -527,7 +530,8 @@ class CheckControllerTest {
 
     @Test
     void headerThatTripsAParserLimitIs422() throws Exception {
-        when(parser.parse(eq(PATH), any(char[].class), any())).thenThrow(new UapiguardException(Reason.LIMIT_EXCEEDED,
+        when(parser.parse(eq(PATH), any(char[].class), any(), any())).thenThrow(new UapiguardException(
+                Reason.LIMIT_EXCEEDED,
                 "macro expansion exceeds depth 200", PATH, 3, 1, null));
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("repository", "linux", "header", HEADER))))
@@ -561,7 +565,7 @@ class CheckControllerTest {
                         .content(body(Map.of("repository", "linux", "base", "v2", "patch", patch))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value("breaking"));
-        verify(parser).parse(eq(PATH), aryEq("line 1\nline two\nline 3\n".toCharArray()), any());
+        verify(parser).parse(eq(PATH), aryEq("line 1\nline two\nline 3\n".toCharArray()), any(), any());
     }
 
     @Test

@@ -69,8 +69,9 @@ class CheckPlacesRemovalsTest {
     void kernelLikeRepository() {
         HeaderParser realParser = new HeaderParser();
         CompatEngine realEngine = CompatEngine.standard();
-        when(parser.parse(anyString(), any(char[].class), any())).thenAnswer(call -> realParser.parse(
-                call.getArgument(0, String.class), call.getArgument(1, char[].class), call.getArgument(2)));
+        when(parser.parse(anyString(), any(char[].class), any(), any())).thenAnswer(call -> realParser.parse(
+                call.getArgument(0, String.class), call.getArgument(1, char[].class), call.getArgument(2),
+                call.getArgument(3)));
         when(engine.compare(any(), any(), anyString())).thenAnswer(call -> realEngine.compare(
                 call.getArgument(0), call.getArgument(1), call.getArgument(2, String.class)));
         when(engine.compareConsumers(any(), any(), any(), any(), any(), anyString())).thenAnswer(call ->

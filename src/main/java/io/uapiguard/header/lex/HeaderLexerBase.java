@@ -101,6 +101,23 @@ public abstract class HeaderLexerBase extends Lexer {
         }
     }
 
+    /**
+     * Goes on lexing from {@code offset}, the start of line {@code line}, as if the text before it had just been
+     * lexed and had left the lexer in its default mode: only where no token, comment or continuation spans the line
+     * end before {@code offset}.
+     */
+    void restartAt(int offset, int line) {
+        _input.seek(offset);
+        _mode = DEFAULT_MODE;
+        _modeStack.clear();
+        _hitEOF = false;
+        _token = null;
+        setLine(line);
+        setCharPositionInLine(0);
+        newlineSearchedFrom = Integer.MAX_VALUE;
+        nextNewline = -1;
+    }
+
     @Override
     public Token nextToken() {
         skipped = 0;

@@ -29,6 +29,14 @@ public final class HeaderTokens {
         return lexer.nextToken();
     }
 
+    /**
+     * Lexes on from {@code offset}, the start of line {@code line} (1-based), as from a fresh line: the caller knows
+     * that nothing the lexer read before it reaches past the line end before it.
+     */
+    public void restartAt(int offset, int line) {
+        lexer.restartAt(offset, line);
+    }
+
     /** {@link #SKIPPED_SPACE} and {@link #SKIPPED_NEWLINE}: what was skipped before the last token returned. */
     public int skippedBefore() {
         return lexer.skippedBefore();

@@ -5,9 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.uapiguard.UapiguardException;
 import io.uapiguard.header.lex.HeaderLexer;
 import io.uapiguard.header.lex.HeaderTokens;
+import io.uapiguard.header.lex.TextChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * The preprocessing tokens of one file's text, lexed once: the default-channel tokens with what came before each
@@ -23,18 +28,27 @@ final class LexedFile {
     /** Bounded by tokens held (about 100 bytes each): the tree of linux-libc-dev needs a fraction of it. */
     private static final Cache<String, LexedFile> SHARED = Caffeine.newBuilder()
             .maximumWeight(2_000_000).weigher((String k, LexedFile f) -> f.tokens.length + 1).build();
+    /**
+     * The texts that {@link #lexLike} was last asked to take tokens from (a check's bases), by identity: a service
+     * holds a base's text as one String for as long as it keeps it, and checks many candidates against it.
+     */
+    private static final Cache<String, Optional<Similar>> SIMILAR = Caffeine.newBuilder()
+            .weakKeys().maximumSize(4).build();
 
     final char[] text;
     final PpToken[] tokens;
     final byte[] before;
     /** The include guard's macro, or null. */
     final String guard;
+    /** How many of the tokens were taken from a similar text's ({@link #lexLike}) rather than lexed. */
+    final int taken;
 
-    private LexedFile(char[] text, PpToken[] tokens, byte[] before, String guard) {
+    private LexedFile(char[] text, PpToken[] tokens, byte[] before, String guard, int taken) {
         this.text = text;
         this.tokens = tokens;
         this.before = before;
         this.guard = guard;
+        this.taken = taken;
     }
 
     /** The shared tokens of an included file, lexed on the first use of its content key. */
@@ -52,6 +66,24 @@ final class LexedFile {
 
     /** Lexes {@code text}, accounting each token to {@code budget}; {@code path} null for the header itself. */
     static LexedFile lex(char[] text, String path, Budget budget) {
+        return lex(text, path, budget, null);
+    }
+
+    /**
+     * {@link #lex} of the header itself, whose text {@code asText} is mostly {@code similar}'s (a check's candidate,
+     * {@code similar} its base's text): where the two agree, the tokens are taken from the similar text's (lexed
+     * once, and kept while it is asked for) rather than lexed again. The result is the one {@link #lex} gives.
+     */
+    static LexedFile lexLike(char[] text, String asText, String similar, Budget budget) {
+        Similar base = SIMILAR.get(similar, k -> Similar.of(k, budget.limits())).orElse(null);
+        if (base == null) {
+            return lex(text, null, budget);
+        }
+        TextChange change = TextChange.between(similar, base.lexed.text, asText, text);
+        return lex(text, null, budget, new Splice(base, change, text));
+    }
+
+    private static LexedFile lex(char[] text, String path, Budget budget, Splice splice) {
         HeaderTokens lexer = new HeaderTokens(text, path == null ? "" : path, PpTokenFactory.INSTANCE);
         List<PpToken> tokens = new ArrayList<>();
         ByteList before = new ByteList();
@@ -82,10 +114,20 @@ final class LexedFile {
             tokens.add(t);
             before.add(pending);
             pending = 0;
+            if (splice != null) {
+                int resume = splice.copyAfter(t, tokens, before, budget);
+                if (resume == Splice.TO_END) {
+                    break;
+                }
+                if (resume >= 0) {
+                    lexer.restartAt(resume, splice.resumeLine);
+                    pending = LINE_BEFORE | SPACE_BEFORE;   // the line end before the resumed line
+                }
+            }
         }
         PpToken[] array = tokens.toArray(new PpToken[0]);
         byte[] flags = before.toArray();
-        return new LexedFile(text, array, flags, guard(array, flags));
+        return new LexedFile(text, array, flags, guard(array, flags), splice == null ? 0 : splice.taken);
     }
 
     /** GUARD when the tokens are {@code #ifndef GUARD ... #endif} and nothing outside that group. */
@@ -117,6 +159,174 @@ final class LexedFile {
             }
         }
         return null;
+    }
+
+    /** A similar text's tokens, ready to be taken from: which of them start a fresh line ({@link #freshLine}). */
+    private record Similar(LexedFile lexed, boolean[] fresh) {
+
+        /**
+         * The tokens of {@code text}, or none to take from: when it does not lex, or when a comment opens after the
+         * last one closes (a directive's comment, which ANTLR lexes, would then have looked ahead to the end).
+         */
+        static Optional<Similar> of(String text, Limits limits) {
+            int open = text.lastIndexOf("/*");
+            if (open >= 0 && text.lastIndexOf("*/") < open + 2) {
+                return Optional.empty();
+            }
+            LexedFile lexed;
+            try {
+                lexed = lex(text.toCharArray(), null, new Budget(limits, "similar header"));
+            } catch (UapiguardException e) {
+                return Optional.empty();
+            }
+            boolean[] fresh = new boolean[lexed.tokens.length];
+            for (int i = 0; i < fresh.length; i++) {
+                fresh[i] = freshLine(lexed.text, lexed.tokens[i].getStartIndex());
+            }
+            return Optional.of(new Similar(lexed, fresh));
+        }
+    }
+
+    /**
+     * True when only blanks stand between {@code at} and the line end before it, and that line end ends a line (no
+     * backslash before it): a lexer reaching {@code at}'s line is in its default mode, and nothing it read before
+     * reaches past that line end (every mode ends at a line end, a comment or literal cannot end among blanks).
+     */
+    static boolean freshLine(char[] s, int at) {
+        int k = at - 1;
+        while (k >= 0 && (s[k] == ' ' || s[k] == '\t')) {
+            k--;
+        }
+        if (k < 0) {
+            return true;
+        }
+        if (s[k] != '\n') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r')) {
+            k--;
+        }
+        return k < 0 || s[k] != '\\';
+    }
+
+    /**
+     * Lexing a text with a similar one's tokens at hand: the blocks of lines the two share ({@link TextChange}), in
+     * order, and where lexing stands among them.
+     */
+    private static final class Splice {
+
+        /** {@link #copyAfter}: the base's tokens were taken to the end of the text. */
+        static final int TO_END = -2;
+
+        private final Similar base;
+        private final TextChange change;
+        private final char[] text;
+        /** The shared block lexing has reached: block k lies after hunk k - 1 and before hunk k. */
+        private int block;
+        /** Lines added before {@link #block} (by the hunks before it). */
+        private int lineShift;
+        /** The line {@link #copyAfter} resumes lexing at. */
+        int resumeLine;
+        /** Tokens taken so far. */
+        int taken;
+
+        Splice(Similar base, TextChange change, char[] text) {
+            this.base = base;
+            this.change = change;
+            this.text = text;
+        }
+
+        private int newStart(int k) {
+            return k == 0 ? 0 : change.newTo(k - 1);
+        }
+
+        private int newEnd(int k) {
+            return k == change.size() ? text.length : change.newFrom(k);
+        }
+
+        private int oldStart(int k) {
+            return k == 0 ? 0 : change.oldTo(k - 1);
+        }
+
+        private int oldEnd(int k) {
+            return k == change.size() ? base.lexed.text.length : change.oldFrom(k);
+        }
+
+        /**
+         * After {@code t}, just lexed: when it starts a fresh line in a shared block, and the base's same token does
+         * too, the base's tokens after it up to the block's last token on a fresh line are added (moved to their place
+         * here); the offset to lex on from (that token's line start), {@link #TO_END} when the block runs to the end
+         * of both texts and all were added, -1 when nothing was.
+         */
+        int copyAfter(PpToken t, List<PpToken> tokens, ByteList before, Budget budget) {
+            int at = t.getStartIndex();
+            while (block <= change.size() && at >= newEnd(block)) {
+                if (block < change.size()) {
+                    lineShift += change.lineDelta(block);
+                }
+                block++;
+            }
+            if (block > change.size() || at < newStart(block) || !freshLine(text, at)) {
+                return -1;
+            }
+            int shift = newStart(block) - oldStart(block);
+            PpToken[] old = base.lexed.tokens;
+            int j = startingAt(old, at - shift);
+            if (j < 0 || !base.fresh[j] || old[j].getType() != t.getType()) {
+                return -1;
+            }
+            boolean last = block == change.size();
+            int upTo = old.length;   // the first token not taken
+            if (!last) {
+                upTo = -1;
+                int oldEnd = oldEnd(block);
+                for (int i = j + 1; i < old.length && old[i].getStartIndex() < oldEnd; i++) {
+                    if (base.fresh[i]) {
+                        upTo = i;
+                    }
+                }
+                if (upTo < 0) {
+                    return -1;
+                }
+            }
+            Pair<TokenSource, CharStream> source = new Pair<>(t.getTokenSource(), t.getInputStream());
+            for (int i = j + 1; i < upTo; i++) {
+                PpToken moved = old[i].moved(source, lineShift, shift);
+                budget.lexed(moved);
+                tokens.add(moved);
+                before.add(base.lexed.before[i]);
+            }
+            taken += Math.max(upTo - j - 1, 0);
+            if (last) {
+                return TO_END;
+            }
+            PpToken next = old[upTo];
+            int lineStart = next.getStartIndex();
+            while (lineStart > 0 && base.lexed.text[lineStart - 1] != '\n') {
+                lineStart--;
+            }
+            resumeLine = next.getLine() + lineShift;
+            return lineStart + shift;
+        }
+
+        /** The index of the token starting at {@code offset}, or -1. */
+        private static int startingAt(PpToken[] tokens, int offset) {
+            int lo = 0;
+            int hi = tokens.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int start = tokens[mid].getStartIndex();
+                if (start < offset) {
+                    lo = mid + 1;
+                } else if (start > offset) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -1;
+        }
     }
 
     private static final class ByteList {

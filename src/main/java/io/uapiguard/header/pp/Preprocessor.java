@@ -142,8 +142,18 @@ public final class Preprocessor {
 
     /** {@link #run(String)} of characters the caller hands over and no longer changes. */
     public Result run(char[] chars) {
+        return run(chars, null, null);
+    }
+
+    /**
+     * {@link #run(char[])} of a text that is mostly {@code similar} (a check's candidate and its base's text): the
+     * tokens of the lines they share are taken from {@code similar}'s rather than lexed again. {@code asText}: the
+     * same characters as a String. The result is the one {@link #run(char[])} gives.
+     */
+    public Result run(char[] chars, String asText, String similar) {
         try {
-            LexedFile lexed = LexedFile.lex(chars, null, budget);
+            LexedFile lexed = similar == null ? LexedFile.lex(chars, null, budget)
+                    : LexedFile.lexLike(chars, asText, similar, budget);
             readTokens(lexed, false);
             requireConditionalsClosed(0);
             expandTextRun();

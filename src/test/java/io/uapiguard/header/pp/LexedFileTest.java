@@ -1,0 +1,175 @@
+package io.uapiguard.header.pp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uapiguard.UapiguardException;
+import io.uapiguard.corpus.Corpus;
+import io.uapiguard.header.HeaderParser;
+import io.uapiguard.model.UapiModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A candidate lexed with its base's tokens at hand ({@link LexedFile#lexLike}) gives exactly the tokens of a lexing
+ * from scratch: every field of every token, what came before each, the include guard; the same error where there is
+ * one. Over the real history, over random edits built to break a careless splice (comments opened or closed in a
+ * hunk, continuations, directives, literals, line ends), and through the whole front end.
+ */
+class LexedFileTest {
+
+    /** Lines an edit puts in: each changes how the lines after it lex, or is the start of something that does. */
+    private static final List<String> TRICKY_LINES = List.of(
+            "/* opened, not closed", "   still inside */ int after_close;", "*/", "/*/ odd */", "/**/",
+            "#define LONG_ONE(x) \\", "\tx + 1 \\", "   \\", "// a line comment \\", "int a; /* c */ int b;",
+            "#if 0", "#else", "#endif", "#  define SPACED 2 /* a directive's comment",
+            "# /* before the name */ define Z 3",
+            "char s[] = \"a string \\", "continued\";", "int c = 'x';", "", "\t", "  # include <linux/types.h>",
+            "struct s { int f; };", "enum e { E0, E1 = 4, };", "#define F(a, b) a ## b", "x\r", "\r", "y \\\r");
+
+    private static final String FIXTURE = String.join("\n", List.of(
+            "#ifndef _FIXTURE_H", "#define _FIXTURE_H", "", "#include <linux/types.h>", "",
+            "/* A comment", " * over lines", " */", "#define ONE 1", "#define TWO(x) ((x) + \\", "\t\t1)",
+            "struct thing {", "\t__u32 a; /* trailing */", "\t__u64 b;", "};", "", "enum kind {",
+            "\tKIND_A = ONE,", "\tKIND_B = TWO(KIND_A),", "};", "", "// line comment", "char *name = \"q\\\"uote\";",
+            "#if defined(ONE) && ONE > 0", "int on;", "#else", "int off;", "#endif", "", "#endif /* _FIXTURE_H */",
+            ""));
+
+    @Test
+    void consecutiveRevisionsOfBpfHLexAsFromScratchTakingMostTokens() {
+        List<String> texts = Corpus.require().texts();
+        long taken = 0;
+        long total = 0;
+        for (int i = 1; i < texts.size(); i++) {
+            LexedFile like = assertSameAsFromScratch(texts.get(i - 1), texts.get(i), "revision " + i);
+            taken += like.taken;
+            total += like.tokens.length;
+        }
+        // Consecutive revisions share nearly every line: nearly every token is taken, not lexed.
+        assertThat((double) taken / total).isGreaterThan(0.95);
+    }
+
+    @Test
+    void distantRevisionsOfBpfHLexAsFromScratch() {
+        List<String> texts = Corpus.require().texts();
+        for (int i = 20; i < texts.size(); i += 7) {
+            assertSameAsFromScratch(texts.get(i - 20), texts.get(i), "revision " + i + " against " + (i - 20));
+        }
+        assertSameAsFromScratch(texts.get(0), texts.get(texts.size() - 1), "the newest against the oldest");
+        assertSameAsFromScratch(texts.get(texts.size() - 1), texts.get(0), "the oldest against the newest");
+    }
+
+    @Test
+    void randomEditsOfAFixtureLexAsFromScratch() {
+        randomEdits(FIXTURE, 3000, 6, new Random(16));
+    }
+
+    @Test
+    void randomEditsOfBpfHLexAsFromScratch() {
+        List<String> texts = Corpus.require().texts();
+        randomEdits(texts.get(texts.size() - 1), 60, 4, new Random(7));
+    }
+
+    @Test
+    void aCandidateThatDoesNotLexFailsAsFromScratch() {
+        String base = FIXTURE;
+        String candidate = base.replace("// line comment", "/* never closed");
+        assertSameAsFromScratch(base, candidate, "unterminated");
+    }
+
+    @Test
+    void aBaseWithACommentOpenAfterItsLastCloseIsNotTakenFrom() {
+        // '#ifdef /*' with no '*/' after it: ANTLR looked to the end for one, then lexed '/' and '*'. Once the
+        // candidate closes it, the lines between are a comment: the base's tokens for them would be wrong.
+        String base = FIXTURE + "#ifdef /* not closed\nint hidden_a;\nint hidden_b;\n#endif\n";
+        String candidate = base + "*/ int closed;\n";
+        LexedFile like = assertSameAsFromScratch(base, candidate, "closed in the candidate");
+        assertThat(like.taken).isZero();
+        assertThat(like.tokens).extracting(PpToken::getText).doesNotContain("hidden_a", "hidden_b").contains("closed");
+    }
+
+    @Test
+    void theModelOfACandidateParsedWithItsBaseIsTheModelFromScratch() {
+        Corpus corpus = Corpus.require();
+        List<String> texts = corpus.texts();
+        List<UapiModel> models = corpus.models();
+        HeaderParser parser = new HeaderParser();
+        int newest = texts.size() - 1;
+        for (int back = 1; back <= 20; back++) {
+            String base = texts.get(newest - 20);
+            String candidate = texts.get(newest - 20 + back) + "/* a candidate of its own */\n";
+            UapiModel edited = parser.parse(Corpus.HEADER_PATH, candidate.toCharArray(),
+                    IncludeSource.NONE, new HeaderParser.Edited(candidate, base));
+            assertThat(edited).as("revision %d against %d", newest - 20 + back, newest - 20)
+                    .isEqualTo(parser.parse(Corpus.HEADER_PATH, candidate));
+            assertThat(edited.helpers()).isEqualTo(models.get(newest - 20 + back).helpers());
+        }
+    }
+
+    /** {@code edits} random edits of {@code text}, each of up to {@code hunks} hunks, against {@code text}. */
+    private static void randomEdits(String text, int edits, int hunks, Random random) {
+        String[] lines = text.split("\n", -1);
+        for (int e = 0; e < edits; e++) {
+            List<String> edited = new ArrayList<>(List.of(lines));
+            int n = 1 + random.nextInt(hunks);
+            for (int h = 0; h < n; h++) {
+                int at = random.nextInt(edited.size() + 1);
+                switch (random.nextInt(3)) {
+                    case 0 -> edited.add(at, TRICKY_LINES.get(random.nextInt(TRICKY_LINES.size())));
+                    case 1 -> {
+                        if (at < edited.size()) {
+                            edited.remove(at);
+                        }
+                    }
+                    default -> {
+                        if (at < edited.size()) {
+                            edited.set(at, TRICKY_LINES.get(random.nextInt(TRICKY_LINES.size())));
+                        }
+                    }
+                }
+            }
+            String candidate = String.join("\n", edited);
+            assertSameAsFromScratch(text, candidate, "edit " + e);
+            // and the other way round: the edited text as the base
+            assertSameAsFromScratch(candidate, text, "edit " + e + " reversed");
+        }
+    }
+
+    /** Lexes {@code candidate} both ways and asserts the same outcome; the one made with {@code base}'s tokens. */
+    private static LexedFile assertSameAsFromScratch(String base, String candidate, String what) {
+        LexedFile scratch;
+        try {
+            scratch = LexedFile.lex(candidate.toCharArray(), null, budget());
+        } catch (UapiguardException e) {
+            try {
+                LexedFile.lexLike(candidate.toCharArray(), candidate, base, budget());
+            } catch (UapiguardException like) {
+                assertThat(like.getMessage()).as(what).isEqualTo(e.getMessage());
+                return null;
+            }
+            throw new AssertionError(what + ": lexed with the base's tokens, but from scratch: " + e.getMessage());
+        }
+        LexedFile like = LexedFile.lexLike(candidate.toCharArray(), candidate, base, budget());
+        assertThat(describe(like)).as(what).isEqualTo(describe(scratch));
+        assertThat(like.guard).as(what).isEqualTo(scratch.guard);
+        return like;
+    }
+
+    private static Budget budget() {
+        return new Budget(Limits.DEFAULT, "test.h");
+    }
+
+    /** Every token field the stages after the lexer read, and the spacing before each, one line per token. */
+    private static List<String> describe(LexedFile f) {
+        List<String> out = new ArrayList<>(f.tokens.length);
+        for (int i = 0; i < f.tokens.length; i++) {
+            PpToken t = f.tokens[i];
+            out.add(t.getType() + " " + t.getChannel() + " '" + t.getText() + "' " + t.getLine() + ":"
+                    + t.getCharPositionInLine() + " [" + t.getStartIndex() + "," + t.getStopIndex() + "] exp "
+                    + t.expansionLine + ":" + t.expansionColumn + " " + t.file + " " + t.expansionFile + " hide "
+                    + t.hideSet + " before " + f.before[i] + " tokenIndex " + t.getTokenIndex());
+        }
+        return out;
+    }
+}
