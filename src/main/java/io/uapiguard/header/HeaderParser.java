@@ -115,13 +115,14 @@ public final class HeaderParser {
         Preprocessor.Result pp = edited == null ? preprocessor.run(text)
                 : preprocessor.run(text, edited.text(), edited.base());
         try {
-            return model(file, text, budget, pp);
+            return model(file, text, edited == null ? new String(text) : edited.text(), budget, pp);
         } catch (UapiguardException e) {
             throw Gap.explain(e, pp.gaps());
         }
     }
 
-    private UapiModel model(String file, char[] text, Budget budget, Preprocessor.Result pp) {
+    /** {@code asText}: {@code text} as a String. */
+    private UapiModel model(String file, char[] text, String asText, Budget budget, Preprocessor.Result pp) {
         checkNesting(pp.tokens(), budget);
         DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens(), budget);
         DeclarationBuilder builder = new DeclarationBuilder(file, budget, abi, pp.tokens());
@@ -132,7 +133,7 @@ public final class HeaderParser {
         List<Define> defines = Defines.of(pp, evaluator, decls.enumeratorValues());
         MapperReader mapperReader = new MapperReader(pp, evaluator);
         Mapper mapper = mapperReader.read();
-        HelperDocParser.Result docs = new HelperDocParser().scan(text);
+        HelperDocParser.Result docs = new HelperDocParser().scan(text, asText);
         List<Helper> helpers = Helpers.of(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());

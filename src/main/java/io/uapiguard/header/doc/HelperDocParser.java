@@ -1,5 +1,7 @@
 package io.uapiguard.header.doc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.uapiguard.header.lex.TextSearch;
 import io.uapiguard.header.lex.WordTable;
 import io.uapiguard.model.CTypes;
@@ -37,6 +39,11 @@ public final class HelperDocParser {
     private static final Set<String> TAGS_AND_QUALIFIERS = Set.of("struct", "union", "enum", "const", "volatile");
     /** Signature words are interned as the lexer's are: the same few hundred recur in every revision. */
     private static final WordTable WORDS = WordTable.shared();
+    /**
+     * Signatures read before, by their text: nearly every one recurs in the next revision and in every check's
+     * candidate. The doc (at line 0) or why the signature is malformed.
+     */
+    private static final Cache<String, Object> SIGNATURES = Caffeine.newBuilder().maximumSize(8192).build();
 
     /** A signature candidate that did not parse: its 1-based line, its text after {@code " * "}, and why. */
     public record Malformed(int line, String text, String reason) {
@@ -67,10 +74,11 @@ public final class HelperDocParser {
     }
 
     /**
-     * The lines of the comment that holds the marker, after the marker's line, each read if it may hold a signature;
-     * the line that closes the comment holds none. Lines and the comment's end are found by {@link TextSearch}.
+     * {@link #scan(String)} of a header's characters, {@code string} the same as a String. The lines of the comment
+     * that holds the marker, after the marker's line, each read if it may hold a signature; the line that closes the
+     * comment holds none. Lines and the comment's end are found by {@link TextSearch}.
      */
-    private Result scan(char[] text, String string) {
+    public Result scan(char[] text, String string) {
         List<HelperDoc> docs = new ArrayList<>();
         List<Malformed> malformed = new ArrayList<>();
         int marker = TextSearch.indexOf(string, START_MARKER, 0);
@@ -106,12 +114,22 @@ public final class HelperDocParser {
                                   List<Malformed> malformed) {
         int stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
         if (isCandidate(text, start, stop)) {
-            try {
-                docs.add(parseSignature(text, start + 3, stop, line));
-            } catch (IllegalArgumentException e) {
-                malformed.add(new Malformed(line, new String(text, start + 3, stop - start - 3).strip(),
-                        e.getMessage()));
+            String signature = new String(text, start + 3, stop - start - 3);
+            Object parsed = SIGNATURES.get(signature, HelperDocParser::parsed);
+            if (parsed instanceof HelperDoc doc) {
+                docs.add(new HelperDoc(line, doc.returnType(), doc.function(), doc.params()));
+            } else {
+                malformed.add(new Malformed(line, signature.strip(), (String) parsed));
             }
+        }
+    }
+
+    /** The signature's doc (at line 0), or why it is malformed. */
+    private static Object parsed(String signature) {
+        try {
+            return parseSignature(signature, 0);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

@@ -78,6 +78,23 @@ class HelperDocParserTest {
     }
 
     @Test
+    void aSignatureReadBeforeIsPlacedAtEachOfItsLines() {
+        // Signatures are kept by their text once read: a recurring one still gets the line it stands on.
+        String text = "/* Start of BPF helper function descriptions:\n * int bpf_x(u64 flags)\n * bpf_bad(int a)\n *\n"
+                + " * int bpf_x(u64 flags)\n * bpf_bad(int a)\n */";
+
+        HelperDocParser.Result first = parser.scan(text);
+        HelperDocParser.Result again = parser.scan("\n" + text);
+
+        HelperDoc x = new HelperDoc(2, "int", "bpf_x", List.of(new Param("u64", "flags")));
+        assertThat(first.docs()).containsExactly(x, new HelperDoc(5, "int", "bpf_x", x.params()));
+        assertThat(first.malformed()).extracting(Malformed::line).containsExactly(3, 6);
+        assertThat(again.docs()).extracting(HelperDoc::line).containsExactly(3, 6);
+        assertThat(again.malformed()).extracting(Malformed::line).containsExactly(4, 7);
+        assertThat(again.malformed()).extracting(Malformed::text).containsOnly("bpf_bad(int a)");
+    }
+
+    @Test
     void emptyParenthesesGiveNoParams() {
         assertThat(HelperDocParser.parseSignature("long bpf_x()", 1).params()).isEmpty();
     }
