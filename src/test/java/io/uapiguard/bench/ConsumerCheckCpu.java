@@ -5,6 +5,7 @@ import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.consumer.Consumers;
 import io.uapiguard.corpus.Corpus;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
@@ -16,12 +17,12 @@ import java.util.Optional;
 
 /**
  * The CPU of one REST check's own work, with and without the catalogue's consumers of the text, in one JVM (the
- * service's JIT): parse the posted header, then judge it against a stored base through {@link TreeJudge} as
- * {@code api.CheckService} does (the base's model parsed once, as the store keeps it), each check a new candidate
- * (the newest revision with a comment of its own). Rounds of {@code N} checks
- * each way, interleaved check by check; the thread's CPU time per check, median of each round. Two bases: the newest revision
- * itself (the load benchmark's check) and the revision 20 before it (a real change: 11 findings, the mapper and
- * the helper docs changed).
+ * service's JIT): parse the posted header (as an edit of the base's text, as {@code api.CandidateTree} does), then
+ * judge it against a stored base through {@link TreeJudge} as {@code api.CheckService} does (the base's model parsed
+ * once, as the store keeps it), each check a new candidate (the newest revision with a comment of its own). Rounds
+ * of {@code N} checks each way, interleaved check by check; the thread's CPU time per check, median of each round.
+ * Two bases: the newest revision itself (the load benchmark's check) and the revision 20 before it (a real change:
+ * 11 findings, the mapper and the helper docs changed).
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.uapiguard.bench.ConsumerCheckCpu [N] [ROUNDS]</pre>
  */
@@ -54,7 +55,8 @@ public final class ConsumerCheckCpu {
                         String candidate = newest + "/* check " + r + "-" + i + "-" + j + " */\n";
                         long from = threads.getCurrentThreadCpuTime();
                         char[] posted = candidate.toCharArray();
-                        UapiModel model = parser.parse(path, posted);
+                        UapiModel model = parser.parse(path, posted, IncludeSource.NONE,
+                                new HeaderParser.Edited(candidate, baseText));
                         judge.judge(base, tree(path, candidate, model, posted), List.of(path), List.of());
                         cpu[j][i] = threads.getCurrentThreadCpuTime() - from;
                     }

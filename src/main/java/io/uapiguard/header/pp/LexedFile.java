@@ -7,6 +7,7 @@ import io.uapiguard.header.lex.HeaderLexer;
 import io.uapiguard.header.lex.HeaderTokens;
 import io.uapiguard.header.lex.TextChange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStream;
@@ -79,7 +80,7 @@ final class LexedFile {
         if (base == null) {
             return lex(text, null, budget);
         }
-        TextChange change = TextChange.between(similar, base.lexed.text, asText, text);
+        TextChange change = TextChange.between(similar, base.text, asText, text);
         return lex(text, null, budget, new Splice(base, change, text));
     }
 
@@ -161,8 +162,14 @@ final class LexedFile {
         return null;
     }
 
-    /** A similar text's tokens, ready to be taken from: which of them start a fresh line ({@link #freshLine}). */
-    private record Similar(LexedFile lexed, boolean[] fresh) {
+    /**
+     * A similar text's tokens, ready to be taken from, field by field in arrays read in order (a token object of a
+     * text kept for long is a cache miss away): the characters, each token's type, offsets, line, column (all of
+     * the header's own text, on the default channel), text, what came before it, and whether it starts a fresh line
+     * ({@link #freshLine}).
+     */
+    private record Similar(char[] text, int[] types, int[] starts, int[] stops, int[] lines, int[] columns,
+                           String[] texts, byte[] before, boolean[] fresh) {
 
         /**
          * The tokens of {@code text}, or none to take from: when it does not lex, or when a comment opens after the
@@ -179,11 +186,26 @@ final class LexedFile {
             } catch (UapiguardException e) {
                 return Optional.empty();
             }
-            boolean[] fresh = new boolean[lexed.tokens.length];
-            for (int i = 0; i < fresh.length; i++) {
-                fresh[i] = freshLine(lexed.text, lexed.tokens[i].getStartIndex());
+            int n = lexed.tokens.length;
+            Similar s = new Similar(lexed.text, new int[n], new int[n], new int[n], new int[n], new int[n],
+                    new String[n], lexed.before, new boolean[n]);
+            for (int i = 0; i < n; i++) {
+                PpToken t = lexed.tokens[i];
+                s.types[i] = t.getType();
+                s.starts[i] = t.getStartIndex();
+                s.stops[i] = t.getStopIndex();
+                s.lines[i] = t.getLine();
+                s.columns[i] = t.getCharPositionInLine();
+                s.texts[i] = t.getText();
+                s.fresh[i] = freshLine(lexed.text, t.getStartIndex());
             }
-            return Optional.of(new Similar(lexed, fresh));
+            return Optional.of(s);
+        }
+
+        /** The index of the first token starting at or after {@code offset} (the count when none does). */
+        int firstFrom(int offset) {
+            int i = Arrays.binarySearch(starts, offset);
+            return i >= 0 ? i : -i - 1;
         }
     }
 
@@ -250,7 +272,7 @@ final class LexedFile {
         }
 
         private int oldEnd(int k) {
-            return k == change.size() ? base.lexed.text.length : change.oldFrom(k);
+            return k == change.size() ? base.text.length : change.oldFrom(k);
         }
 
         /**
@@ -271,61 +293,42 @@ final class LexedFile {
                 return -1;
             }
             int shift = newStart(block) - oldStart(block);
-            PpToken[] old = base.lexed.tokens;
-            int j = startingAt(old, at - shift);
-            if (j < 0 || !base.fresh[j] || old[j].getType() != t.getType()) {
+            int j = base.firstFrom(at - shift);
+            if (j == base.starts.length || base.starts[j] != at - shift || !base.fresh[j]
+                    || base.types[j] != t.getType()) {
                 return -1;
             }
             boolean last = block == change.size();
-            int upTo = old.length;   // the first token not taken
+            int upTo = base.starts.length;   // the first token not taken
             if (!last) {
-                upTo = -1;
-                int oldEnd = oldEnd(block);
-                for (int i = j + 1; i < old.length && old[i].getStartIndex() < oldEnd; i++) {
-                    if (base.fresh[i]) {
-                        upTo = i;
-                    }
+                // the block's last token on a fresh line, after t's
+                upTo = base.firstFrom(oldEnd(block)) - 1;
+                while (upTo > j && !base.fresh[upTo]) {
+                    upTo--;
                 }
-                if (upTo < 0) {
+                if (upTo <= j) {
                     return -1;
                 }
             }
             Pair<TokenSource, CharStream> source = new Pair<>(t.getTokenSource(), t.getInputStream());
             for (int i = j + 1; i < upTo; i++) {
-                PpToken moved = old[i].moved(source, lineShift, shift);
+                PpToken moved = PpTokenFactory.INSTANCE.create(source, base.types[i], base.texts[i],
+                        Token.DEFAULT_CHANNEL, base.starts[i] + shift, base.stops[i] + shift, base.lines[i] + lineShift,
+                        base.columns[i]);
                 budget.lexed(moved);
                 tokens.add(moved);
-                before.add(base.lexed.before[i]);
+                before.add(base.before[i]);
             }
-            taken += Math.max(upTo - j - 1, 0);
+            taken += upTo - j - 1;
             if (last) {
                 return TO_END;
             }
-            PpToken next = old[upTo];
-            int lineStart = next.getStartIndex();
-            while (lineStart > 0 && base.lexed.text[lineStart - 1] != '\n') {
+            int lineStart = base.starts[upTo];
+            while (lineStart > 0 && base.text[lineStart - 1] != '\n') {
                 lineStart--;
             }
-            resumeLine = next.getLine() + lineShift;
+            resumeLine = base.lines[upTo] + lineShift;
             return lineStart + shift;
-        }
-
-        /** The index of the token starting at {@code offset}, or -1. */
-        private static int startingAt(PpToken[] tokens, int offset) {
-            int lo = 0;
-            int hi = tokens.length - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                int start = tokens[mid].getStartIndex();
-                if (start < offset) {
-                    lo = mid + 1;
-                } else if (start > offset) {
-                    hi = mid - 1;
-                } else {
-                    return mid;
-                }
-            }
-            return -1;
         }
     }
 

@@ -56,22 +56,6 @@ public final class PpToken extends CommonToken {
         return new PpToken(this);
     }
 
-    /**
-     * This token of a lexed text as the same token of a similar text, where it stands {@code lines} lines and
-     * {@code chars} characters further on; {@code source} is the similar text's.
-     */
-    PpToken moved(Pair<TokenSource, CharStream> source, int lines, int chars) {
-        PpToken t = new PpToken(source, type, channel, start + chars, stop + chars);
-        t.line = line + lines;
-        t.charPositionInLine = charPositionInLine;
-        t.text = getText();
-        t.expansionLine = expansionLine + lines;
-        t.expansionColumn = expansionColumn;
-        t.file = file;
-        t.expansionFile = expansionFile;
-        return t;
-    }
-
     /** A token made by the front end where {@code at} stands: its position and files. */
     static PpToken at(int type, String text, PpToken at) {
         PpToken t = new PpToken(type, text, at.getLine(), at.getCharPositionInLine());
