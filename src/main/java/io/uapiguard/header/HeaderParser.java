@@ -77,7 +77,7 @@ public final class HeaderParser {
      */
     public UapiModel parse(String file, String text) {
         checkLength(file, text.length());   // before the copy: an oversized text is refused without one
-        return parse(file, text.toCharArray());
+        return parse(file, text.toCharArray(), text, includes, null);
     }
 
     /**
@@ -109,13 +109,17 @@ public final class HeaderParser {
      * candidates of that base (by identity of its String). The model is the same either way.
      */
     public UapiModel parse(String file, char[] text, IncludeSource includes, Edited edited) {
+        return parse(file, text, edited == null ? null : edited.text(), includes, edited);
+    }
+
+    /** {@code asText}: the same characters as a String, when the caller has one (null: none). */
+    private UapiModel parse(String file, char[] text, String asText, IncludeSource includes, Edited edited) {
         checkLength(file, text.length);
         Budget budget = new Budget(limits, file);
-        Preprocessor preprocessor = new Preprocessor(file, budget, abi, includes);
-        Preprocessor.Result pp = edited == null ? preprocessor.run(text)
-                : preprocessor.run(text, edited.text(), edited.base());
+        Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes)
+                .run(text, asText, edited == null ? null : edited.base());
         try {
-            return model(file, text, edited == null ? new String(text) : edited.text(), budget, pp);
+            return model(file, text, asText == null ? new String(text) : asText, budget, pp);
         } catch (UapiguardException e) {
             throw Gap.explain(e, pp.gaps());
         }

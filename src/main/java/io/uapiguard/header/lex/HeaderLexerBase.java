@@ -61,8 +61,8 @@ public abstract class HeaderLexerBase extends Lexer {
 
     /** The source's characters; null when the input is not a {@link SourceCharStream}: ANTLR then lexes it all. */
     private char[] source;
-    /** {@link #source} as a String, for the JDK's vectorised searches; made when first needed. */
-    private String sourceText;
+    /** The source stream, which gives {@link #source} as a String for the JDK's vectorised searches. */
+    private final SourceCharStream sourceStream;
     /** {@link #newlineFrom}'s last search: where it began and what it found (-1: no line end after it). */
     private int newlineSearchedFrom = Integer.MAX_VALUE;
     private int nextNewline = -1;
@@ -71,7 +71,8 @@ public abstract class HeaderLexerBase extends Lexer {
     /** The shortcuts work on a {@link SourceCharStream}. */
     protected HeaderLexerBase(CharStream input) {
         super(input);
-        this.source = input instanceof SourceCharStream text ? text.chars() : null;
+        this.sourceStream = input instanceof SourceCharStream text ? text : null;
+        this.source = sourceStream != null ? sourceStream.chars() : null;
     }
 
     /** {@link #SKIPPED_SPACE} and {@link #SKIPPED_NEWLINE}: what was skipped before the last token returned. */
@@ -282,12 +283,9 @@ public abstract class HeaderLexerBase extends Lexer {
         return nextNewline;
     }
 
-    /** The source as a String, made at the first block comment. */
+    /** The source as a String (the caller's, or made at the first block comment). */
     private String sourceText() {
-        if (sourceText == null) {
-            sourceText = new String(source);
-        }
-        return sourceText;
+        return sourceStream.string();
     }
 
     private static boolean isBlank(char c) {

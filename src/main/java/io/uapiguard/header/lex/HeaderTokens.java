@@ -19,7 +19,12 @@ public final class HeaderTokens {
 
     /** The tokens of {@code text} (which the caller no longer changes), made by {@code factory}. */
     public HeaderTokens(char[] text, String file, TokenFactory<?> factory) {
-        lexer = new HeaderLexer(SourceCharStream.of(text, file));
+        this(text, null, file, factory);
+    }
+
+    /** {@code sameText}: the text as a String too, when the caller has one (null: none). */
+    public HeaderTokens(char[] text, String sameText, String file, TokenFactory<?> factory) {
+        lexer = new HeaderLexer(SourceCharStream.of(text, sameText, file));
         lexer.setTokenFactory(factory);
         lexer.removeErrorListeners();
     }

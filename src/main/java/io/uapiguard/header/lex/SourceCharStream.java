@@ -12,11 +12,14 @@ import org.antlr.v4.runtime.misc.Interval;
 public final class SourceCharStream implements CharStream {
 
     private final char[] chars;
+    /** The same text as a String: the caller's, or made when first asked for. */
+    private String string;
     private final String name;
     private int index;
 
-    private SourceCharStream(char[] chars, String name) {
+    private SourceCharStream(char[] chars, String string, String name) {
         this.chars = chars;
+        this.string = string;
         this.name = name;
     }
 
@@ -26,12 +29,20 @@ public final class SourceCharStream implements CharStream {
      * outside a comment or literal lexes as two {@code OTHER} tokens rather than one, an error either way.
      */
     public static SourceCharStream of(String text, String name) {
-        return of(text.toCharArray(), name);
+        return new SourceCharStream(text.toCharArray(), text, name);
     }
 
     /** The stream of {@code text}, which the caller must not change. */
     public static SourceCharStream of(char[] text, String name) {
-        return new SourceCharStream(text, name);
+        return new SourceCharStream(text, null, name);
+    }
+
+    /**
+     * The stream of {@code text}, which the caller must not change; {@code sameText}: the same characters as a String
+     * (null: none at hand), which the lexer's searches read rather than make another of a header's size.
+     */
+    public static SourceCharStream of(char[] text, String sameText, String name) {
+        return new SourceCharStream(text, sameText, name);
     }
 
     /** True when {@code s} holds {@code prefix} at {@code at}. */
@@ -50,6 +61,14 @@ public final class SourceCharStream implements CharStream {
     /** The text itself; the lexer must not change it. */
     char[] chars() {
         return chars;
+    }
+
+    /** The text as a String, for the JDK's vectorised searches: the caller's, or one made once. */
+    String string() {
+        if (string == null) {
+            string = new String(chars);
+        }
+        return string;
     }
 
     @Override

@@ -67,7 +67,12 @@ final class LexedFile {
 
     /** Lexes {@code text}, accounting each token to {@code budget}; {@code path} null for the header itself. */
     static LexedFile lex(char[] text, String path, Budget budget) {
-        return lex(text, path, budget, null);
+        return lex(text, null, path, budget, null);
+    }
+
+    /** {@link #lex} of the header itself, {@code asText} its text as a String (null: none at hand). */
+    static LexedFile header(char[] text, String asText, Budget budget) {
+        return lex(text, asText, null, budget, null);
     }
 
     /**
@@ -78,14 +83,14 @@ final class LexedFile {
     static LexedFile lexLike(char[] text, String asText, String similar, Budget budget) {
         Similar base = SIMILAR.get(similar, k -> Similar.of(k, budget.limits())).orElse(null);
         if (base == null) {
-            return lex(text, null, budget);
+            return header(text, asText, budget);
         }
         TextChange change = TextChange.between(similar, base.text, asText, text);
-        return lex(text, null, budget, new Splice(base, change, text));
+        return lex(text, asText, null, budget, new Splice(base, change, text));
     }
 
-    private static LexedFile lex(char[] text, String path, Budget budget, Splice splice) {
-        HeaderTokens lexer = new HeaderTokens(text, path == null ? "" : path, PpTokenFactory.INSTANCE);
+    private static LexedFile lex(char[] text, String asText, String path, Budget budget, Splice splice) {
+        HeaderTokens lexer = new HeaderTokens(text, asText, path == null ? "" : path, PpTokenFactory.INSTANCE);
         List<PpToken> tokens = new ArrayList<>();
         ByteList before = new ByteList();
         byte pending = LINE_BEFORE;
@@ -182,7 +187,7 @@ final class LexedFile {
             }
             LexedFile lexed;
             try {
-                lexed = lex(text.toCharArray(), null, new Budget(limits, "similar header"));
+                lexed = header(text.toCharArray(), text, new Budget(limits, "similar header"));
             } catch (UapiguardException e) {
                 return Optional.empty();
             }

@@ -137,7 +137,7 @@ public final class Preprocessor {
     }
 
     public Result run(String source) {
-        return run(source.toCharArray());
+        return run(source.toCharArray(), source, null);
     }
 
     /** {@link #run(String)} of characters the caller hands over and no longer changes. */
@@ -146,13 +146,13 @@ public final class Preprocessor {
     }
 
     /**
-     * {@link #run(char[])} of a text that is mostly {@code similar} (a check's candidate and its base's text): the
-     * tokens of the lines they share are taken from {@code similar}'s rather than lexed again. {@code asText}: the
-     * same characters as a String. The result is the one {@link #run(char[])} gives.
+     * {@link #run(char[])}, {@code asText} the same characters as a String (null: none at hand), of a text that is
+     * mostly {@code similar} (a check's candidate and its base's text; null: none): the tokens of the lines they share
+     * are taken from {@code similar}'s rather than lexed again. The result is the one {@link #run(char[])} gives.
      */
     public Result run(char[] chars, String asText, String similar) {
         try {
-            LexedFile lexed = similar == null ? LexedFile.lex(chars, null, budget)
+            LexedFile lexed = similar == null || asText == null ? LexedFile.header(chars, asText, budget)
                     : LexedFile.lexLike(chars, asText, similar, budget);
             readTokens(lexed, false);
             requireConditionalsClosed(0);
