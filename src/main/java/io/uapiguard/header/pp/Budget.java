@@ -37,6 +37,25 @@ public final class Budget {
         }
     }
 
+    /** Whether {@code n} more tokens read from the text stay within the bound ({@link #lexed} would not throw). */
+    boolean fits(int n) {
+        return (long) produced + n <= limits.maxTokens();
+    }
+
+    /** {@link #lexed} of {@code n} tokens at once, which {@link #fits}: a similar text's, taken rather than lexed. */
+    void lexed(int n, PpToken at) {
+        int before = produced;
+        produced += n;
+        if ((before >>> 12) != (produced >>> 12)) {
+            checkTime(at);
+        }
+    }
+
+    /** The tokens accounted for so far, read and produced. */
+    int used() {
+        return produced;
+    }
+
     /** Accounts for one token read from the text: it is held until the parse ends, as expanded ones are. */
     void lexed(PpToken at) {
         if (++produced > limits.maxTokens() || produced < 0) {

@@ -67,12 +67,12 @@ final class LexedFile {
 
     /** Lexes {@code text}, accounting each token to {@code budget}; {@code path} null for the header itself. */
     static LexedFile lex(char[] text, String path, Budget budget) {
-        return lex(text, null, path, budget, null);
+        return lex(text, null, path, budget, null, null);
     }
 
     /** {@link #lex} of the header itself, {@code asText} its text as a String (null: none at hand). */
     static LexedFile header(char[] text, String asText, Budget budget) {
-        return lex(text, asText, null, budget, null);
+        return lex(text, asText, null, budget, null, null);
     }
 
     /**
@@ -86,20 +86,27 @@ final class LexedFile {
             return header(text, asText, budget);
         }
         TextChange change = TextChange.between(similar, base.text, asText, text);
-        return lex(text, asText, null, budget, new Splice(base, change, text));
+        return lex(text, asText, null, budget, new Splice(base, change, text), null);
     }
 
-    private static LexedFile lex(char[] text, String asText, String path, Budget budget, Splice splice) {
+    /**
+     * {@code counted}, when not null, receives for each token kept the number of tokens the lexer returned before it
+     * (each accounted to the budget, off-channel ones included), then their total.
+     */
+    private static LexedFile lex(char[] text, String asText, String path, Budget budget, Splice splice,
+                                 IntList counted) {
         HeaderTokens lexer = new HeaderTokens(text, asText, path == null ? "" : path, PpTokenFactory.INSTANCE);
         List<PpToken> tokens = new ArrayList<>();
         ByteList before = new ByteList();
         byte pending = LINE_BEFORE;
+        int returned = 0;
         while (true) {
             PpToken t = (PpToken) lexer.next();
             if (t.getType() == Token.EOF) {
                 break;
             }
             budget.lexed(t);
+            returned++;
             int skipped = lexer.skippedBefore();
             if ((skipped & HeaderTokens.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES) {
                 pending |= LINE_BEFORE | SPACE_BEFORE;
@@ -120,6 +127,9 @@ final class LexedFile {
             tokens.add(t);
             before.add(pending);
             pending = 0;
+            if (counted != null) {
+                counted.add(returned - 1);
+            }
             if (splice != null) {
                 int resume = splice.copyAfter(t, tokens, before, budget);
                 if (resume == Splice.TO_END) {
@@ -130,6 +140,9 @@ final class LexedFile {
                     pending = LINE_BEFORE | SPACE_BEFORE;   // the line end before the resumed line
                 }
             }
+        }
+        if (counted != null) {
+            counted.add(returned);
         }
         PpToken[] array = tokens.toArray(new PpToken[0]);
         byte[] flags = before.toArray();
@@ -170,11 +183,12 @@ final class LexedFile {
     /**
      * A similar text's tokens, ready to be taken from, field by field in arrays read in order (a token object of a
      * text kept for long is a cache miss away): the characters, each token's type, offsets, line, column (all of
-     * the header's own text, on the default channel), text, what came before it, and whether it starts a fresh line
-     * ({@link #freshLine}).
+     * the header's own text, on the default channel), text, what came before it, whether it starts a fresh line
+     * ({@link #freshLine}), and how many tokens the lexer had returned before it ({@code counted}, one more entry:
+     * their total), each of which a lexing accounts to its budget, the off-channel ones of directives included.
      */
     private record Similar(char[] text, int[] types, int[] starts, int[] stops, int[] lines, int[] columns,
-                           String[] texts, byte[] before, boolean[] fresh) {
+                           String[] texts, byte[] before, boolean[] fresh, int[] counted) {
 
         /**
          * The tokens of {@code text}, or none to take from: when it does not lex, or when a comment opens after the
@@ -186,14 +200,15 @@ final class LexedFile {
                 return Optional.empty();
             }
             LexedFile lexed;
+            IntList counted = new IntList();
             try {
-                lexed = header(text.toCharArray(), text, new Budget(limits, "similar header"));
+                lexed = lex(text.toCharArray(), text, null, new Budget(limits, "similar header"), null, counted);
             } catch (UapiguardException e) {
                 return Optional.empty();
             }
             int n = lexed.tokens.length;
             Similar s = new Similar(lexed.text, new int[n], new int[n], new int[n], new int[n], new int[n],
-                    new String[n], lexed.before, new boolean[n]);
+                    new String[n], lexed.before, new boolean[n], counted.toArray());
             for (int i = 0; i < n; i++) {
                 PpToken t = lexed.tokens[i];
                 s.types[i] = t.getType();
@@ -315,15 +330,22 @@ final class LexedFile {
                     return -1;
                 }
             }
+            // What lexing them would account, off-channel tokens included; past the bound they are lexed, so that
+            // the limit's error is the one a lexing from scratch gives.
+            int returned = base.counted[upTo] - base.counted[j] - 1;
+            if (!budget.fits(returned)) {
+                return -1;
+            }
             Pair<TokenSource, CharStream> source = new Pair<>(t.getTokenSource(), t.getInputStream());
+            PpToken moved = t;
             for (int i = j + 1; i < upTo; i++) {
-                PpToken moved = PpTokenFactory.INSTANCE.create(source, base.types[i], base.texts[i],
+                moved = PpTokenFactory.INSTANCE.create(source, base.types[i], base.texts[i],
                         Token.DEFAULT_CHANNEL, base.starts[i] + shift, base.stops[i] + shift, base.lines[i] + lineShift,
                         base.columns[i]);
-                budget.lexed(moved);
                 tokens.add(moved);
                 before.add(base.before[i]);
             }
+            budget.lexed(returned, moved);
             taken += upTo - j - 1;
             if (last) {
                 return TO_END;
@@ -337,19 +359,35 @@ final class LexedFile {
         }
     }
 
+    private static final class IntList {
+        private int[] ints = new int[256];
+        private int size;
+
+        void add(int i) {
+            if (size == ints.length) {
+                ints = Arrays.copyOf(ints, size * 2);
+            }
+            ints[size++] = i;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(ints, size);
+        }
+    }
+
     private static final class ByteList {
         private byte[] bytes = new byte[256];
         private int size;
 
         void add(byte b) {
             if (size == bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, size * 2);
+                bytes = Arrays.copyOf(bytes, size * 2);
             }
             bytes[size++] = b;
         }
 
         byte[] toArray() {
-            return java.util.Arrays.copyOf(bytes, size);
+            return Arrays.copyOf(bytes, size);
         }
     }
 }

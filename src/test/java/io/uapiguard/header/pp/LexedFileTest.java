@@ -1,11 +1,13 @@
 package io.uapiguard.header.pp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.corpus.Corpus;
 import io.uapiguard.header.HeaderParser;
 import io.uapiguard.model.UapiModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -90,6 +92,20 @@ class LexedFileTest {
     }
 
     @Test
+    void takenTokensCountAgainstTheBoundAsLexedOnesDo() {
+        // A directive's blanks and line end are tokens the budget counts, though none is kept: taking the base's
+        // kept tokens must count them too, and the bound trips where it does from scratch.
+        Limits ten = new Limits(16 * 1024 * 1024, 200, 10, Duration.ofSeconds(10));
+        String base = "#\n#\n#\n#\n#\n";
+        assertThat(assertSameAsFromScratch(base, base, "the base itself, ten tokens", ten).taken).isEqualTo(4);
+        assertSameAsFromScratch(base, base + "#\n", "one directive more than the bound", ten);
+        assertThatThrownBy(() -> LexedFile.lexLike((base + "#\n").toCharArray(), base + "#\n", base,
+                new Budget(ten, "test.h"))).hasMessageContaining("more than 10 tokens");
+        String defines = "#define A 1\n#define B(x) (x + A) /* c */\nint a;\n";
+        assertThat(assertSameAsFromScratch(defines, defines + "int b;\n", "defines").taken).isPositive();
+    }
+
+    @Test
     void theModelOfACandidateParsedWithItsBaseIsTheModelFromScratch() {
         List<String> texts = Corpus.require().texts();
         HeaderParser parser = new HeaderParser();
@@ -136,26 +152,34 @@ class LexedFileTest {
 
     /** Lexes {@code candidate} both ways and asserts the same outcome; the one made with {@code base}'s tokens. */
     private static LexedFile assertSameAsFromScratch(String base, String candidate, String what) {
+        return assertSameAsFromScratch(base, candidate, what, Limits.DEFAULT);
+    }
+
+    /**
+     * The same tokens, spacing and guard, and the same count of tokens accounted to the budget (the stages after the
+     * lexer go on with it), or the same error at the same place.
+     */
+    private static LexedFile assertSameAsFromScratch(String base, String candidate, String what, Limits limits) {
         LexedFile scratch;
+        Budget scratchBudget = new Budget(limits, "test.h");
         try {
-            scratch = LexedFile.lex(candidate.toCharArray(), null, budget());
+            scratch = LexedFile.lex(candidate.toCharArray(), null, scratchBudget);
         } catch (UapiguardException e) {
             try {
-                LexedFile.lexLike(candidate.toCharArray(), candidate, base, budget());
+                LexedFile.lexLike(candidate.toCharArray(), candidate, base, new Budget(limits, "test.h"));
             } catch (UapiguardException like) {
-                assertThat(like.getMessage()).as(what).isEqualTo(e.getMessage());
+                assertThat(like.getMessage() + " at " + like.line() + ":" + like.column()).as(what)
+                        .isEqualTo(e.getMessage() + " at " + e.line() + ":" + e.column());
                 return null;
             }
             throw new AssertionError(what + ": lexed with the base's tokens, but from scratch: " + e.getMessage());
         }
-        LexedFile like = LexedFile.lexLike(candidate.toCharArray(), candidate, base, budget());
+        Budget likeBudget = new Budget(limits, "test.h");
+        LexedFile like = LexedFile.lexLike(candidate.toCharArray(), candidate, base, likeBudget);
         assertThat(describe(like)).as(what).isEqualTo(describe(scratch));
         assertThat(like.guard).as(what).isEqualTo(scratch.guard);
+        assertThat(likeBudget.used()).as(what + ": tokens accounted").isEqualTo(scratchBudget.used());
         return like;
-    }
-
-    private static Budget budget() {
-        return new Budget(Limits.DEFAULT, "test.h");
     }
 
     /** Every token field the stages after the lexer read, and the spacing before each, one line per token. */
