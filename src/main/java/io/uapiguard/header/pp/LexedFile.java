@@ -94,7 +94,7 @@ final class LexedFile {
      * (each accounted to the budget, off-channel ones included), then their total.
      */
     private static LexedFile lex(char[] text, String asText, String path, Budget budget, Splice splice,
-                                 IntList counted) {
+                                 List<Integer> counted) {
         HeaderTokens lexer = new HeaderTokens(text, asText, path == null ? "" : path, PpTokenFactory.INSTANCE);
         List<PpToken> tokens = new ArrayList<>();
         ByteList before = new ByteList();
@@ -200,7 +200,7 @@ final class LexedFile {
                 return Optional.empty();
             }
             LexedFile lexed;
-            IntList counted = new IntList();
+            List<Integer> counted = new ArrayList<>();   // once per base: its boxing is not worth a class
             try {
                 lexed = lex(text.toCharArray(), text, null, new Budget(limits, "similar header"), null, counted);
             } catch (UapiguardException e) {
@@ -208,7 +208,8 @@ final class LexedFile {
             }
             int n = lexed.tokens.length;
             Similar s = new Similar(lexed.text, new int[n], new int[n], new int[n], new int[n], new int[n],
-                    new String[n], lexed.before, new boolean[n], counted.toArray());
+                    new String[n], lexed.before, new boolean[n],
+                    counted.stream().mapToInt(Integer::intValue).toArray());
             for (int i = 0; i < n; i++) {
                 PpToken t = lexed.tokens[i];
                 s.types[i] = t.getType();
@@ -356,22 +357,6 @@ final class LexedFile {
             }
             resumeLine = base.lines[upTo] + lineShift;
             return lineStart + shift;
-        }
-    }
-
-    private static final class IntList {
-        private int[] ints = new int[256];
-        private int size;
-
-        void add(int i) {
-            if (size == ints.length) {
-                ints = Arrays.copyOf(ints, size * 2);
-            }
-            ints[size++] = i;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(ints, size);
         }
     }
 
