@@ -112,14 +112,18 @@ public final class HeaderParser {
         return parse(file, text, edited == null ? null : edited.text(), includes, edited);
     }
 
-    /** {@code asText}: the same characters as a String, when the caller has one (null: none). */
+    /**
+     * {@code asText}: the same characters as a String, when the caller has one (null: none). The lexer's searches and
+     * the helper comment's scan read one String; made here when the caller has none, so that it is made once.
+     */
     private UapiModel parse(String file, char[] text, String asText, IncludeSource includes, Edited edited) {
         checkLength(file, text.length);
+        String string = asText != null ? asText : new String(text);
         Budget budget = new Budget(limits, file);
         Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes)
-                .run(text, asText, edited == null ? null : edited.base());
+                .run(text, string, edited == null ? null : edited.base());
         try {
-            return model(file, text, asText == null ? new String(text) : asText, budget, pp);
+            return model(file, text, string, budget, pp);
         } catch (UapiguardException e) {
             throw Gap.explain(e, pp.gaps());
         }

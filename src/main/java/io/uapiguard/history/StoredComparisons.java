@@ -43,6 +43,9 @@ public final class StoredComparisons {
         }
     }
 
+    /** How many stored models a cache of its own keeps (one made by {@link #over}, the CLI's). */
+    private static final int OWN_CACHED_MODELS = 16;
+
     /** With a cache of its own for the texts and models the consumers' walk reads. */
     public StoredComparisons(HistoryQueries queries, CompatEngine engine) {
         this(queries, engine, new ModelCache(queries, OWN_CACHED_MODELS));
@@ -54,8 +57,6 @@ public final class StoredComparisons {
         this.engine = engine;
         this.models = models;
     }
-
-    private static final int OWN_CACHED_MODELS = 16;
 
     /** Over the store at {@code dataSource}, with the standard engine (the CLI's). */
     public static StoredComparisons over(DataSource dataSource) {

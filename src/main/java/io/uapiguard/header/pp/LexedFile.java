@@ -91,7 +91,7 @@ final class LexedFile {
 
     /**
      * {@code counted}, when not null, receives for each token kept the number of tokens the lexer returned before it
-     * (each accounted to the budget, off-channel ones included), then their total.
+     * (each accounted to the budget, off-channel ones included), then their total: {@code budget} must be fresh.
      */
     private static LexedFile lex(char[] text, String asText, String path, Budget budget, Splice splice,
                                  List<Integer> counted) {
@@ -99,14 +99,12 @@ final class LexedFile {
         List<PpToken> tokens = new ArrayList<>();
         ByteList before = new ByteList();
         byte pending = LINE_BEFORE;
-        int returned = 0;
         while (true) {
             PpToken t = (PpToken) lexer.next();
             if (t.getType() == Token.EOF) {
                 break;
             }
             budget.lexed(t);
-            returned++;
             int skipped = lexer.skippedBefore();
             if ((skipped & HeaderTokens.SKIPPED_NEWLINE) != 0 || t.getChannel() == HeaderLexer.NEWLINES) {
                 pending |= LINE_BEFORE | SPACE_BEFORE;
@@ -128,21 +126,20 @@ final class LexedFile {
             before.add(pending);
             pending = 0;
             if (counted != null) {
-                counted.add(returned - 1);
+                counted.add(budget.used() - 1);   // its budget is the lexing's own: what it had returned before t
             }
             if (splice != null) {
-                int resume = splice.copyAfter(t, tokens, before, budget);
-                if (resume == Splice.TO_END) {
+                Splice.Taken taken = splice.takeAfter(t, tokens, before, budget, lexer);
+                if (taken == Splice.Taken.TO_END) {
                     break;
                 }
-                if (resume >= 0) {
-                    lexer.restartAt(resume, splice.resumeLine);
-                    pending = LINE_BEFORE | SPACE_BEFORE;   // the line end before the resumed line
+                if (taken == Splice.Taken.UP_TO_A_LINE) {
+                    pending = LINE_BEFORE | SPACE_BEFORE;   // the line end before the line lexing resumed at
                 }
             }
         }
         if (counted != null) {
-            counted.add(returned);
+            counted.add(budget.used());
         }
         PpToken[] array = tokens.toArray(new PpToken[0]);
         byte[] flags = before.toArray();
@@ -235,7 +232,7 @@ final class LexedFile {
      * backslash before it): a lexer reaching {@code at}'s line is in its default mode, and nothing it read before
      * reaches past that line end (every mode ends at a line end, a comment or literal cannot end among blanks).
      */
-    static boolean freshLine(char[] s, int at) {
+    private static boolean freshLine(char[] s, int at) {
         int k = at - 1;
         while (k >= 0 && (s[k] == ' ' || s[k] == '\t')) {
             k--;
@@ -259,8 +256,15 @@ final class LexedFile {
      */
     private static final class Splice {
 
-        /** {@link #copyAfter}: the base's tokens were taken to the end of the text. */
-        static final int TO_END = -2;
+        /** What {@link #takeAfter} did. */
+        enum Taken {
+            /** Nothing: lexing goes on after the token. */
+            NONE,
+            /** Tokens up to a fresh line: lexing goes on at that line's start. */
+            UP_TO_A_LINE,
+            /** Every token to the end of the text. */
+            TO_END
+        }
 
         private final Similar base;
         private final TextChange change;
@@ -269,8 +273,6 @@ final class LexedFile {
         private int block;
         /** Lines added before {@link #block} (by the hunks before it). */
         private int lineShift;
-        /** The line {@link #copyAfter} resumes lexing at. */
-        int resumeLine;
         /** Tokens taken so far. */
         int taken;
 
@@ -299,10 +301,10 @@ final class LexedFile {
         /**
          * After {@code t}, just lexed: when it starts a fresh line in a shared block, and the base's same token does
          * too, the base's tokens after it up to the block's last token on a fresh line are added (moved to their place
-         * here); the offset to lex on from (that token's line start), {@link #TO_END} when the block runs to the end
-         * of both texts and all were added, -1 when nothing was.
+         * here) and {@code lexer} goes on at that token's line, or all of them when the block runs to the end of both
+         * texts.
          */
-        int copyAfter(PpToken t, List<PpToken> tokens, ByteList before, Budget budget) {
+        Taken takeAfter(PpToken t, List<PpToken> tokens, ByteList before, Budget budget, HeaderTokens lexer) {
             int at = t.getStartIndex();
             while (block <= change.size() && at >= newEnd(block)) {
                 if (block < change.size()) {
@@ -311,13 +313,13 @@ final class LexedFile {
                 block++;
             }
             if (block > change.size() || at < newStart(block) || !freshLine(text, at)) {
-                return -1;
+                return Taken.NONE;
             }
             int shift = newStart(block) - oldStart(block);
             int j = base.firstFrom(at - shift);
             if (j == base.starts.length || base.starts[j] != at - shift || !base.fresh[j]
                     || base.types[j] != t.getType()) {
-                return -1;
+                return Taken.NONE;
             }
             boolean last = block == change.size();
             int upTo = base.starts.length;   // the first token not taken
@@ -328,14 +330,14 @@ final class LexedFile {
                     upTo--;
                 }
                 if (upTo <= j) {
-                    return -1;
+                    return Taken.NONE;
                 }
             }
             // What lexing them would account, off-channel tokens included; past the bound they are lexed, so that
             // the limit's error is the one a lexing from scratch gives.
             int returned = base.counted[upTo] - base.counted[j] - 1;
             if (!budget.fits(returned)) {
-                return -1;
+                return Taken.NONE;
             }
             Pair<TokenSource, CharStream> source = new Pair<>(t.getTokenSource(), t.getInputStream());
             PpToken moved = t;
@@ -349,14 +351,14 @@ final class LexedFile {
             budget.lexed(returned, moved);
             taken += upTo - j - 1;
             if (last) {
-                return TO_END;
+                return Taken.TO_END;
             }
             int lineStart = base.starts[upTo];
             while (lineStart > 0 && base.text[lineStart - 1] != '\n') {
                 lineStart--;
             }
-            resumeLine = base.lines[upTo] + lineShift;
-            return lineStart + shift;
+            lexer.restartAt(lineStart + shift, base.lines[upTo] + lineShift);
+            return Taken.UP_TO_A_LINE;
         }
     }
 

@@ -76,8 +76,11 @@ class LexedFileTest {
     @Test
     void aCandidateThatDoesNotLexFailsAsFromScratch() {
         String base = FIXTURE;
-        String candidate = base.replace("// line comment", "/* never closed");
-        assertSameAsFromScratch(base, candidate, "unterminated");
+        // After the last '*/': nothing closes it (inside the fixture, its guard's comment would).
+        String candidate = base.replace("// line comment", "int x;") + "/* never closed\n";
+        assertThatThrownBy(() -> LexedFile.lex(candidate.toCharArray(), null, new Budget(Limits.DEFAULT, "test.h")))
+                .hasMessageContaining("unterminated comment");
+        assertThat(assertSameAsFromScratch(base, candidate, "unterminated")).as("both failed").isNull();
     }
 
     @Test
