@@ -10,6 +10,7 @@ import io.uapiguard.compat.TreeJudge;
 import io.uapiguard.git.PathGlob;
 import io.uapiguard.consumer.Consumers;
 import io.uapiguard.header.HeaderParser;
+import io.uapiguard.header.lex.TextChange;
 import io.uapiguard.header.pp.IncludeSource;
 import io.uapiguard.model.Mirror;
 import io.uapiguard.model.UapiModel;
@@ -122,29 +123,47 @@ public class CheckService {
         String judged = request.header() != null || candidate.changed().isEmpty() ? path : candidate.changed().get(0);
         String candidateText = candidate.text(judged).orElse("");
         Supplier<String> baseText = memoized(() -> baseTree.text(judged).orElse(""));
-        return new Outcome(repository.name(), judged, base, label(base), comparison,
-                digest(repository.name(), base.commitId(), path, request), candidateText, baseText);
+        String digest = request.header() != null
+                ? digest(repository.name(), base.commitId(), path, request.policy(), baseText.get(), candidateText)
+                : digest(repository.name(), base.commitId(), path, request.policy(), request.patch());
+        return new Outcome(repository.name(), judged, base, label(base), comparison, digest, candidateText, baseText);
     }
 
     /**
-     * The SHA-256 (hex) of what decides a check's answer: the engine and JSON versions, the repository, the base
-     * commit, the path, the policy and the candidate (header or patch), each length-prefixed.
+     * The SHA-256 (hex) of what decides the answer to a posted header: the engine and JSON versions, the repository,
+     * the base commit, the path, the policy and the header, each length-prefixed. The header is hashed as the change
+     * from the base's text of the path ({@code baseText}, empty when it has none: the base commit and the path name it)
+     * to it, which names it as well: its hunks are a few KB where the whole text is 300 KB, and the check found that
+     * change already ({@link TextChange#between(String, String)}).
      */
-    static String digest(String repository, String baseCommit, String path, CheckRequest request) {
+    static String digest(String repository, String baseCommit, String path, String policy, String baseText,
+                         String header) {
+        MessageDigest sha = request(repository, baseCommit, path, policy);
+        TextChange change = TextChange.between(baseText, header);
+        update(sha, "header as " + change.size() + " hunks of the base's");
+        for (int i = 0; i < change.size(); i++) {
+            update(sha, change.oldFrom(i) + "-" + change.oldTo(i));
+            update(sha, header.substring(change.newFrom(i), change.newTo(i)));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** {@link #digest(String, String, String, String, String, String)} of a posted patch (or series). */
+    static String digest(String repository, String baseCommit, String path, String policy, String patch) {
+        MessageDigest sha = request(repository, baseCommit, path, policy);
+        update(sha, "patch");
+        update(sha, patch);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest request(String repository, String baseCommit, String path, String policy) {
         MessageDigest sha = sha256();
         update(sha, "uapiguard-check/" + CompatEngine.VERSION + "/" + Comparison.SCHEMA_VERSION);
         update(sha, repository);
         update(sha, baseCommit);
         update(sha, path);
-        update(sha, request.policy() == null ? "no policy" : "policy:" + request.policy());
-        if (request.header() != null) {
-            update(sha, "header");
-            update(sha, request.header().chars());
-        } else {
-            update(sha, "patch");
-            update(sha, request.patch());
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        update(sha, policy == null ? "no policy" : "policy:" + policy);
+        return sha;
     }
 
     private static void update(MessageDigest sha, String text) {

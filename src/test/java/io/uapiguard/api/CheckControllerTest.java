@@ -208,17 +208,16 @@ class CheckControllerTest {
                 .andExpect(jsonPath("$.target_url").value("http://localhost/report/linux/tags/v2"));
     }
 
-    /** The page address of a check that the store took. */
-    String storedCheckUrl(String request) {
+    /** The page address of a check of {@link #HEADER} against v2 that the store took. */
+    String storedCheckUrl() {
         when(records.save(any(), anyString())).thenReturn(true);
-        return "http://localhost/report/checks/" + CheckService.digest("linux", C2, PATH,
-                JsonMapper.builder().build().readValue(request, CheckRequest.class));
+        return "http://localhost/report/checks/" + CheckService.digest("linux", C2, PATH, null, BASE_TEXT, HEADER);
     }
 
     @Test
     void aStoredCheckAnswersWithItsPageWhoseStoredJsonIsTheAnswer() throws Exception {
         String request = body(Map.of("repository", "linux", "base", "v2", "header", HEADER));
-        String checkUrl = storedCheckUrl(request);
+        String checkUrl = storedCheckUrl();
         String answer = mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON).content(request))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.checkUrl").value(checkUrl))
@@ -232,7 +231,7 @@ class CheckControllerTest {
     @Test
     void patchworksTargetUrlIsTheStoredChecksPage() throws Exception {
         String request = body(Map.of("repository", "linux", "base", "v2", "header", HEADER));
-        String checkUrl = storedCheckUrl(request);
+        String checkUrl = storedCheckUrl();
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .accept("application/vnd.patchwork.check+json").content(request))
                 .andExpect(status().isOk())
@@ -242,7 +241,7 @@ class CheckControllerTest {
     @Test
     void sarifRunPropertiesAndTheMarkdownLinksCarryTheChecksPage() throws Exception {
         String request = body(Map.of("repository", "linux", "base", "v2", "header", HEADER));
-        String checkUrl = storedCheckUrl(request);
+        String checkUrl = storedCheckUrl();
         mvc.perform(post("/api/v1/checks").contentType(MediaType.APPLICATION_JSON)
                         .accept("application/sarif+json").content(request))
                 .andExpect(status().isOk())

@@ -19,6 +19,8 @@ public final class TextChange {
     private static final int ANCHOR_TRIES = 4;
     /** An anchor shorter than this (a blank line, " *") would be found anywhere: it takes the lines after it too. */
     private static final int MIN_ANCHOR = 24;
+    /** How far before its expected place an anchor is looked for first (lines moved by the changes around it). */
+    private static final int SLACK = 4096;
 
     /** Hunk i replaces old {@code [oldFrom[i], oldTo[i])} with new {@code [newFrom[i], newTo[i])}, in order. */
     private final int[] oldFrom;
@@ -28,8 +30,19 @@ public final class TextChange {
     /** Lines (newline characters) in each hunk's old and new range. */
     private final int[] oldLines;
     private final int[] newLines;
+    /** The texts it was found between, by identity: see {@link #LAST}. */
+    private final String oldText;
+    private final String newText;
+
+    /**
+     * The change found last on this thread: a check asks for the same pair of texts (the same two Strings) in its
+     * front end, its consumers and its digest, each a few hundred microseconds through a 300 KB header.
+     */
+    private static final ThreadLocal<TextChange> LAST = new ThreadLocal<>();
 
     private TextChange(List<int[]> hunks, String oldText, String newText) {
+        this.oldText = oldText;
+        this.newText = newText;
         int n = hunks.size();
         oldFrom = new int[n];
         oldTo = new int[n];
@@ -50,9 +63,24 @@ public final class TextChange {
 
     /** The change from {@code oldText} to {@code newText}, whose characters are {@code oldChars}, {@code newChars}. */
     public static TextChange between(String oldText, char[] oldChars, String newText, char[] newChars) {
+        TextChange last = LAST.get();
+        if (last != null && last.oldText == oldText && last.newText == newText) {
+            return last;
+        }
         List<int[]> hunks = new ArrayList<>();
         diff(oldText, oldChars, 0, oldChars.length, newText, newChars, 0, newChars.length, 0, hunks);
-        return new TextChange(hunks, oldText, newText);
+        TextChange change = new TextChange(hunks, oldText, newText);
+        LAST.set(change);
+        return change;
+    }
+
+    /** {@link #between(String, char[], String, char[])} of two Strings, whose characters are copied if needed. */
+    public static TextChange between(String oldText, String newText) {
+        TextChange last = LAST.get();
+        if (last != null && last.oldText == oldText && last.newText == newText) {
+            return last;
+        }
+        return between(oldText, oldText.toCharArray(), newText, newText.toCharArray());
     }
 
     public int size() {
@@ -141,7 +169,7 @@ public final class TextChange {
             if (b0 == 0 && line.length() - 1 <= b1 && b.regionMatches(0, line, 1, line.length() - 1)) {
                 found = 0;
             } else {
-                int hit = TextSearch.indexOf(b, line, Math.max(b0 - 1, 0), b1);
+                int hit = anchor(b, line, Math.max(b0 - 1, 0), b1, b0 + (from - a0) - Math.abs((b1 - b0) - (a1 - a0)));
                 found = hit < 0 ? -1 : hit + 1;
             }
             if (found < 0) {
@@ -164,6 +192,21 @@ public final class TextChange {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Where {@code line} occurs in {@code text[from, to)}: first looked for from {@code near} on, where it would stand if
+     * the range had moved as a whole (less the difference in the ranges' sizes), then before. The search stops at
+     * every line end ({@code line} starts with one), so where it starts decides its time: from the range's start it
+     * read half of a 300 KB header at each level of the split.
+     */
+    private static int anchor(String text, String line, int from, int to, int near) {
+        int start = Math.max(from, Math.min(near - SLACK, to));
+        int hit = TextSearch.indexOf(text, line, start, to);
+        if (hit < 0 && start > from) {
+            hit = TextSearch.indexOf(text, line, from, Math.min(to, start + line.length() - 1));
+        }
+        return hit;
     }
 
     /** Whether {@code pos} starts a line of the range that begins at {@code lo} (itself a line start). */

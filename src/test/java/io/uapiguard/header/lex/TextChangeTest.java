@@ -1,0 +1,42 @@
+package io.uapiguard.header.lex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The change between two texts, found once for a pair asked for again (a check's front end, consumers, digest). */
+class TextChangeTest {
+
+    static final String OLD = "a\nb\nc\nd\n";
+    static final String NEW = "a\nB\nc\nd\ne\n";
+
+    static String hunks(TextChange change) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < change.size(); i++) {
+            out.append(change.oldFrom(i)).append('-').append(change.oldTo(i)).append('>')
+                    .append(change.newFrom(i)).append('-').append(change.newTo(i)).append(' ');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void theSameTwoStringsAskedForAgainGetTheChangeFoundBefore() {
+        TextChange first = TextChange.between(OLD, OLD.toCharArray(), NEW, NEW.toCharArray());
+        assertThat(hunks(first)).isEqualTo("2-8>2-10 ");
+        assertThat(TextChange.between(OLD, NEW)).isSameAs(first);
+        assertThat(TextChange.between(OLD, OLD.toCharArray(), NEW, NEW.toCharArray())).isSameAs(first);
+    }
+
+    @Test
+    void equalTextsThatAreOtherStringsAreComparedAgainNeverTakenForTheLastPair() {
+        TextChange first = TextChange.between(OLD, NEW);
+        String otherNew = new String("a\nb\nc\nX\n".toCharArray());
+        TextChange other = TextChange.between(OLD, otherNew);
+        assertThat(other).isNotSameAs(first);
+        assertThat(hunks(other)).isEqualTo("6-8>6-8 ");
+        // the pair before, as equal Strings that are not the same ones: found again, equal
+        TextChange again = TextChange.between(new String(OLD.toCharArray()), new String(NEW.toCharArray()));
+        assertThat(again).isNotSameAs(first);
+        assertThat(hunks(again)).isEqualTo(hunks(first));
+    }
+}
