@@ -31,6 +31,7 @@ public final class MapperReader {
     private final Preprocessor.Result pp;
     private final MacroExpander expander;
     private final ConstantEvaluator evaluator;
+    private List<Macro> mapperMacros;
 
     public MapperReader(Preprocessor.Result pp, ConstantEvaluator evaluator) {
         this.pp = pp;
@@ -38,16 +39,19 @@ public final class MapperReader {
         this.evaluator = evaluator;
     }
 
-    /** Mapper macros in line order. */
+    /** Mapper macros in line order; found once (among the header's thousand or more macros). */
     List<Macro> mapperMacros() {
-        List<Macro> out = new ArrayList<>();
-        for (Macro m : pp.macros().values()) {
-            if (m.name().contains("BPF_FUNC_MAPPER")) {
-                out.add(m);
+        if (mapperMacros == null) {
+            List<Macro> out = new ArrayList<>();
+            for (Macro m : pp.macros().values()) {
+                if (m.name().contains("BPF_FUNC_MAPPER")) {
+                    out.add(m);
+                }
             }
+            out.sort(Comparator.comparingInt(Macro::line).thenComparingInt(Macro::column));
+            mapperMacros = List.copyOf(out);
         }
-        out.sort(Comparator.comparingInt(Macro::line).thenComparingInt(Macro::column));
-        return out;
+        return mapperMacros;
     }
 
     public Mapper read() {
