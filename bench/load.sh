@@ -14,6 +14,9 @@
 # JVM options of the service: UAPIGUARD_BENCH_JAVA_OPTS, default those of bin/uapiguard serve (the parallel
 # collector with fixed survivor sizing and a 0.5 % time goal, the JVM's default heap size); -XX:+UseG1GC
 # measures the JVM's default collector.
+# UAPIGUARD_BENCH_LOGS=DIR: keep each service's collector log (gc-bN.log) and, for each fixed-rate window, each check's
+# due time and latency (timeline-rR-bN-RATE.txt, CheckLoad's; the JVM's uptime at the window's start on its first
+# line, so that the two can be laid side by side).
 # UAPIGUARD_BENCH_JAR: the service jar to run (default target/uapiguard.jar); several, separated by ':', are run side
 # by side (each its own service, database and port) and measured in alternating windows, UAPIGUARD_BENCH_ROUNDS of
 # them (default 1) for each build and phase: builds compared under the same machine, whose speed drifts over minutes.
@@ -86,15 +89,20 @@ for i in $(seq 0 $((k - 1))); do
 done
 echo "base: ${against:0:12}"
 
+logs=${UAPIGUARD_BENCH_LOGS:-}
+[ -z "$logs" ] || mkdir -p "$logs"
+# Seconds since the JVM of build $1 started, as its collector log counts them.
+jvm_uptime() {
+  awk -v hz="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" '{print up - $22 / hz}' "/proc/${pids[$1]}/stat"
+}
+
 export UAPIGUARD_BENCH_BODIES=$(IFS=:; echo "${bodies[*]}")
 warmup=${UAPIGUARD_BENCH_WARMUP:-60}
 measured_from=()
 for s in "${!bases[@]}"; do
   echo "build $s: warm-up $warmup s"
   wrk -t"$threads" -c"$clients" -d"$warmup"s -s bench/check.lua "${bases[$s]}/api/v1/checks" >/dev/null
-  # Seconds since the JVM started, as its GC log counts them.
-  measured_from+=("$(awk -v hz="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
-    '{print up - $22 / hz}' "/proc/${pids[$s]}/stat")")
+  measured_from+=("$(jvm_uptime "$s")")
 done
 # CPU time of a service process (user+system, clock ticks), to state the cost of one check apart from whatever else
 # the machine is running.
@@ -118,9 +126,13 @@ for round in $(seq 1 "$rounds"); do
     for s in "${!bases[@]}"; do
       echo "== round $round, build $s: 2. fixed rate (open loop): $r checks/s from $clients connections, latency from when each was due"
       before=$(cpu_ticks "$s")
-      java -XX:+UseSerialGC -Xmx256m -cp target/test-classes io.uapiguard.bench.CheckLoad \
-        "${bases[$s]}/api/v1/checks" "$UAPIGUARD_BENCH_BODIES" "$r" "$clients" "$duration" | tee "$top/rate.out"
+      timeline=${logs:+$logs/timeline-r$round-b$s-$r.txt}
+      started=$(jvm_uptime "$s")
+      UAPIGUARD_BENCH_TIMELINE=$timeline java -XX:+UseSerialGC -Xmx256m -cp target/test-classes \
+        io.uapiguard.bench.CheckLoad "${bases[$s]}/api/v1/checks" "$UAPIGUARD_BENCH_BODIES" "$r" "$clients" "$duration" \
+        | tee "$top/rate.out"
       cpu_per_check "$top/rate.out" "$before" "$(cpu_ticks "$s")"
+      [ -z "$timeline" ] || sed -i "1s/\$/; the service's JVM up $started s at the start/" "$timeline"
     done
   done
 done
@@ -132,4 +144,7 @@ for s in "${!bases[@]}"; do
     END { printf "build %s: collector pauses while measured: %d young (max %.1f ms), %d full (max %.1f ms)\n",
           build, n["young"], max["young"], n["full"], max["full"] }' "$top/s$s/gc.log"
 done
+if [ -n "$logs" ]; then
+  for s in "${!bases[@]}"; do cp "$top/s$s/gc.log" "$logs/gc-b$s.log"; done
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"

@@ -1,6 +1,7 @@
 package io.uapiguard.bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -29,12 +30,17 @@ import java.util.concurrent.locks.LockSupport;
  * turn, each time with a comment of its own appended to the header ({@link Bodies}), so that every check is a new
  * candidate to the service, as a bot's patches are. Prints the requests sent, the rate achieved, latency
  * percentiles and the errors (a status other than 200, or no answer within 10 s). Each client writes on a plain
- * kept-alive socket, so the generator takes little of the machine it shares with the service.
+ * kept-alive socket, so the generator takes little of the machine it shares with the service. With
+ * {@code UAPIGUARD_BENCH_TIMELINE=FILE} in the environment it also writes each answered check's due time (ms since the
+ * run's start, wall clock since the epoch on the first line) and latency, one per line: where the slow ones cluster.
  */
 public final class CheckLoad {
 
-    /** What one run measured. Latencies in nanoseconds, sorted. */
-    record Result(long[] latencies, long errors, double seconds) {
+    /**
+     * What one run measured. Latencies in nanoseconds, sorted; {@code timeline}: each answered check's due time since
+     * the start and its latency, in nanoseconds, in pairs, client by client.
+     */
+    record Result(long[] latencies, long errors, double seconds, long[] timeline) {
 
         long percentile(double p) {
             if (latencies.length == 0) {
@@ -69,9 +75,18 @@ public final class CheckLoad {
         for (String file : args[1].split(":")) {
             bodies.add(Files.readAllBytes(Path.of(file)));
         }
+        long epochMillis = System.currentTimeMillis();
         Result r = run(URI.create(args[0]), new Bodies(bodies), Double.parseDouble(args[2]), Integer.parseInt(args[3]),
                 Duration.ofSeconds(Long.parseLong(args[4])));
         System.out.print(r.report());
+        String timeline = System.getenv("UAPIGUARD_BENCH_TIMELINE");
+        if (timeline != null && !timeline.isBlank()) {
+            StringBuilder out = new StringBuilder("# due_ms latency_ms; started about " + epochMillis + " ms\n");
+            for (int i = 0; i + 1 < r.timeline().length; i += 2) {
+                out.append(String.format(Locale.ROOT, "%.1f %.2f%n", r.timeline()[i] / 1e6, r.timeline()[i + 1] / 1e6));
+            }
+            Files.writeString(Path.of(timeline), out);
+        }
     }
 
     /** Sends {@code rate} requests per second in total from {@code clients} threads for {@code duration}. */
@@ -84,12 +99,21 @@ public final class CheckLoad {
         long start = System.nanoTime() + 100_000_000L;
         long end = start + duration.toNanos();
         long[][] perClient = new long[clients][];
+        long[][] timelines = new long[clients][];
         AtomicLong errors = new AtomicLong();
         Thread[] threads = new Thread[clients];
         for (int c = 0; c < clients; c++) {
             long first = start + period * c / clients;   // staggered, so that the total rate is even
             int slot = c;
-            threads[c] = new Thread(() -> perClient[slot] = client(uri, bodies, slot, first, period, end, errors), "load-" + c);
+            threads[c] = new Thread(() -> {
+                long[] timeline = client(uri, bodies, slot, first, period, end, errors, start);
+                timelines[slot] = timeline;
+                long[] latencies = new long[timeline.length / 2];
+                for (int i = 0; i < latencies.length; i++) {
+                    latencies[i] = timeline[2 * i + 1];
+                }
+                perClient[slot] = latencies;
+            }, "load-" + c);
             threads[c].start();
         }
         for (Thread t : threads) {
@@ -97,16 +121,19 @@ public final class CheckLoad {
         }
         long[] all = Arrays.stream(perClient).flatMapToLong(Arrays::stream).toArray();
         Arrays.sort(all);
-        return new Result(all, errors.get(), (System.nanoTime() - start) / 1e9);
+        return new Result(all, errors.get(), (System.nanoTime() - start) / 1e9,
+                Arrays.stream(timelines).flatMapToLong(Arrays::stream).toArray());
     }
 
+    /** Each answered check's due time since {@code start} and its latency, in pairs. */
     private static long[] client(URI uri, Bodies bodies, int client, long first, long period, long end,
-                                 AtomicLong errors) {
-        long[] latencies = new long[1024];
+                                 AtomicLong errors, long start) {
+        long[] timeline = new long[2048];
         int n = 0;
         Connection connection = null;
         for (long due = first, sent = 0; due < end; due += period, sent++) {
-            byte[] request = request(uri, bodies.next(client, sent));
+            byte[][] body = bodies.parts(client, sent);
+            byte[] head = requestHead(uri, body);
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);   // again if it woke early: never send before the check is due
             }
@@ -114,7 +141,7 @@ public final class CheckLoad {
                 if (connection == null) {
                     connection = new Connection(uri);
                 }
-                int status = connection.exchange(request);
+                int status = connection.exchange(head, body);
                 if (connection.closed) {
                     connection = Connection.close(connection);   // the server's keep-alive limit: reconnect
                 }
@@ -127,13 +154,14 @@ public final class CheckLoad {
                 connection = Connection.close(connection);
                 continue;
             }
-            if (n == latencies.length) {
-                latencies = Arrays.copyOf(latencies, n * 2);
+            if (n == timeline.length) {
+                timeline = Arrays.copyOf(timeline, n * 2);
             }
-            latencies[n++] = System.nanoTime() - due;
+            timeline[n++] = due - start;
+            timeline[n++] = System.nanoTime() - due;
         }
         Connection.close(connection);
-        return Arrays.copyOf(latencies, n);
+        return Arrays.copyOf(timeline, n);
     }
 
     /**
@@ -165,27 +193,34 @@ public final class CheckLoad {
         }
 
         byte[] next(int client, long sent) {
+            byte[][] parts = parts(client, sent);
+            byte[] body = Arrays.copyOf(parts[0], parts[0].length + parts[1].length + parts[2].length);
+            System.arraycopy(parts[1], 0, body, parts[0].length, parts[1].length);
+            System.arraycopy(parts[2], 0, body, parts[0].length + parts[1].length, parts[2].length);
+            return body;
+        }
+
+        /**
+         * {@link #next} as the parts that make it, in order (the body up to the header's end, the comment, the rest):
+         * written one after the other, so that no 300 KB body is copied for each request.
+         */
+        byte[][] parts(int client, long sent) {
             int i = (int) ((client + sent) % heads.size());
             byte[] comment = ("\\n/* uapiguard-bench " + run + "-" + client + "-" + sent + " */\\n")
                     .getBytes(StandardCharsets.US_ASCII);
-            byte[] head = heads.get(i);
-            byte[] tail = tails.get(i);
-            byte[] body = Arrays.copyOf(head, head.length + comment.length + tail.length);
-            System.arraycopy(comment, 0, body, head.length, comment.length);
-            System.arraycopy(tail, 0, body, head.length + comment.length, tail.length);
-            return body;
+            return new byte[][] {heads.get(i), comment, tails.get(i)};
         }
     }
 
-    /** The whole request, written once: the generator must cost the machine as little as wrk does. */
-    private static byte[] request(URI uri, byte[] body) {
-        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = Arrays.copyOf(h, h.length + body.length);
-        System.arraycopy(body, 0, out, h.length, body.length);
-        return out;
+    /** The request's line and headers for a body of these parts. */
+    private static byte[] requestHead(URI uri, byte[][] body) {
+        long length = 0;
+        for (byte[] part : body) {
+            length += part.length;
+        }
+        return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -204,13 +239,19 @@ public final class CheckLoad {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
             socket.setSoTimeout(10_000);
-            out = socket.getOutputStream();
+            out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         }
 
-        /** Sends the request, reads the answer, returns its status. */
-        int exchange(byte[] request) throws IOException {
-            out.write(request);
+        /**
+         * Sends the request (its head, then the body's parts, through one buffer: the generator must cost the machine as
+         * little as wrk does), reads the answer, returns its status.
+         */
+        int exchange(byte[] head, byte[][] body) throws IOException {
+            out.write(head);
+            for (byte[] part : body) {
+                out.write(part);
+            }
             out.flush();
             String status = line();
             String[] parts = status.split(" ", 3);

@@ -24,6 +24,7 @@ class CheckLoadTest {
     private HttpServer server;
     private ExecutorService executor;
     private final AtomicInteger served = new AtomicInteger();
+    private final java.util.Queue<String> received = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long delayMillis;
 
     @BeforeEach
@@ -32,7 +33,7 @@ class CheckLoadTest {
         executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
         server.createContext("/ok", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
@@ -67,6 +68,10 @@ class CheckLoadTest {
         assertThat(r.errors()).isEqualTo(10);
         assertThat(r.percentile(50)).isLessThan(Duration.ofMillis(50).toNanos());
         assertThat(r.seconds()).isBetween(0.95, 3.0);   // 100 checks due over one second, none sent early
+        // Each body arrives whole though written in parts: the header's string, a comment of its own appended.
+        assertThat(received).hasSize(100).allSatisfy(body ->
+                assertThat(body).matches("\\{\"header\": \"a\\\\n/\\* uapiguard-bench \\d+-\\d-\\d+ \\*/\\\\n\"}"));
+        assertThat(new HashSet<>(received)).hasSize(100);
     }
 
     @Test
@@ -76,6 +81,15 @@ class CheckLoadTest {
         delayMillis = 30;
         CheckLoad.Result r = CheckLoad.run(uri(), bodies("{\"header\": \"a\"}"), 100, 1, Duration.ofMillis(500));
         assertThat(r.percentile(100)).isGreaterThan(Duration.ofMillis(200).toNanos());
+        // The timeline: each answered check's due time, on the 10 ms schedule (a tenth answer with 500 is left out),
+        // and its latency, growing as the lateness adds up.
+        long[] timeline = r.timeline();
+        assertThat(timeline).hasSize(2 * r.latencies().length);
+        for (int i = 2; i < timeline.length; i += 2) {
+            assertThat(timeline[i] - timeline[i - 2]).isPositive();
+            assertThat((timeline[i] - timeline[i - 2]) % Duration.ofMillis(10).toNanos()).isZero();
+            assertThat(timeline[i + 1]).isGreaterThan(timeline[i - 1]);
+        }
     }
 
     @Test
