@@ -15,6 +15,9 @@ final class FieldTypeChanged extends Rule<Match.FieldPair> {
 
     @Override
     void judge(Match.FieldPair m, Findings out) {
+        if (m.oldField().type().equals(m.newField().type())) {
+            return;   // written alike (nearly every field of a check): nothing to normalise
+        }
         String o = CTypes.collapseBlanks(m.oldField().type());
         String n = CTypes.collapseBlanks(m.newField().type());
         if (!comparable(o).equals(comparable(n)) && !(anonymous(o) && anonymous(n))) {

@@ -30,7 +30,9 @@ final class HelperParamsChanged extends Rule<Match.HelperDocPair> {
             return false;
         }
         for (int i = 0; i < a.params().size(); i++) {
-            if (!CTypes.collapseBlanks(a.params().get(i).type()).equals(CTypes.collapseBlanks(b.params().get(i).type()))) {
+            String x = a.params().get(i).type();
+            String y = b.params().get(i).type();
+            if (!x.equals(y) && !CTypes.collapseBlanks(x).equals(CTypes.collapseBlanks(y))) {
                 return false;
             }
         }
