@@ -154,16 +154,14 @@ public final class MapperReader {
             }
             call.add(new PpToken(HeaderLexer.RPAREN, ")", m.line(), 0));
         }
-        List<PpToken> out = new ArrayList<>();
         try {
-            expander.expand(call, out);
+            return expander.expandToText(call);
         } catch (UapiguardException e) {
             if (e.reason() == UapiguardException.Reason.LIMIT_EXCEEDED) {
                 throw e;
             }
             return null;
         }
-        return TokenText.of(out);
     }
 
     private PpToken symbolicFn(int line) {
