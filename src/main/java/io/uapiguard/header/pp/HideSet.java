@@ -20,6 +20,11 @@ public final class HideSet {
         return Arrays.binarySearch(ids, id) >= 0;
     }
 
+    /** Whether this set holds {@code id} and nothing else. */
+    boolean isOnly(int id) {
+        return ids.length == 1 && ids[0] == id;
+    }
+
     public HideSet with(int id) {
         int at = Arrays.binarySearch(ids, id);
         if (at >= 0) {

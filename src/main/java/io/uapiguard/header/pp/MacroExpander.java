@@ -63,14 +63,20 @@ public final class MacroExpander {
 
     /**
      * The text ({@link TokenText#of}) of the full expansion of {@code call}, a call the front end makes itself rather
-     * than one of the header's text (the helper mapper expanded for a symbolic FN; a token's hide set may name only the
-     * macro of its own name). Such a text depends on the call and on the definitions of the names the expansion looks
-     * up, not on where they stand: it is kept with them, and a parse whose macros of those names are written the same
-     * (parameters, body tokens and their spacing) takes the text, accounting the tokens expanding it would produce.
-     * bpf.h's mapper has 211 entries: expanding it was 4.5 % of a check's time under load.
+     * than one of the header's text (the helper mapper expanded for a symbolic FN). Such a text depends on the call's
+     * tokens and on the definitions of the names the expansion looks up, not on where they stand: it is kept with
+     * them, and a parse whose macros of those names are written the same (parameters, body tokens and their spacing)
+     * takes the text, accounting the tokens expanding it would produce. A call with a hide set other than its own
+     * name's macro is expanded every time. bpf.h's mapper has 211 entries: expanding it was 4.5 % of a check's time
+     * under load.
      */
     public String expandToText(List<PpToken> call) {
-        String key = key(call);
+        String key = key(call, macros);
+        if (key == null) {
+            List<PpToken> out = new ArrayList<>();
+            expand(call, out);
+            return TokenText.of(out);
+        }
         Known known = REMEMBERED.getIfPresent(key);
         if (known != null) {
             for (Remembered r : known.recent()) {
@@ -105,18 +111,31 @@ public final class MacroExpander {
         return text;
     }
 
-    /** The call's text, and which of its tokens have a hide set (a symbolic FN that its own macro must not replace). */
-    private static String key(List<PpToken> call) {
-        StringBuilder key = new StringBuilder(TokenText.of(call)).append('|');
+    /**
+     * What the call's expansion depends on besides the macros it looks up: each token's type, text, spacing and
+     * whether its hide set holds the macro of its own name (a symbolic FN that its own macro must not replace). Null
+     * for a call whose hide sets hold anything else: ids are a parse's own, so such a call is not remembered.
+     */
+    private static String key(List<PpToken> call, Map<String, Macro> macros) {
+        StringBuilder key = new StringBuilder();
         for (PpToken t : call) {
-            key.append(t.hideSet == HideSet.EMPTY ? '0' : '1');
+            boolean hidden = t.hideSet != HideSet.EMPTY;
+            if (hidden) {
+                Macro own = macros.get(t.getText());
+                if (own == null || !t.hideSet.isOnly(own.id())) {
+                    return null;
+                }
+            }
+            key.append(t.getType()).append(t.spaceBefore ? " +" : " ").append(hidden ? "!" : "").append(t.getText())
+                    .append('\n');
         }
         return key.toString();
     }
 
-    /** How many times parses took a kept expansion of {@code call} rather than expanding it. */
+    /** How many times parses took a kept expansion of {@code call} (without hide sets) rather than expanding it. */
     static int timesTaken(List<PpToken> call) {
-        Known known = REMEMBERED.getIfPresent(key(call));
+        String key = key(call, Map.of());
+        Known known = key == null ? null : REMEMBERED.getIfPresent(key);
         return known == null ? 0 : known.taken().get();
     }
 

@@ -114,6 +114,39 @@ class RememberedExpansionTest {
     }
 
     @Test
+    void callsThatDifferOnlyInSpacingOrInAHideSetAreNotTakenForEachOther() {
+        // A review's finding: the call's text alone lumped these together.
+        String header = "#define KC_STR(x) #x\n#define KC_A KC_B\n#define KC_B 2\n";
+        List<PpToken> plain = List.of(new PpToken(HeaderLexer.IDENTIFIER, "KC_STR", 1, 0),
+                new PpToken(HeaderLexer.LPAREN, "(", 1, 0), new PpToken(HeaderLexer.IDENTIFIER, "a", 1, 0),
+                new PpToken(HeaderLexer.DOT, ".", 1, 0), new PpToken(HeaderLexer.IDENTIFIER, "b", 1, 0),
+                new PpToken(HeaderLexer.RPAREN, ")", 1, 0));
+        List<PpToken> spaced = new ArrayList<>();
+        for (PpToken t : plain) {
+            spaced.add(t.copy());
+        }
+        spaced.get(3).spaceBefore = true;
+        spaced.get(4).spaceBefore = true;
+        assertThat(parse(header).expandToText(plain)).isEqualTo("\"a.b\"");
+        assertThat(parse(header).expandToText(spaced)).isEqualTo("\"a . b\"");
+        // KC_A hidden from KC_B, not from itself: never remembered, always what expanding gives.
+        Preprocessor.Result pp = new Preprocessor("test.h", new Budget(Limits.DEFAULT, "test.h"), Abi.X86_64)
+                .run(header);
+        PpToken a = new PpToken(HeaderLexer.IDENTIFIER, "KC_A", 1, 0);
+        a.hideSet = HideSet.EMPTY.with(pp.macros().get("KC_B").id());
+        assertThat(pp.expander().expandToText(List.of(a))).isEqualTo("KC_B");
+        PpToken own = new PpToken(HeaderLexer.IDENTIFIER, "KC_A", 1, 0);
+        own.hideSet = HideSet.EMPTY.with(pp.macros().get("KC_A").id());
+        assertThat(pp.expander().expandToText(List.of(own))).isEqualTo("KC_A");
+        assertThat(parse(header).expandToText(List.of(new PpToken(HeaderLexer.IDENTIFIER, "KC_A", 1, 0))))
+                .isEqualTo("2");
+    }
+
+    static MacroExpander parse(String header) {
+        return new Preprocessor("test.h", new Budget(Limits.DEFAULT, "test.h"), Abi.X86_64).run(header).expander();
+    }
+
+    @Test
     void aParseWithTighterBoundsFailsAsTheExpansionWould() {
         String remembered = expanded(MAPPER);
         int produced = Integer.parseInt(remembered.split("#")[1]);
