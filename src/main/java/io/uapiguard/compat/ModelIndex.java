@@ -30,31 +30,37 @@ final class ModelIndex {
     final Map<String, Placed> constants;
     final Map<String, Define> defines;
     final Map<String, StructDecl> structs;
-    private final Map<StructDecl, Map<String, Field>> fields = new IdentityHashMap<>();
+    private final Map<StructDecl, Map<String, Field>> fields;
 
     ModelIndex(UapiModel model) {
         this.model = model;
-        this.helpers = new LinkedHashMap<>();
+        this.helpers = sized(model.helpers().size());
         for (Helper h : model.helpers()) {
             helpers.putIfAbsent(h.name(), h);
         }
         this.constants = constants(model.enums());
-        this.defines = new LinkedHashMap<>();
+        this.defines = sized(model.defines().size());
         for (Define d : model.defines()) {
             if (!Matching.includeGuard(d)) {
                 defines.putIfAbsent(d.name(), d);
             }
         }
-        this.structs = new LinkedHashMap<>();
+        this.structs = sized(model.structs().size());
+        this.fields = new IdentityHashMap<>(model.structs().size());
         for (StructDecl s : model.structs()) {
             if (s.name() != null && structs.putIfAbsent(s.name(), s) == null) {
-                Map<String, Field> byPath = new LinkedHashMap<>();
+                Map<String, Field> byPath = sized(s.fields().size());
                 for (Field f : s.fields()) {
                     byPath.putIfAbsent(f.path(), f);
                 }
                 fields.put(s, byPath);
             }
         }
+    }
+
+    /** A map that holds {@code n} entries without growing: a check's candidate is indexed anew each time. */
+    private static <V> Map<String, V> sized(int n) {
+        return new LinkedHashMap<>((int) (n / 0.75f) + 1);
     }
 
     /** The fields of one of {@link #structs} by access path. */
@@ -64,7 +70,11 @@ final class ModelIndex {
 
     /** Every enum constant by name except the helper ids, which helper rules judge. */
     private static Map<String, Placed> constants(List<EnumDecl> enums) {
-        Map<String, Placed> map = new LinkedHashMap<>();
+        int n = 0;
+        for (EnumDecl e : enums) {
+            n += e.constants().size();
+        }
+        Map<String, Placed> map = sized(n);
         for (EnumDecl e : enums) {
             // The helper enum's BPF_FUNC_* constants are judged by the helper rules, not the enum rules.
             boolean helperEnum = Helper.ENUM.equals(e.name());
