@@ -38,8 +38,8 @@ public final class Consistency {
     public static List<Problem> check(List<Helper> enumHelpers, List<HelperDoc> docs, List<Helper> mapperEntries,
             List<HelperDocParser.Malformed> malformed) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Helper> byName = new HashMap<>();
-        Map<Long, Helper> byId = new HashMap<>();
+        Map<String, Helper> byName = new HashMap<>(enumHelpers.size() * 2);
+        Map<Long, Helper> byId = new HashMap<>(enumHelpers.size() * 2);
         List<Helper> inLineOrder = new ArrayList<>(enumHelpers);
         inLineOrder.sort(Comparator.comparingInt(Helper::line));
         for (Helper h : inLineOrder) {

@@ -33,7 +33,7 @@ public final class Helpers {
                 break;
             }
         }
-        Map<String, List<HelperDoc>> byHelper = new HashMap<>();
+        Map<String, List<HelperDoc>> byHelper = new HashMap<>(entries.size() * 2);
         for (EnumConstant c : entries) {
             byHelper.put(c.name().substring(Helper.PREFIX.length()), new ArrayList<>());
         }
