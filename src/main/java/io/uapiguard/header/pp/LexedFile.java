@@ -96,8 +96,10 @@ final class LexedFile {
     private static LexedFile lex(char[] text, String asText, String path, Budget budget, Splice splice,
                                  List<Integer> counted) {
         HeaderTokens lexer = new HeaderTokens(text, asText, path == null ? "" : path, PpTokenFactory.INSTANCE);
-        List<PpToken> tokens = new ArrayList<>();
-        ByteList before = new ByteList();
+        // An edit has about as many tokens as its base: sized for them, the lists are not copied as they grow.
+        int expected = splice == null ? 256 : splice.base.starts.length + 256;
+        List<PpToken> tokens = new ArrayList<>(expected);
+        ByteList before = new ByteList(expected);
         byte pending = LINE_BEFORE;
         while (true) {
             PpToken t = (PpToken) lexer.next();
@@ -363,8 +365,12 @@ final class LexedFile {
     }
 
     private static final class ByteList {
-        private byte[] bytes = new byte[256];
+        private byte[] bytes;
         private int size;
+
+        ByteList(int capacity) {
+            bytes = new byte[capacity];
+        }
 
         void add(byte b) {
             if (size == bytes.length) {

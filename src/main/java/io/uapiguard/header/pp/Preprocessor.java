@@ -59,7 +59,7 @@ public final class Preprocessor {
     /** The open groups of the files that include the current one, which it cannot close. */
     private int conditionalsOfIncluder;
     private final List<String> includes = new ArrayList<>();
-    private final List<PpToken> out = new ArrayList<>();
+    private final ArrayList<PpToken> out = new ArrayList<>();
     /** The active text's tokens since the last directive, expanded together. */
     private List<PpToken> textRun = new ArrayList<>();
     /** The directive whose line has not ended yet, null outside one. */
@@ -154,6 +154,7 @@ public final class Preprocessor {
         try {
             LexedFile lexed = similar == null || asText == null ? LexedFile.header(chars, asText, budget)
                     : LexedFile.lexLike(chars, asText, similar, budget);
+            out.ensureCapacity(lexed.tokens.length);   // about a token out for each token in
             readTokens(lexed, false);
             requireConditionalsClosed(0);
             expandTextRun();
