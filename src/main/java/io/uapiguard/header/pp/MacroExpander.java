@@ -42,7 +42,7 @@ public final class MacroExpander {
     private static final Cache<String, Known> REMEMBERED = Caffeine.newBuilder().maximumSize(8).build();
     private static final int REMEMBERED_PER_CALL = 4;
 
-    private final Map<String, Macro> macros;
+    private final MacroTable macros;
     private final Budget budget;
     private final String file;
     /** While {@link #expandToText} expands: every name looked up, with what it found. */
@@ -50,7 +50,7 @@ public final class MacroExpander {
     /** While {@link #expandToText} expands: the deepest nesting reached. */
     private int deepest;
 
-    MacroExpander(Map<String, Macro> macros, Budget budget, String file) {
+    MacroExpander(MacroTable macros, Budget budget, String file) {
         this.macros = macros;
         this.budget = budget;
         this.file = file;
@@ -116,7 +116,7 @@ public final class MacroExpander {
      * whether its hide set holds the macro of its own name (a symbolic FN that its own macro must not replace). Null
      * for a call whose hide sets hold anything else: ids are a parse's own, so such a call is not remembered.
      */
-    private static String key(List<PpToken> call, Map<String, Macro> macros) {
+    private static String key(List<PpToken> call, MacroTable macros) {
         StringBuilder key = new StringBuilder();
         for (PpToken t : call) {
             boolean hidden = t.hideSet != HideSet.EMPTY;
@@ -134,7 +134,7 @@ public final class MacroExpander {
 
     /** How many times parses took a kept expansion of {@code call} (without hide sets) rather than expanding it. */
     static int timesTaken(List<PpToken> call) {
-        String key = key(call, Map.of());
+        String key = key(call, new MacroTable());
         Known known = key == null ? null : REMEMBERED.getIfPresent(key);
         return known == null ? 0 : known.taken().get();
     }

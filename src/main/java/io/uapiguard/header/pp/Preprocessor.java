@@ -51,7 +51,7 @@ public final class Preprocessor {
 
     private final String file;
     private final Budget budget;
-    private final Map<String, Macro> macros = new LinkedHashMap<>();
+    private final MacroTable macros = new MacroTable();
     private final Map<String, Integer> macroIds = new HashMap<>();
     private final MacroExpander expander;
     private final ConstantEvaluator evaluator;
@@ -124,7 +124,7 @@ public final class Preprocessor {
         });
         this.predefined = predefine ? predefined(abi) : List.of();
         for (Macro m : predefined) {
-            macros.put(m.name(), m);
+            macros.define(m);
             macroIds.put(m.name(), m.id());
         }
     }
@@ -389,14 +389,13 @@ public final class Preprocessor {
                 throw parseError("\"defined\" cannot be used as a macro name", name);
             }
             int id = macroIds.computeIfAbsent(n, k -> macroIds.size());
-            macros.remove(n);
-            macros.put(n, new Macro(id, n, functionLike, params, written, variadic, body, name.getLine(),
+            macros.define(new Macro(id, n, functionLike, params, written, variadic, body, name.getLine(),
                     name.column(), name.file));
         }
 
         @Override
         public Void visitUndef(DirectiveParser.UndefContext ctx) {
-            macros.remove(ctx.IDENTIFIER().getText());
+            macros.undefine(ctx.IDENTIFIER().getText());
             return null;
         }
 
