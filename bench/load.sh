@@ -6,7 +6,9 @@
 #      is answered (closed loop), after a warm-up (UAPIGUARD_BENCH_WARMUP seconds, default 60: the JIT is still
 #      compiling after 30 s): the most checks per second, latency including queueing;
 #   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
-#      counted from when each check was due; RATE may list several (300,350,400), each measured in turn.
+#      counted from when each check was due; RATE may list several (300,350,400), each measured in turn. The generator
+#      is a new JVM each time: the first UAPIGUARD_BENCH_RATE_WARMUP seconds (default 5) of its schedule are sent and
+#      not counted (cold, it held up the checks due in its first second: all 300 of them in one window).
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
 # The candidates are the N newest revisions (UAPIGUARD_BENCH_BASE=N, default 20), each checked against the revision
 # before all of them; every request appends a comment of its own to its header, so that each is a new candidate
@@ -109,7 +111,8 @@ done
 cpu_ticks() { awk '{print $14 + $15}' "/proc/${pids[$1]}/stat"; }
 cpu_per_check() {   # OUTPUT_FILE TICKS_BEFORE TICKS_AFTER
   local requests
-  requests=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$1")
+  # The generator's warm-up checks ran between the two readings too.
+  requests=$(( $(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$1") + $(sed -n 's/^warmup_requests=\([0-9]*\).*/\1/p' "$1" | grep . || echo 0) ))
   awk -v t=$(($3 - $2)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
 }
@@ -130,6 +133,7 @@ for round in $(seq 1 "$rounds"); do
       started=$(jvm_uptime "$s")
       UAPIGUARD_BENCH_TIMELINE=$timeline java -XX:+UseSerialGC -Xmx256m -cp target/test-classes \
         io.uapiguard.bench.CheckLoad "${bases[$s]}/api/v1/checks" "$UAPIGUARD_BENCH_BODIES" "$r" "$clients" "$duration" \
+        "${UAPIGUARD_BENCH_RATE_WARMUP:-5}" \
         | tee "$top/rate.out"
       cpu_per_check "$top/rate.out" "$before" "$(cpu_ticks "$s")"
       [ -z "$timeline" ] || sed -i "1s/\$/; the service's JVM up $started s at the start/" "$timeline"

@@ -24,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * sent, so a slow answer also charges the requests it held up (no coordinated omission, which a closed-loop tool
  * such as wrk has by design).
  *
- * <pre>java -cp target/test-classes io.uapiguard.bench.CheckLoad URL BODY_FILES RATE_PER_S CLIENTS SECONDS</pre>
+ * <pre>java -cp target/test-classes io.uapiguard.bench.CheckLoad URL BODY_FILES RATE_PER_S CLIENTS SECONDS [WARMUP_S]</pre>
  *
  * {@code BODY_FILES}: JSON bodies separated by {@code :}, each ending in the header's string; a client sends them in
  * turn, each time with a comment of its own appended to the header ({@link Bodies}), so that every check is a new
@@ -33,6 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  * kept-alive socket, so the generator takes little of the machine it shares with the service. With
  * {@code UAPIGUARD_BENCH_TIMELINE=FILE} in the environment it also writes each answered check's due time (ms since the
  * run's start, wall clock since the epoch on the first line) and latency, one per line: where the slow ones cluster.
+ * {@code WARMUP_S} (default 0): seconds of the same schedule sent first and not counted. The generator is a new JVM
+ * on the cores it shares with the service: for its first second it interprets and compiles its own code, and the
+ * checks due then waited for the generator, not for the service.
  */
 public final class CheckLoad {
 
@@ -40,7 +43,7 @@ public final class CheckLoad {
      * What one run measured. Latencies in nanoseconds, sorted; {@code timeline}: each answered check's due time since
      * the start and its latency, in nanoseconds, in pairs, client by client.
      */
-    record Result(long[] latencies, long errors, double seconds, long[] timeline) {
+    record Result(long[] latencies, long errors, double seconds, long[] timeline, long warmUpChecks) {
 
         long percentile(double p) {
             if (latencies.length == 0) {
@@ -67,17 +70,22 @@ public final class CheckLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: CheckLoad URL BODY_FILES RATE_PER_S CLIENTS SECONDS");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: CheckLoad URL BODY_FILES RATE_PER_S CLIENTS SECONDS [WARMUP_S]");
             System.exit(2);
         }
         List<byte[]> bodies = new ArrayList<>();
         for (String file : args[1].split(":")) {
             bodies.add(Files.readAllBytes(Path.of(file)));
         }
-        long epochMillis = System.currentTimeMillis();
+        Duration warmUp = Duration.ofSeconds(args.length == 6 ? Long.parseLong(args[5]) : 0);
+        long epochMillis = System.currentTimeMillis() + warmUp.toMillis();
         Result r = run(URI.create(args[0]), new Bodies(bodies), Double.parseDouble(args[2]), Integer.parseInt(args[3]),
-                Duration.ofSeconds(Long.parseLong(args[4])));
+                warmUp, Duration.ofSeconds(Long.parseLong(args[4])));
+        if (!warmUp.isZero()) {
+            System.out.printf(Locale.ROOT, "warm-up: %d s of the same schedule before, not counted%nwarmup_requests=%d%n",
+                    warmUp.toSeconds(), r.warmUpChecks());
+        }
         System.out.print(r.report());
         String timeline = System.getenv("UAPIGUARD_BENCH_TIMELINE");
         if (timeline != null && !timeline.isBlank()) {
@@ -91,22 +99,33 @@ public final class CheckLoad {
 
     /** Sends {@code rate} requests per second in total from {@code clients} threads for {@code duration}. */
     static Result run(URI uri, Bodies bodies, double rate, int clients, Duration duration) throws InterruptedException {
-        if (!(rate > 0) || clients < 1 || duration.isNegative() || uri.getPort() < 0) {
-            throw new IllegalArgumentException("need a rate > 0, clients >= 1, a duration >= 0 and a URL with a "
-                    + "port: " + rate + ", " + clients + ", " + duration + ", " + uri);
+        return run(uri, bodies, rate, clients, Duration.ZERO, duration);
+    }
+
+    /**
+     * {@link #run(URI, Bodies, double, int, Duration)} after {@code warmUp} of the same schedule, whose checks are
+     * sent and answered but neither counted nor timed; due times count from the end of the warm-up.
+     */
+    static Result run(URI uri, Bodies bodies, double rate, int clients, Duration warmUp, Duration duration)
+            throws InterruptedException {
+        if (!(rate > 0) || clients < 1 || duration.isNegative() || warmUp.isNegative() || uri.getPort() < 0) {
+            throw new IllegalArgumentException("need a rate > 0, clients >= 1, a duration and a warm-up >= 0 and a URL"
+                    + " with a port: " + rate + ", " + clients + ", " + duration + ", " + warmUp + ", " + uri);
         }
         long period = (long) (clients * 1e9 / rate);   // each client's interval between due times
-        long start = System.nanoTime() + 100_000_000L;
+        long scheduled = System.nanoTime() + 100_000_000L;
+        long start = scheduled + warmUp.toNanos();
         long end = start + duration.toNanos();
         long[][] perClient = new long[clients][];
         long[][] timelines = new long[clients][];
         AtomicLong errors = new AtomicLong();
+        AtomicLong warmUpChecks = new AtomicLong();
         Thread[] threads = new Thread[clients];
         for (int c = 0; c < clients; c++) {
-            long first = start + period * c / clients;   // staggered, so that the total rate is even
+            long first = scheduled + period * c / clients;   // staggered, so that the total rate is even
             int slot = c;
             threads[c] = new Thread(() -> {
-                long[] timeline = client(uri, bodies, slot, first, period, end, errors, start);
+                long[] timeline = client(uri, bodies, slot, first, period, end, errors, warmUpChecks, start);
                 timelines[slot] = timeline;
                 long[] latencies = new long[timeline.length / 2];
                 for (int i = 0; i < latencies.length; i++) {
@@ -122,12 +141,12 @@ public final class CheckLoad {
         long[] all = Arrays.stream(perClient).flatMapToLong(Arrays::stream).toArray();
         Arrays.sort(all);
         return new Result(all, errors.get(), (System.nanoTime() - start) / 1e9,
-                Arrays.stream(timelines).flatMapToLong(Arrays::stream).toArray());
+                Arrays.stream(timelines).flatMapToLong(Arrays::stream).toArray(), warmUpChecks.get());
     }
 
     /** Each answered check's due time since {@code start} and its latency, in pairs. */
     private static long[] client(URI uri, Bodies bodies, int client, long first, long period, long end,
-                                 AtomicLong errors, long start) {
+                                 AtomicLong errors, AtomicLong warmUpChecks, long start) {
         long[] timeline = new long[2048];
         int n = 0;
         Connection connection = null;
@@ -136,6 +155,9 @@ public final class CheckLoad {
             byte[] head = requestHead(uri, body);
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);   // again if it woke early: never send before the check is due
+            }
+            if (due < start) {
+                warmUpChecks.incrementAndGet();
             }
             try {
                 if (connection == null) {
@@ -146,13 +168,20 @@ public final class CheckLoad {
                     connection = Connection.close(connection);   // the server's keep-alive limit: reconnect
                 }
                 if (status != 200) {
-                    errors.incrementAndGet();
+                    if (due >= start) {
+                        errors.incrementAndGet();
+                    }
                     continue;
                 }
             } catch (IOException | RuntimeException e) {   // a malformed answer too: counted, not fatal
-                errors.incrementAndGet();
+                if (due >= start) {
+                    errors.incrementAndGet();
+                }
                 connection = Connection.close(connection);
                 continue;
+            }
+            if (due < start) {
+                continue;   // the warm-up's
             }
             if (n == timeline.length) {
                 timeline = Arrays.copyOf(timeline, n * 2);

@@ -93,8 +93,27 @@ class CheckLoadTest {
     }
 
     @Test
+    void theWarmUpsChecksAreSentOnTheSameScheduleButNeitherCountedNorTimed() throws Exception {
+        // 100 checks a second: 30 due in the 300 ms warm-up, then 50 measured.
+        CheckLoad.Result r = CheckLoad.run(uri(), bodies("{\"header\": \"a\"}"), 100, 2, Duration.ofMillis(300),
+                Duration.ofMillis(500));
+        assertThat(received).hasSize(80);
+        assertThat(r.warmUpChecks()).isEqualTo(30);
+        assertThat(r.latencies().length + r.errors()).isEqualTo(50);
+        assertThat(r.errors()).isBetween(4L, 6L);   // every tenth answer is a 500: five of the measured fifty
+        assertThat(r.seconds()).isBetween(0.45, 2.0);
+        // Due times count from the end of the warm-up.
+        long[] timeline = r.timeline();
+        for (int i = 0; i < timeline.length; i += 2) {
+            assertThat(timeline[i]).isBetween(0L, Duration.ofMillis(500).toNanos());
+        }
+    }
+
+    @Test
     void aMeaninglessRunIsRefused() {
         assertThatThrownBy(() -> CheckLoad.run(uri(), bodies("{\"header\": \"a\"}"), 0, 1,
+                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckLoad.run(uri(), bodies("{\"header\": \"a\"}"), 10, 1, Duration.ofSeconds(-1),
                 Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }
 
