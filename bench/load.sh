@@ -6,9 +6,9 @@
 #      is answered (closed loop), after a warm-up (UAPIGUARD_BENCH_WARMUP seconds, default 60: the JIT is still
 #      compiling after 30 s): the most checks per second, latency including queueing;
 #   2. a fixed rate: RATE checks per second in total from CLIENTS connections (CheckLoad, open loop), latency
-#      counted from when each check was due; RATE may list several (300,350,400), each measured in turn. The generator
-#      is a new JVM each time: the first UAPIGUARD_BENCH_RATE_WARMUP seconds (default 5) of its schedule are sent and
-#      not counted (cold, it held up the checks due in its first second: all 300 of them in one window).
+#      counted from when each check was due; RATE may list several (300,350,400), each measured in turn. The first
+#      UAPIGUARD_BENCH_RATE_WARMUP seconds (default 5) of the schedule are sent and not counted: a service that sat
+#      idle while another build was measured held up the checks of its first second, all 300 of them in one window.
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
 # The candidates are the N newest revisions (UAPIGUARD_BENCH_BASE=N, default 20), each checked against the revision
 # before all of them; every request appends a comment of its own to its header, so that each is a new candidate

@@ -33,9 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  * kept-alive socket, so the generator takes little of the machine it shares with the service. With
  * {@code UAPIGUARD_BENCH_TIMELINE=FILE} in the environment it also writes each answered check's due time (ms since the
  * run's start, wall clock since the epoch on the first line) and latency, one per line: where the slow ones cluster.
- * {@code WARMUP_S} (default 0): seconds of the same schedule sent first and not counted. The generator is a new JVM
- * on the cores it shares with the service: for its first second it interprets and compiles its own code, and the
- * checks due then waited for the generator, not for the service.
+ * {@code WARMUP_S} (default 0): seconds of the same schedule sent first and not counted: a service that sat idle
+ * before the run (another build measured meanwhile) holds up the checks of its first second, all of them in some
+ * runs, which is not the sustained rate being measured.
  */
 public final class CheckLoad {
 
