@@ -13,11 +13,12 @@ import java.util.Map;
  */
 final class MacroTable {
 
-    /** 8,192 bits: a few per cent of words pass for a macro with the ~400 names of a header and its target. */
-    private static final int FILTER_LONGS = 128;
+    /** A few per cent of words pass for a macro with the ~400 names of a header and its target. */
+    private static final int FILTER_BITS = 8192;
+    private static final int FILTER_SHIFT = 32 - Integer.numberOfTrailingZeros(FILTER_BITS);
 
     private final Map<String, Macro> byName = new LinkedHashMap<>(512);
-    private final long[] filter = new long[FILTER_LONGS];
+    private final long[] filter = new long[FILTER_BITS / Long.SIZE];
 
     Macro get(String name) {
         return mayHold(name.hashCode()) ? byName.get(name) : null;
@@ -32,8 +33,8 @@ final class MacroTable {
         byName.remove(m.name());
         byName.put(m.name(), m);
         int h = m.name().hashCode();
-        filter[bitA(h) >>> 6] |= 1L << bitA(h);
-        filter[bitB(h) >>> 6] |= 1L << bitB(h);
+        set(bitA(h));
+        set(bitB(h));
     }
 
     void undefine(String name) {
@@ -45,15 +46,23 @@ final class MacroTable {
     }
 
     private boolean mayHold(int h) {
-        return (filter[bitA(h) >>> 6] & 1L << bitA(h)) != 0 && (filter[bitB(h) >>> 6] & 1L << bitB(h)) != 0;
+        return isSet(bitA(h)) && isSet(bitB(h));
+    }
+
+    private void set(int bit) {
+        filter[bit / Long.SIZE] |= 1L << bit;
+    }
+
+    private boolean isSet(int bit) {
+        return (filter[bit / Long.SIZE] & 1L << bit) != 0;
     }
 
     /** Two independent bit positions of a hash: its low bits, and its high bits once mixed. */
     private static int bitA(int h) {
-        return h & (FILTER_LONGS * 64 - 1);
+        return h & (FILTER_BITS - 1);
     }
 
     private static int bitB(int h) {
-        return (h * 0x9E3779B9) >>> (32 - 13);
+        return (h * 0x9E3779B9) >>> FILTER_SHIFT;
     }
 }
