@@ -111,8 +111,8 @@ done
 cpu_ticks() { awk '{print $14 + $15}' "/proc/${pids[$1]}/stat"; }
 cpu_per_check() {   # OUTPUT_FILE TICKS_BEFORE TICKS_AFTER
   local requests
-  # The generator's warm-up checks ran between the two readings too.
-  requests=$(( $(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$1") + $(sed -n 's/^warmup_requests=\([0-9]*\).*/\1/p' "$1" | grep . || echo 0) ))
+  # The generator's warm-up checks (warmup_requests=, when it had one) ran between the two readings too.
+  requests=$(awk '/^(warmup_)?requests=/ { split($1, kv, "="); n += kv[2] } END { print n }' "$1")
   awk -v t=$(($3 - $2)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
 }

@@ -156,7 +156,8 @@ public final class CheckLoad {
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);   // again if it woke early: never send before the check is due
             }
-            if (due < start) {
+            boolean counted = due >= start;   // not one of the warm-up's
+            if (!counted) {
                 warmUpChecks.incrementAndGet();
             }
             try {
@@ -168,20 +169,20 @@ public final class CheckLoad {
                     connection = Connection.close(connection);   // the server's keep-alive limit: reconnect
                 }
                 if (status != 200) {
-                    if (due >= start) {
+                    if (counted) {
                         errors.incrementAndGet();
                     }
                     continue;
                 }
             } catch (IOException | RuntimeException e) {   // a malformed answer too: counted, not fatal
-                if (due >= start) {
+                if (counted) {
                     errors.incrementAndGet();
                 }
                 connection = Connection.close(connection);
                 continue;
             }
-            if (due < start) {
-                continue;   // the warm-up's
+            if (!counted) {
+                continue;
             }
             if (n == timeline.length) {
                 timeline = Arrays.copyOf(timeline, n * 2);
