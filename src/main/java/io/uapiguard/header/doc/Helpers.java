@@ -33,9 +33,12 @@ public final class Helpers {
                 break;
             }
         }
+        // Each entry's docs, in the entries' order: the helpers are made from this list, not looked up again.
+        List<List<HelperDoc>> docsOf = new ArrayList<>(entries.size());
         Map<String, List<HelperDoc>> byHelper = new HashMap<>(entries.size() * 2);
         for (EnumConstant c : entries) {
-            byHelper.put(c.name().substring(Helper.PREFIX.length()), new ArrayList<>());
+            // An enumerator written twice shares its docs, as one name.
+            docsOf.add(byHelper.computeIfAbsent(c.name().substring(Helper.PREFIX.length()), k -> new ArrayList<>()));
         }
         for (HelperDoc d : docs) {
             for (String candidate : HelperDocParser.helperCandidates(d.function())) {
@@ -47,9 +50,10 @@ public final class Helpers {
             }
         }
         List<Helper> out = new ArrayList<>(entries.size());
-        for (EnumConstant c : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            EnumConstant c = entries.get(i);
             String name = WordTable.shared().intern(c.name().substring(Helper.PREFIX.length()));
-            out.add(new Helper(name, c.value().longValue(), c.line(), byHelper.get(name)));
+            out.add(new Helper(name, c.value().longValue(), c.line(), docsOf.get(i)));
         }
         return out;
     }
