@@ -7,9 +7,11 @@ import io.uapiguard.git.PathGlob;
 import io.uapiguard.history.HistoryAdmin.RepositorySpec;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
 import io.uapiguard.store.IngestStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.jgit.lib.Constants;
@@ -71,8 +73,25 @@ public final class Registrations {
         GitSource.kind(normalizeLocation(location));
     }
 
-    /** Local paths (and file:// URLs) are stored as absolute paths, the same from any working directory. */
+    /**
+     * Local paths (and file:// URLs) are stored as absolute paths with their links resolved: one repository, whichever
+     * working directory or link it is named from. A path that does not exist stays as written (absolute), for
+     * {@link GitSource#kind} to say what is missing.
+     */
     static String normalizeLocation(String location) {
+        String written = absoluteLocation(location);
+        if (GitSource.isUrl(written)) {
+            return written;
+        }
+        try {
+            return Path.of(written).toRealPath().toString();
+        } catch (IOException e) {
+            return written;
+        }
+    }
+
+    /** {@link #normalizeLocation} without resolving links: how locations were stored before it resolved them. */
+    private static String absoluteLocation(String location) {
         if (location == null || location.isBlank()) {
             throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
         }
@@ -85,6 +104,17 @@ public final class Registrations {
             }
         }
         return GitSource.isUrl(l) ? l : GitSource.localPath(l).toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * The repository registered from {@code location}: stored as {@link #normalizeLocation} makes it, else as it was
+     * written through a link (a registration made before locations were resolved).
+     */
+    private Optional<IngestStore.Registered> registeredAt(String location) {
+        String resolved = normalizeLocation(location);
+        var found = store.repositoryByLocation(resolved);
+        String written = absoluteLocation(location);
+        return found.isPresent() || written.equals(resolved) ? found : store.repositoryByLocation(written);
     }
 
     /**
@@ -105,15 +135,21 @@ public final class Registrations {
                     + "' is registered, and it is not a path, bundle or URL");
         }
         String location = normalizeLocation(nameOrLocation);
-        var byLocation = store.repositoryByLocation(location);
+        var byLocation = registeredAt(nameOrLocation);
         if (byLocation.isPresent() && nameForNew == null) {
             return byLocation.get().info();
         }
-        String name = nameForNew != null ? nameForNew : GitSource.deriveName(location);
+        // Named as the user wrote it: a link's name, not its target's.
+        String name = nameForNew != null ? nameForNew : GitSource.deriveName(absoluteLocation(nameOrLocation));
         var taken = store.repository(name);
-        if (taken.isPresent() && !taken.get().info().location().equals(location)) {
-            throw new UapiguardException(Reason.BAD_INPUT, "the name '" + name + "' is registered for "
-                    + taken.get().info().location() + "; choose another with --name");
+        if (taken.isPresent()) {
+            if (!normalizeLocation(taken.get().info().location()).equals(location)) {
+                throw new UapiguardException(Reason.BAD_INPUT, "the name '" + name + "' is registered for "
+                        + taken.get().info().location() + "; choose another with --name");
+            }
+            if (nameForNew == null) {
+                return taken.get().info();   // the same repository, registered through another link to it
+            }
         }
         return register(new RepositorySpec(name, location, null, null, null));
     }
@@ -128,12 +164,12 @@ public final class Registrations {
             return byName.get().info();
         }
         if (GitSource.isUrl(nameOrLocation) || Files.exists(GitSource.localPath(nameOrLocation))) {
-            var byLocation = store.repositoryByLocation(normalizeLocation(nameOrLocation));
+            var byLocation = registeredAt(nameOrLocation);
             if (byLocation.isPresent()) {
                 return byLocation.get().info();
             }
             throw new UapiguardException(Reason.NOT_FOUND, "no repository is registered for " + nameOrLocation
-                    + " (it would be named '" + GitSource.deriveName(normalizeLocation(nameOrLocation))
+                    + " (it would be named '" + GitSource.deriveName(absoluteLocation(nameOrLocation))
                     + "'); record it with 'uapiguard ingest " + nameOrLocation + "'");
         }
         throw UapiguardException.unknownRepository(nameOrLocation);
