@@ -75,46 +75,48 @@ public final class Registrations {
 
     /**
      * Local paths (and file:// URLs) are stored as absolute paths with their links resolved: one repository, whichever
-     * working directory or link it is named from. A path that does not exist stays as written (absolute), for
-     * {@link GitSource#kind} to say what is missing.
+     * working directory or link it is named from.
      */
     static String normalizeLocation(String location) {
-        String written = absoluteLocation(location);
-        if (GitSource.isUrl(written)) {
-            return written;
-        }
-        try {
-            return Path.of(written).toRealPath().toString();
-        } catch (IOException e) {
-            return written;
-        }
-    }
-
-    /** {@link #normalizeLocation} without resolving links: how locations were stored before it resolved them. */
-    private static String absoluteLocation(String location) {
-        if (location == null || location.isBlank()) {
-            throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
-        }
-        String l = location.trim();
-        if (l.startsWith("file://")) {
-            try {
-                l = Path.of(java.net.URI.create(l)).toString();
-            } catch (IllegalArgumentException e) {
-                throw new UapiguardException(Reason.BAD_INPUT, "not a valid file URL: " + location);
-            }
-        }
-        return GitSource.isUrl(l) ? l : GitSource.localPath(l).toAbsolutePath().normalize().toString();
+        return Location.of(location).stored();
     }
 
     /**
-     * The repository registered from {@code location}: stored as {@link #normalizeLocation} makes it, else as it was
-     * written through a link (a registration made before locations were resolved).
+     * A location as the user wrote it (absolute, links kept: what a new repository is named after, and how locations
+     * were stored before links were resolved) and as it is stored (links resolved; a path that does not exist stays
+     * as written, for {@link GitSource#kind} to say what is missing).
      */
-    private Optional<IngestStore.Registered> registeredAt(String location) {
-        String resolved = normalizeLocation(location);
-        var found = store.repositoryByLocation(resolved);
-        String written = absoluteLocation(location);
-        return found.isPresent() || written.equals(resolved) ? found : store.repositoryByLocation(written);
+    private record Location(String written, String stored) {
+
+        static Location of(String location) {
+            if (location == null || location.isBlank()) {
+                throw new UapiguardException(Reason.BAD_INPUT, "a repository location is required");
+            }
+            String l = location.trim();
+            if (l.startsWith("file://")) {
+                try {
+                    l = Path.of(java.net.URI.create(l)).toString();
+                } catch (IllegalArgumentException e) {
+                    throw new UapiguardException(Reason.BAD_INPUT, "not a valid file URL: " + location);
+                }
+            }
+            if (GitSource.isUrl(l)) {
+                return new Location(l, l);
+            }
+            Path written = GitSource.localPath(l).toAbsolutePath().normalize();
+            try {
+                return new Location(written.toString(), written.toRealPath().toString());
+            } catch (IOException e) {
+                return new Location(written.toString(), written.toString());
+            }
+        }
+    }
+
+    /** The repository registered from {@code location}: as stored now, else as written (stored through a link). */
+    private Optional<IngestStore.Registered> registeredAt(Location location) {
+        var found = store.repositoryByLocation(location.stored());
+        return found.isPresent() || location.written().equals(location.stored()) ? found
+                : store.repositoryByLocation(location.written());
     }
 
     /**
@@ -134,16 +136,16 @@ public final class Registrations {
             throw new UapiguardException(Reason.NOT_FOUND, "no repository named '" + nameOrLocation
                     + "' is registered, and it is not a path, bundle or URL");
         }
-        String location = normalizeLocation(nameOrLocation);
-        var byLocation = registeredAt(nameOrLocation);
+        Location location = Location.of(nameOrLocation);
+        var byLocation = registeredAt(location);
         if (byLocation.isPresent() && nameForNew == null) {
             return byLocation.get().info();
         }
         // Named as the user wrote it: a link's name, not its target's.
-        String name = nameForNew != null ? nameForNew : GitSource.deriveName(absoluteLocation(nameOrLocation));
+        String name = nameForNew != null ? nameForNew : GitSource.deriveName(location.written());
         var taken = store.repository(name);
         if (taken.isPresent()) {
-            if (!normalizeLocation(taken.get().info().location()).equals(location)) {
+            if (!normalizeLocation(taken.get().info().location()).equals(location.stored())) {
                 throw new UapiguardException(Reason.BAD_INPUT, "the name '" + name + "' is registered for "
                         + taken.get().info().location() + "; choose another with --name");
             }
@@ -151,7 +153,7 @@ public final class Registrations {
                 return taken.get().info();   // the same repository, registered through another link to it
             }
         }
-        return register(new RepositorySpec(name, location, null, null, null));
+        return register(new RepositorySpec(name, location.stored(), null, null, null));
     }
 
     /**
@@ -164,12 +166,13 @@ public final class Registrations {
             return byName.get().info();
         }
         if (GitSource.isUrl(nameOrLocation) || Files.exists(GitSource.localPath(nameOrLocation))) {
-            var byLocation = registeredAt(nameOrLocation);
+            Location location = Location.of(nameOrLocation);
+            var byLocation = registeredAt(location);
             if (byLocation.isPresent()) {
                 return byLocation.get().info();
             }
             throw new UapiguardException(Reason.NOT_FOUND, "no repository is registered for " + nameOrLocation
-                    + " (it would be named '" + GitSource.deriveName(absoluteLocation(nameOrLocation))
+                    + " (it would be named '" + GitSource.deriveName(location.written())
                     + "'); record it with 'uapiguard ingest " + nameOrLocation + "'");
         }
         throw UapiguardException.unknownRepository(nameOrLocation);
