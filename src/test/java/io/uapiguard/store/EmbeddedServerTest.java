@@ -39,6 +39,8 @@ class EmbeddedServerTest {
         User first = User.start(data.toString(), binaries.toString());
         first.finish();
         assertThat(first.end()).as(first.output()).isZero();
+        assertThat(first.output()).as("the store's durability settings, as the README states them")
+                .contains("fsync off, synchronous_commit off");
         assertThat(Files.getPosixFilePermissions(binaries)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         Path unpacked;
         try (Stream<Path> children = Files.list(binaries.resolve("zonky"))) {

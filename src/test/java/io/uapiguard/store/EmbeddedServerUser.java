@@ -57,6 +57,13 @@ public final class EmbeddedServerUser {
                 }
             } while (!told.await(100, TimeUnit.MILLISECONDS));
             System.out.println("queried " + queries + " times");
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), null);
+                 Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery(
+                         "SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+                r.next();
+                System.out.println("fsync " + r.getString(1) + ", synchronous_commit " + r.getString(2));
+            }
             System.out.flush();
         } catch (Exception e) {
             System.out.println("failed: " + e);
