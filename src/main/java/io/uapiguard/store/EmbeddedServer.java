@@ -216,7 +216,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     // zonky's test-fixture settings, kept and said here: no fsync, and commits that do not wait
                     // for their WAL. A crash of the service's JVM loses nothing; one of the machine can leave the
                     // store corrupt (README, "An external PostgreSQL": ingest again, or use a server of one's own).
-                    // With fsync on, one 60 s window of the load benchmark stalled for 1-1.6 s every few seconds
+                    // With fsync on, one 60 s window of the load benchmark stalled for 0.7-1.6 s every few seconds
                     // (docs/benchmarks.md).
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
