@@ -54,7 +54,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 public final class Ingester implements HistoryAdmin {
 
     private static final int BLOB_BATCH = 8;
-    private static final int REVISION_BATCH = 200;
+    /** A revision carries a row per watched header (hundreds for the whole UAPI tree), so batches stay small. */
+    static final int REVISION_BATCH = 50;
     private static final int COMPARISON_BATCH = 50;
 
     private final IngestStore store;
