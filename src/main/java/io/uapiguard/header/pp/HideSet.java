@@ -16,6 +16,15 @@ public final class HideSet {
         this.ids = ids;
     }
 
+    int size() {
+        return ids.length;
+    }
+
+    /** The {@code i}-th smallest id. */
+    int get(int i) {
+        return ids[i];
+    }
+
     boolean contains(int id) {
         return Arrays.binarySearch(ids, id) >= 0;
     }

@@ -8,6 +8,7 @@ import io.uapiguard.header.lex.TokenKinds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,49 @@ public final class MacroExpander {
     private static final Cache<String, Known> REMEMBERED = Caffeine.newBuilder().maximumSize(8).build();
     private static final int REMEMBERED_PER_CALL = 4;
 
+    /**
+     * A run of the header's text whose expansion is kept across parses: the run as written (each token's type, text
+     * and spacing), the macros its expansion looked up, the tokens it accounted and the deepest nesting it reached,
+     * and each token of the expansion as it is made again from the run and those macros ({@link Made}).
+     */
+    private record KeptRun(int[] types, String[] texts, boolean[] spaces, Map<String, Macro> consulted, int produced,
+                           int deepest, Made[] made) {
+
+        boolean writtenAs(List<PpToken> run) {
+            if (run.size() != types.length) {
+                return false;
+            }
+            for (int i = 0; i < types.length; i++) {
+                PpToken t = run.get(i);
+                if (t.getType() != types[i] || t.spaceBefore != spaces[i] || !t.getText().equals(texts[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * One token of a kept expansion: the run's token {@code runIndex} itself (not -1), or one made again: where its
+     * characters stand (token {@code at} of the run, or of the body of the macro {@code atMacro}), whether it was made
+     * by the front end ({@code synthetic}: a paste or a stringizing, positioned at that token) rather than copied
+     * from it, the run's token whose invocation it stands for ({@code invocation}), and the macros that hide it.
+     */
+    private record Made(int runIndex, int type, String text, boolean spaceBefore, String atMacro, int at,
+                        boolean synthetic, int invocation, String[] hiddenBy) {
+    }
+
+    /**
+     * Runs whose expansion produced at least this many tokens more than they hold are kept: bpf.h's helper enum,
+     * where the mapper's 211 entries expand, was two-thirds of a parse's expansion.
+     */
+    static final int KEPT_RUN_GROWTH = 256;
+    private static final int KEPT_RUNS = 8;
+    /** The kept runs, the newest first; replaced whole, never changed in place. */
+    private static volatile List<KeptRun> keptRuns = List.of();
+    /** How many times a parse made a kept run's expansion again rather than expanding it (tests read it). */
+    static final AtomicInteger RUNS_REMADE = new AtomicInteger();
+
     private final MacroTable macros;
     private final Budget budget;
     private final String file;
@@ -59,6 +103,179 @@ public final class MacroExpander {
     /** Appends the full expansion of {@code input} to {@code out}. */
     public void expand(List<PpToken> input, List<PpToken> out) {
         expand(input, out, 0);
+    }
+
+    /**
+     * {@link #expand(List, List)} of a run of the header's text (the tokens between two directives), whose expansion
+     * is taken from an earlier parse's when it is written the same (token types, texts and spacing; not where) and the
+     * macros it looked up are written the same ({@link #sameDefinition}): each token is made again where the run's and
+     * the macros' tokens stand in this parse, and the tokens expanding it would produce are accounted. The result is
+     * the expansion's, field by field. Only runs whose expansion is large are kept (bpf.h's helper enum).
+     */
+    void expandRun(List<PpToken> run, List<PpToken> out) {
+        for (KeptRun k : keptRuns) {
+            if (k.writtenAs(run) && k.deepest() <= budget.limits().maxDepth() && budget.fits(k.produced())
+                    && sameMacros(k.consulted())) {
+                if (!run.isEmpty()) {
+                    budget.produced(k.produced(), run.get(0));
+                }
+                remake(k, run, out);
+                RUNS_REMADE.incrementAndGet();
+                return;
+            }
+        }
+        int from = out.size();
+        expand(run, out, 0);
+        if (out.size() - from - run.size() >= KEPT_RUN_GROWTH) {
+            keep(run);
+        }
+    }
+
+    /** The tokens of {@code k}'s expansion, made again from {@code run} and this parse's macros. */
+    private void remake(KeptRun k, List<PpToken> run, List<PpToken> out) {
+        for (Made m : k.made()) {
+            if (m.runIndex() >= 0) {
+                out.add(run.get(m.runIndex()));
+                continue;
+            }
+            PpToken at = m.atMacro() == null ? run.get(m.at()) : macros.get(m.atMacro()).body().get(m.at());
+            PpToken t;
+            if (m.synthetic()) {
+                t = PpToken.at(m.type(), m.text(), at);
+            } else {
+                t = at.copy();
+                t.setType(m.type());
+                t.setText(m.text());
+            }
+            HideSet hs = HideSet.EMPTY;
+            for (String name : m.hiddenBy()) {
+                hs = hs.with(macros.get(name).id());
+            }
+            t.hideSet = hs;
+            t.spaceBefore = m.spaceBefore();
+            PpToken invocation = run.get(m.invocation());
+            t.expansionLine = invocation.expansionLine;
+            t.expansionColumn = invocation.expansionColumn;
+            t.expansionFile = invocation.expansionFile;
+            t.fromArgument = false;
+            out.add(t);
+        }
+    }
+
+    /**
+     * Expands {@code run} once more, noting the macros it looks up, and keeps how to make its expansion again; keeps
+     * nothing when a token cannot be placed by a single token of the run or of those macros' bodies, or the run holds
+     * tokens hidden from a macro already.
+     */
+    private void keep(List<PpToken> run) {
+        Map<String, Macro> lookedUp = new HashMap<>();
+        List<PpToken> out = new ArrayList<>();
+        consulted = lookedUp;
+        deepest = 0;
+        int before = budget.used();
+        try {
+            expand(run, out, 0);
+        } finally {
+            consulted = null;
+        }
+        int produced = budget.used() - before;
+        budget.produced(-produced, null);   // the expansion itself was accounted already
+        Made[] made = recipe(run, out, lookedUp);
+        if (made == null) {
+            return;
+        }
+        int n = run.size();
+        int[] types = new int[n];
+        String[] texts = new String[n];
+        boolean[] spaces = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = run.get(i).getType();
+            texts[i] = run.get(i).getText();
+            spaces[i] = run.get(i).spaceBefore;
+        }
+        KeptRun k = new KeptRun(types, texts, spaces, Collections.unmodifiableMap(lookedUp), produced, deepest, made);
+        synchronized (MacroExpander.class) {
+            List<KeptRun> next = new ArrayList<>(KEPT_RUNS);
+            next.add(k);
+            for (KeptRun was : keptRuns) {
+                if (next.size() < KEPT_RUNS) {
+                    next.add(was);
+                }
+            }
+            keptRuns = List.copyOf(next);
+        }
+    }
+
+    /** How to make each token of {@code out}, {@code run}'s expansion, again; null when one cannot be placed. */
+    private static Made[] recipe(List<PpToken> run, List<PpToken> out, Map<String, Macro> lookedUp) {
+        Map<PpToken, Integer> inRun = new IdentityHashMap<>();
+        Map<List<Object>, Object[]> where = new HashMap<>();
+        Object[] ambiguous = new Object[0];
+        for (int i = 0; i < run.size(); i++) {
+            PpToken t = run.get(i);
+            if (t.hideSet != HideSet.EMPTY) {
+                return null;
+            }
+            inRun.put(t, i);
+            where.merge(position(t), new Object[] {null, i}, (a, b) -> ambiguous);
+        }
+        Map<Integer, String> names = new HashMap<>();
+        for (Macro m : lookedUp.values()) {
+            if (m == null) {
+                continue;
+            }
+            names.put(m.id(), m.name());
+            for (int j = 0; j < m.body().size(); j++) {
+                where.merge(position(m.body().get(j)), new Object[] {m.name(), j}, (a, b) -> ambiguous);
+            }
+        }
+        Map<List<Object>, Integer> invocations = new HashMap<>();
+        for (int i = run.size() - 1; i >= 0; i--) {
+            PpToken t = run.get(i);
+            invocations.put(List.of(t.expansionLine, t.expansionColumn, String.valueOf(t.expansionFile)), i);
+        }
+        Made[] made = new Made[out.size()];
+        for (int k = 0; k < out.size(); k++) {
+            PpToken t = out.get(k);
+            Integer own = inRun.get(t);
+            if (own != null) {
+                made[k] = new Made(own, 0, null, false, null, -1, false, -1, null);
+                continue;
+            }
+            Object[] at = where.get(position(t));
+            Integer invocation = invocations.get(
+                    List.of(t.expansionLine, t.expansionColumn, String.valueOf(t.expansionFile)));
+            if (at == null || at == ambiguous || invocation == null) {
+                return null;
+            }
+            PpToken source = at[0] == null ? run.get((Integer) at[1])
+                    : lookedUp.get((String) at[0]).body().get((Integer) at[1]);
+            boolean synthetic = t.getInputStream() == null;
+            if (!synthetic && (t.getStartIndex() != source.getStartIndex() || t.getStopIndex() != source.getStopIndex()
+                    || t.getInputStream() != source.getInputStream())) {
+                return null;
+            }
+            String[] hiddenBy = new String[t.hideSet.size()];
+            for (int h = 0; h < hiddenBy.length; h++) {
+                hiddenBy[h] = names.get(t.hideSet.get(h));
+                if (hiddenBy[h] == null) {
+                    return null;
+                }
+            }
+            made[k] = new Made(-1, t.getType(), t.getText(), t.spaceBefore, (String) at[0], (Integer) at[1], synthetic,
+                    invocation, hiddenBy);
+        }
+        return made;
+    }
+
+    /** Where a token's characters stand: its file, line and column. */
+    private static List<Object> position(PpToken t) {
+        return List.of(String.valueOf(t.file), t.getLine(), t.getCharPositionInLine());
+    }
+
+    /** Forgets the kept runs (tests: a parse that expands everything). */
+    static void forgetRuns() {
+        keptRuns = List.of();
     }
 
     /**

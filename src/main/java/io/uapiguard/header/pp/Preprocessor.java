@@ -230,7 +230,7 @@ public final class Preprocessor {
     /** Expands the text read since the last directive into {@link #out}. */
     private void expandTextRun() {
         if (!textRun.isEmpty()) {
-            expander.expand(textRun, out);
+            expander.expandRun(textRun, out);
             textRun = new ArrayList<>();
         }
     }
