@@ -37,6 +37,11 @@ public final class Budget {
         }
     }
 
+    /** Gives back {@code n} tokens {@link #produced} by an expansion the front end did for its own ends, again. */
+    void giveBack(int n) {
+        produced -= n;
+    }
+
     /** Whether {@code n} more tokens read from the text stay within the bound ({@link #lexed} would not throw). */
     boolean fits(int n) {
         return (long) produced + n <= limits.maxTokens();

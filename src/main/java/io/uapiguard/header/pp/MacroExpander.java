@@ -125,8 +125,11 @@ public final class MacroExpander {
             }
         }
         int from = out.size();
+        int before = budget.used();
         expand(run, out, 0);
-        if (out.size() - from - run.size() >= KEPT_RUN_GROWTH) {
+        int produced = budget.used() - before;
+        // Kept only when expanding it once more (to note what it looked up) stays within the bound on tokens.
+        if (out.size() - from - run.size() >= KEPT_RUN_GROWTH && budget.fits(produced)) {
             keep(run);
         }
     }
@@ -173,13 +176,16 @@ public final class MacroExpander {
         consulted = lookedUp;
         deepest = 0;
         int before = budget.used();
+        int produced;
         try {
             expand(run, out, 0);
+        } catch (UapiguardException e) {
+            return;   // the parse's time ran out while noting: nothing kept, the parse goes on as if not asked
         } finally {
             consulted = null;
+            produced = budget.used() - before;
+            budget.giveBack(produced);   // this expansion is the front end's own: the run's was accounted
         }
-        int produced = budget.used() - before;
-        budget.produced(-produced, null);   // the expansion itself was accounted already
         Made[] made = recipe(run, out, lookedUp);
         if (made == null) {
             return;

@@ -103,12 +103,15 @@ class KeptRunTest {
     }
 
     @Test
-    void tighterBoundsFailAsTheExpansionWould() {
+    void boundsHoldAsForAnExpansionAndKeepingARunNeverBreaksThem() {
         String text = header("", ENTRY);
         List<String> all = fresh(text, null, Limits.DEFAULT);
         int accounted = Integer.parseInt(all.get(all.size() - 1).substring("accounted ".length()));
         Limits tight = new Limits(Limits.DEFAULT.maxInputChars(), Limits.DEFAULT.maxDepth(), accounted - 10,
                 Duration.ofSeconds(10));
+        Limits exact = new Limits(Limits.DEFAULT.maxInputChars(), Limits.DEFAULT.maxDepth(), accounted,
+                Duration.ofSeconds(10));
+        assertThat(fresh(text, null, exact)).as("a header at the bound, its run not kept").isEqualTo(all);
         MacroExpander.forgetRuns();
         String expanded = assertThrows(() -> preprocessed(text, null, tight));
         preprocessed(text);   // kept under the default bounds
