@@ -48,7 +48,7 @@ public final class MacroExpander {
      * and spacing), the macros its expansion looked up, the tokens it accounted and the deepest nesting it reached,
      * and each token of the expansion as it is made again from the run and those macros ({@link Made}).
      */
-    private record KeptRun(int[] types, String[] texts, boolean[] spaces, Map<String, Macro> consulted, int produced,
+    private record KeptRun(int[] types, String[] texts, boolean[] spaces, Written[] consulted, int produced,
                            int deepest, Made[] made) {
 
         boolean writtenAs(List<PpToken> run) {
@@ -58,6 +58,52 @@ public final class MacroExpander {
             for (int i = 0; i < types.length; i++) {
                 PpToken t = run.get(i);
                 if (t.getType() != types[i] || t.spaceBefore != spaces[i] || !t.getText().equals(texts[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A name a kept run's expansion looked up, and how the macro it found was written (none: {@code defined} false),
+     * copied into arrays: checked against a later parse's macro by reading these in order, not the kept parse's
+     * tokens, which under load are a cache miss apiece (bpf.h's mapper has some 1,900).
+     */
+    private record Written(String name, int hash, boolean defined, boolean functionLike, boolean variadic,
+                           List<String> params, int[] types, String[] texts, boolean[] spaces) {
+
+        static Written of(String name, Macro m) {
+            if (m == null) {
+                return new Written(name, name.hashCode(), false, false, false, List.of(), null, null, null);
+            }
+            int n = m.body().size();
+            int[] types = new int[n];
+            String[] texts = new String[n];
+            boolean[] spaces = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                PpToken t = m.body().get(i);
+                types[i] = t.getType();
+                texts[i] = t.getText();
+                spaces[i] = t.spaceBefore;
+            }
+            return new Written(name, name.hashCode(), true, m.functionLike(), m.variadic(), m.params(), types, texts,
+                    spaces);
+        }
+
+        /** Whether {@code now}, this name's macro in a parse (null: none), is written as this one was. */
+        boolean writes(Macro now) {
+            if (!defined || now == null) {
+                return !defined && now == null;
+            }
+            if (now.functionLike() != functionLike || now.variadic() != variadic || !now.params().equals(params)
+                    || now.body().size() != types.length) {
+                return false;
+            }
+            for (int i = 0; i < types.length; i++) {
+                PpToken t = now.body().get(i);
+                String text = t.getText();
+                if (t.getType() != types[i] || t.spaceBefore != spaces[i] || text != texts[i] && !text.equals(texts[i])) {
                     return false;
                 }
             }
@@ -199,7 +245,12 @@ public final class MacroExpander {
             texts[i] = run.get(i).getText();
             spaces[i] = run.get(i).spaceBefore;
         }
-        KeptRun k = new KeptRun(types, texts, spaces, Collections.unmodifiableMap(lookedUp), produced, deepest, made);
+        Written[] written = new Written[lookedUp.size()];
+        int w = 0;
+        for (Map.Entry<String, Macro> e : lookedUp.entrySet()) {
+            written[w++] = Written.of(e.getKey(), e.getValue());
+        }
+        KeptRun k = new KeptRun(types, texts, spaces, written, produced, deepest, made);
         synchronized (MacroExpander.class) {
             List<KeptRun> next = new ArrayList<>(KEPT_RUNS);
             next.add(k);
@@ -360,6 +411,20 @@ public final class MacroExpander {
         String key = key(call, new MacroTable());
         Known known = key == null ? null : REMEMBERED.getIfPresent(key);
         return known == null ? 0 : known.taken().get();
+    }
+
+    /**
+     * Whether each name of {@code consulted} names, here, a macro written as then (or none); a name the table's filter
+     * turns away is not looked up.
+     */
+    private boolean sameMacros(Written[] consulted) {
+        for (Written w : consulted) {
+            Macro now = w.defined() || macros.mayHold(w.hash()) ? macros.get(w.name()) : null;
+            if (!w.writes(now)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether each name of {@code consulted} names, here, a macro written as the one it found then (or none). */

@@ -45,7 +45,8 @@ final class MacroTable {
         return byName.values();
     }
 
-    private boolean mayHold(int h) {
+    /** False when no macro's name has the hash {@code h}: the filter's answer, true when it cannot tell. */
+    boolean mayHold(int h) {
         return isSet(bitA(h)) && isSet(bitB(h));
     }
 
