@@ -6,7 +6,6 @@ import io.uapiguard.UapiguardException;
 import io.uapiguard.header.lex.HeaderLexer;
 import io.uapiguard.header.lex.TokenKinds;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,11 +24,11 @@ public final class MacroExpander {
     private static final int PLACEMARKER = -2;
 
     /**
-     * What {@link #expandToText} keeps of one expansion: each name it looked up with the macro it found (null: none),
-     * the tokens it produced and the deepest nesting it reached (so that a parse with tighter bounds still fails), and
-     * its text.
+     * What {@link #expandToText} keeps of one expansion: each name it looked up with how the macro it found was written
+     * ({@link Written}), the tokens it produced and the deepest nesting it reached (so that a parse with tighter bounds
+     * still fails), and its text.
      */
-    private record Remembered(Map<String, Macro> consulted, int produced, int deepest, String text) {
+    private record Remembered(Written[] consulted, int produced, int deepest, String text) {
     }
 
     /** The last few expansions of one call, and how many times a parse took one of them rather than expanding. */
@@ -48,16 +47,36 @@ public final class MacroExpander {
      * and spacing), the macros its expansion looked up, the tokens it accounted and the deepest nesting it reached,
      * and each token of the expansion as it is made again from the run and those macros ({@link Made}).
      */
-    private record KeptRun(int[] types, String[] texts, boolean[] spaces, Written[] consulted, int produced,
-                           int deepest, Made[] made) {
+    private record KeptRun(Spelling run, Written[] consulted, int produced, int deepest, Made[] made) {
+    }
 
-        boolean writtenAs(List<PpToken> run) {
-            if (run.size() != types.length) {
+    /**
+     * Tokens as written, wherever they stand: each one's type, text and the space before it, copied into arrays that
+     * are read in order. The tokens of a parse kept for long are a cache miss apiece under load (bpf.h's mapper has
+     * some 1,900), so what is kept is compared through these.
+     */
+    private record Spelling(int[] types, String[] texts, boolean[] spaces) {
+
+        static Spelling of(List<PpToken> tokens) {
+            int n = tokens.size();
+            Spelling s = new Spelling(new int[n], new String[n], new boolean[n]);
+            for (int i = 0; i < n; i++) {
+                PpToken t = tokens.get(i);
+                s.types[i] = t.getType();
+                s.texts[i] = t.getText();
+                s.spaces[i] = t.spaceBefore;
+            }
+            return s;
+        }
+
+        boolean spells(List<PpToken> tokens) {
+            if (tokens.size() != types.length) {
                 return false;
             }
             for (int i = 0; i < types.length; i++) {
-                PpToken t = run.get(i);
-                if (t.getType() != types[i] || t.spaceBefore != spaces[i] || !t.getText().equals(texts[i])) {
+                PpToken t = tokens.get(i);
+                String text = t.getText();
+                if (t.getType() != types[i] || t.spaceBefore != spaces[i] || text != texts[i] && !text.equals(texts[i])) {
                     return false;
                 }
             }
@@ -66,48 +85,32 @@ public final class MacroExpander {
     }
 
     /**
-     * A name a kept run's expansion looked up, and how the macro it found was written (none: {@code defined} false),
-     * copied into arrays: checked against a later parse's macro by reading these in order, not the kept parse's
-     * tokens, which under load are a cache miss apiece (bpf.h's mapper has some 1,900).
+     * A name an expansion looked up, and how the macro it found was written: its parameters and body ({@code body}
+     * null: no macro of that name).
      */
-    private record Written(String name, int hash, boolean defined, boolean functionLike, boolean variadic,
-                           List<String> params, int[] types, String[] texts, boolean[] spaces) {
+    private record Written(String name, int hash, boolean functionLike, boolean variadic, List<String> params,
+                           Spelling body) {
 
-        static Written of(String name, Macro m) {
-            if (m == null) {
-                return new Written(name, name.hashCode(), false, false, false, List.of(), null, null, null);
+        /** Each name of {@code lookedUp} with the macro it found (null: none), as written. */
+        static Written[] all(Map<String, Macro> lookedUp) {
+            Written[] all = new Written[lookedUp.size()];
+            int i = 0;
+            for (Map.Entry<String, Macro> e : lookedUp.entrySet()) {
+                Macro m = e.getValue();
+                all[i++] = m == null ? new Written(e.getKey(), e.getKey().hashCode(), false, false, List.of(), null)
+                        : new Written(e.getKey(), e.getKey().hashCode(), m.functionLike(), m.variadic(), m.params(),
+                                Spelling.of(m.body()));
             }
-            int n = m.body().size();
-            int[] types = new int[n];
-            String[] texts = new String[n];
-            boolean[] spaces = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                PpToken t = m.body().get(i);
-                types[i] = t.getType();
-                texts[i] = t.getText();
-                spaces[i] = t.spaceBefore;
-            }
-            return new Written(name, name.hashCode(), true, m.functionLike(), m.variadic(), m.params(), types, texts,
-                    spaces);
+            return all;
         }
 
-        /** Whether {@code now}, this name's macro in a parse (null: none), is written as this one was. */
+        /** Whether {@code now}, this name's macro in a parse (null: none), is written as this one was, wherever. */
         boolean writes(Macro now) {
-            if (!defined || now == null) {
-                return !defined && now == null;
+            if (body == null || now == null) {
+                return body == null && now == null;
             }
-            if (now.functionLike() != functionLike || now.variadic() != variadic || !now.params().equals(params)
-                    || now.body().size() != types.length) {
-                return false;
-            }
-            for (int i = 0; i < types.length; i++) {
-                PpToken t = now.body().get(i);
-                String text = t.getText();
-                if (t.getType() != types[i] || t.spaceBefore != spaces[i] || text != texts[i] && !text.equals(texts[i])) {
-                    return false;
-                }
-            }
-            return true;
+            return now.functionLike() == functionLike && now.variadic() == variadic && now.params().equals(params)
+                    && body.spells(now.body());
         }
     }
 
@@ -154,17 +157,15 @@ public final class MacroExpander {
     /**
      * {@link #expand(List, List)} of a run of the header's text (the tokens between two directives), whose expansion
      * is taken from an earlier parse's when it is written the same (token types, texts and spacing; not where) and the
-     * macros it looked up are written the same ({@link #sameDefinition}): each token is made again where the run's and
+     * macros it looked up are written the same ({@link Written}): each token is made again where the run's and
      * the macros' tokens stand in this parse, and the tokens expanding it would produce are accounted. The result is
      * the expansion's, field by field. Only runs whose expansion is large are kept (bpf.h's helper enum).
      */
     void expandRun(List<PpToken> run, List<PpToken> out) {
         for (KeptRun k : keptRuns) {
-            if (k.writtenAs(run) && k.deepest() <= budget.limits().maxDepth() && budget.fits(k.produced())
+            if (k.run().spells(run) && k.deepest() <= budget.limits().maxDepth() && budget.fits(k.produced())
                     && sameMacros(k.consulted())) {
-                if (!run.isEmpty()) {
-                    budget.produced(k.produced(), run.get(0));
-                }
+                budget.produced(k.produced(), run.get(0));
                 remake(k, run, out);
                 RUNS_REMADE.incrementAndGet();
                 return;
@@ -236,21 +237,7 @@ public final class MacroExpander {
         if (made == null) {
             return;
         }
-        int n = run.size();
-        int[] types = new int[n];
-        String[] texts = new String[n];
-        boolean[] spaces = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            types[i] = run.get(i).getType();
-            texts[i] = run.get(i).getText();
-            spaces[i] = run.get(i).spaceBefore;
-        }
-        Written[] written = new Written[lookedUp.size()];
-        int w = 0;
-        for (Map.Entry<String, Macro> e : lookedUp.entrySet()) {
-            written[w++] = Written.of(e.getKey(), e.getValue());
-        }
-        KeptRun k = new KeptRun(types, texts, spaces, written, produced, deepest, made);
+        KeptRun k = new KeptRun(Spelling.of(run), Written.all(lookedUp), produced, deepest, made);
         synchronized (MacroExpander.class) {
             List<KeptRun> next = new ArrayList<>(KEPT_RUNS);
             next.add(k);
@@ -373,7 +360,7 @@ public final class MacroExpander {
         } finally {
             consulted = null;
         }
-        Remembered made = new Remembered(Collections.unmodifiableMap(lookedUp), budget.used() - before, deepest, text);
+        Remembered made = new Remembered(Written.all(lookedUp), budget.used() - before, deepest, text);
         REMEMBERED.asMap().compute(key, (k, was) -> {
             List<Remembered> next = new ArrayList<>(REMEMBERED_PER_CALL);
             next.add(made);
@@ -414,44 +401,13 @@ public final class MacroExpander {
     }
 
     /**
-     * Whether each name of {@code consulted} names, here, a macro written as then (or none); a name the table's filter
-     * turns away is not looked up.
+     * Whether each name of {@code consulted} names, here, a macro written as then (or none); a name that was no macro
+     * and that the table's filter turns away is not looked up.
      */
     private boolean sameMacros(Written[] consulted) {
         for (Written w : consulted) {
-            Macro now = w.defined() || macros.mayHold(w.hash()) ? macros.get(w.name()) : null;
+            Macro now = w.body() != null || macros.mayHold(w.hash()) ? macros.get(w.name()) : null;
             if (!w.writes(now)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether each name of {@code consulted} names, here, a macro written as the one it found then (or none). */
-    private boolean sameMacros(Map<String, Macro> consulted) {
-        for (Map.Entry<String, Macro> e : consulted.entrySet()) {
-            Macro then = e.getValue();
-            Macro now = macros.get(e.getKey());
-            if (then == null ? now != null : now == null || !sameDefinition(then, now)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The same parameters and the same body, token by token (type, text and the space before it), wherever written. */
-    static boolean sameDefinition(Macro a, Macro b) {
-        if (a == b) {
-            return true;
-        }
-        if (a.functionLike() != b.functionLike() || a.variadic() != b.variadic() || !a.params().equals(b.params())
-                || a.body().size() != b.body().size()) {
-            return false;
-        }
-        for (int i = 0; i < a.body().size(); i++) {
-            PpToken x = a.body().get(i);
-            PpToken y = b.body().get(i);
-            if (x.getType() != y.getType() || x.spaceBefore != y.spaceBefore || !x.getText().equals(y.getText())) {
                 return false;
             }
         }
