@@ -20,12 +20,15 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every catalogue consumer over the 408 revisions of bpf.h (the models are {@link Corpus#models()}, shared with
  * CompatCorpusTest): which revisions it agrees with, which pairs it flags, as docs/consumers.md records them, and
  * that reading only what each change touched gives what reading every revision whole gives.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumerCorpusTest {
 

@@ -24,11 +24,14 @@ import java.util.stream.LongStream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The front end over every revision of the real bpf.h (408, both mapper shapes): the issue's acceptance criteria.
  * The corpus is parsed once for all tests of this class.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CorpusFrontEndTest {
 
     private static List<Corpus.Revision> revisions;

@@ -10,6 +10,8 @@ import io.uapiguard.oracle.Differential.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code __volatile__} (wmi.h), {@code __signed__} (acrn.h), initialised objects (cxl_mem.h). The whole tree is
  * {@code bench/differential.sh}'s (docs/differential.md). gcc's answers are cached in target/.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class UapiSampleDifferentialTest {
 
     private static final Path SYSTEM = Path.of("/usr/include");

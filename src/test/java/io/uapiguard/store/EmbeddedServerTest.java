@@ -19,12 +19,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The embedded server's start: binaries unpacked per user and redone when unfinished; several processes on one data
  * directory. Each scenario runs in processes of their own, as users run commands (and zonky remembers per JVM where it
  * unpacked).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedServerTest {
 
     /**

@@ -9,12 +9,15 @@ import io.uapiguard.model.UapiModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The problems Consistency finds in the real history: exactly one real inconsistency, bpf_spin_lock and
  * bpf_spin_unlock added to the enum five revisions before their documentation landed. Everything else (ids,
  * explicit mapper ids, every doc's helper, every signature line) is consistent in all 408 revisions.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConsistencyCorpusTest {
 
     @Test

@@ -9,15 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A run of text whose large expansion is kept across parses ({@link MacroExpander#expandRun}) preprocesses to exactly
  * the tokens it expands to with nothing kept: every field of every token, wherever the run and its macros now stand,
  * with the same tokens accounted; a run or a macro written differently expands again, and tighter bounds fail as an
- * expansion does. The kept runs are the process's: the tests hold a lock on them.
+ * expansion does. The kept runs and their counter are the process's: no other class runs beside these tests, since
+ * any parse of bpf.h may keep or remake a run.
  */
-@ResourceLock("io.uapiguard.header.pp.MacroExpander.keptRuns")
+@Isolated
 class KeptRunTest {
 
     /** A mapper of bpf.h's shape, expanded into an enum in the text: more tokens than a run is kept for. */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A candidate lexed with its base's tokens at hand ({@link LexedFile#lexLike}) gives exactly the tokens of a lexing
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * one. Over the real history, over random edits built to break a careless splice (comments opened or closed in a
  * hunk, continuations, directives, literals, line ends), and through the whole front end.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LexedFileTest {
 
     /** Lines an edit puts in: each changes how the lines after it lex, or is the start of something that does. */
