@@ -1,7 +1,11 @@
 package io.uapiguard.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
+import io.uapiguard.header.lex.LineStarts;
+import io.uapiguard.header.lex.TextChange;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -13,13 +17,17 @@ import java.util.function.Supplier;
  * The header lines around each finding's line, kept with a stored check so that its page needs no parse: per side
  * ("new", the candidate; "old", the base, for findings whose line is the base's), line number to text. Bounded: the
  * first {@link #MAX_FINDINGS} findings with a line, {@link #AROUND} lines either side, each cut at
- * {@link #MAX_LINE_CHARS} characters.
+ * {@link #MAX_LINE_CHARS} characters. A candidate's lines are found through the change from its base that the check
+ * found already (its digest's), from the base's line starts, kept for the last few bases: walking bpf.h to its helper
+ * enum, 6,000 lines in, was half of what storing a check cost the service.
  */
 public final class CheckExcerpts {
 
     public static final int AROUND = 2;
     static final int MAX_FINDINGS = 200;
     static final int MAX_LINE_CHARS = 240;
+    /** Line starts of the last few bases, by identity of their text (each check against a base reads the same one). */
+    private static final Cache<String, LineStarts> BASES = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
 
     private CheckExcerpts() {
     }
@@ -40,12 +48,19 @@ public final class CheckExcerpts {
                 });
         Map<String, Map<Integer, String>> sides = new TreeMap<>();
         if (!newLines.isEmpty()) {
-            sides.put("new", lines(candidate, newLines));
+            TextChange change = TextChange.foundLastTo(candidate);
+            sides.put("new", lines(candidate, newLines, change == null ? LineStarts.of(candidate)
+                    : LineStarts.edited(candidate, baseStarts(change.oldText()), change)));
         }
         if (!oldLines.isEmpty()) {
-            sides.put("old", lines(base.get(), oldLines));
+            String text = base.get();
+            sides.put("old", lines(text, oldLines, baseStarts(text)));
         }
         return sides;
+    }
+
+    private static LineStarts baseStarts(String base) {
+        return BASES.get(base, LineStarts::of);
     }
 
     /**
@@ -56,19 +71,17 @@ public final class CheckExcerpts {
         return "old".equals(finding.attachments().get("side")) && !finding.attachments().containsKey(Comparison.OLD_LINE);
     }
 
-    /**
-     * The wanted lines of {@code text} (1-based; lines past its end are left out), in one pass up to the last: line
-     * ends are found by the JDK's vectorised search, not by a look at each character.
-     */
+    /** The wanted lines of {@code text} (1-based; lines past its end are left out). */
     static Map<Integer, String> lines(String text, NavigableSet<Integer> wanted) {
+        return lines(text, wanted, LineStarts.of(text));
+    }
+
+    /** The wanted lines of {@code text}, whose lines start at {@code starts}. */
+    static Map<Integer, String> lines(String text, NavigableSet<Integer> wanted, LineStarts starts) {
         Map<Integer, String> out = new TreeMap<>();
-        int line = 1;
-        int start = 0;
-        for (int want : wanted) {
-            for (; line < want && start <= text.length(); line++) {
-                start = lineEnd(text, start) + 1;
-            }
-            if (start >= text.length()) {
+        for (int line : wanted) {
+            int start = starts.start(line);
+            if (start < 0) {
                 break;   // past the end (there is no line after a final newline)
             }
             int end = lineEnd(text, start);

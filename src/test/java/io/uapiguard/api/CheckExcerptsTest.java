@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.header.lex.TextChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,5 +81,25 @@ class CheckExcerptsTest {
         var excerpts = CheckExcerpts.of(many, PATH, numbered("", 10 * (CheckExcerpts.MAX_FINDINGS + 101)), () -> "");
         assertThat(excerpts.get("new")).hasSize(5 * CheckExcerpts.MAX_FINDINGS)
                 .containsKey(10 * CheckExcerpts.MAX_FINDINGS).doesNotContainKey(10 * (CheckExcerpts.MAX_FINDINGS + 1));
+    }
+
+    /** As in a check, whose digest found the change from the base to the candidate before its excerpts are taken. */
+    @Test
+    void aCandidatesLinesFoundThroughItsChangeFromTheBaseAreTheLinesReadWhole() {
+        String base = numbered("line ", 400);
+        String candidate = "new first\n" + base.replace("line 150\n", "line 150\nadded a\nadded b\n")
+                .replace("line 300\nline 301\n", "") + "new last";
+        List<Finding> findings = List.of(at(1, null), at(152, "new"), at(300, null), at(400, null), at(403, null));
+        TextChange.between(base, candidate);
+        var excerpts = CheckExcerpts.of(findings, PATH, candidate, () -> {
+            throw new AssertionError("read the base");
+        });
+        TreeSet<Integer> wanted = new TreeSet<>();
+        findings.forEach(f -> IntStream.rangeClosed(f.location().line() - CheckExcerpts.AROUND,
+                f.location().line() + CheckExcerpts.AROUND).filter(n -> n > 0).forEach(wanted::add));
+        assertThat(excerpts.get("new")).isEqualTo(CheckExcerpts.lines(candidate, wanted))
+                .containsEntry(152, "added a").containsEntry(300, "line 297").containsEntry(302, "line 299")
+                .containsEntry(401, "line 400").containsEntry(402, "new last")
+                .doesNotContainKey(403);
     }
 }

@@ -63,8 +63,8 @@ public final class TextChange {
 
     /** The change from {@code oldText} to {@code newText}, whose characters are {@code oldChars}, {@code newChars}. */
     public static TextChange between(String oldText, char[] oldChars, String newText, char[] newChars) {
-        TextChange last = LAST.get();
-        if (last != null && last.oldText == oldText && last.newText == newText) {
+        TextChange last = foundLast(oldText, newText);
+        if (last != null) {
             return last;
         }
         List<int[]> hunks = new ArrayList<>();
@@ -76,11 +76,35 @@ public final class TextChange {
 
     /** {@link #between(String, char[], String, char[])} of two Strings, whose characters are copied if needed. */
     public static TextChange between(String oldText, String newText) {
-        TextChange last = LAST.get();
-        if (last != null && last.oldText == oldText && last.newText == newText) {
+        TextChange last = foundLast(oldText, newText);
+        if (last != null) {
             return last;
         }
         return between(oldText, oldText.toCharArray(), newText, newText.toCharArray());
+    }
+
+    private static TextChange foundLast(String oldText, String newText) {
+        TextChange last = LAST.get();
+        return last != null && last.isBetween(oldText, newText) ? last : null;
+    }
+
+    /**
+     * The change this thread found last if it is one to {@code newText} (the very String), else null: for a caller
+     * that gains from the change only when it costs nothing (its old text is {@link #oldText}).
+     */
+    public static TextChange foundLastTo(String newText) {
+        TextChange last = LAST.get();
+        return last != null && last.newText == newText ? last : null;
+    }
+
+    /** Whether this is the change from {@code oldText} to {@code newText}, the very Strings. */
+    public boolean isBetween(String oldText, String newText) {
+        return this.oldText == oldText && this.newText == newText;
+    }
+
+    /** The text this change is from. */
+    public String oldText() {
+        return oldText;
     }
 
     public int size() {

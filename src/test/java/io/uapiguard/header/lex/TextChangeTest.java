@@ -39,4 +39,18 @@ class TextChangeTest {
         assertThat(again).isNotSameAs(first);
         assertThat(hunks(again)).isEqualTo(hunks(first));
     }
+
+    @Test
+    void theChangeFoundLastToATextIsKnownOnlyForThatVeryStringAndOnlyOnThisThread() throws Exception {
+        TextChange found = TextChange.between(OLD, NEW);
+        assertThat(TextChange.foundLastTo(NEW)).isSameAs(found);
+        assertThat(found.oldText()).isSameAs(OLD);
+        assertThat(found.isBetween(OLD, NEW)).isTrue();
+        assertThat(TextChange.foundLastTo(new String(NEW.toCharArray()))).isNull();
+        TextChange[] elsewhere = new TextChange[1];
+        Thread other = new Thread(() -> elsewhere[0] = TextChange.foundLastTo(NEW));
+        other.start();
+        other.join();
+        assertThat(elsewhere[0]).isNull();
+    }
 }

@@ -1,0 +1,115 @@
+package io.uapiguard.header.lex;
+
+import java.util.Arrays;
+
+/**
+ * Where each line of a text starts: found once for a text read again and again (a check's base), or through the
+ * {@link TextChange} from such a text for an edit of it (a check's candidate). A line of the edit outside the change's
+ * hunks starts where the base's line did, moved by the hunks before it; only a line that starts inside a hunk's new
+ * text is looked for in the text. Lines are 1-based, and the line after a final newline does not exist.
+ */
+public final class LineStarts {
+
+    private final String text;
+    /** A whole index: 0, then the offset after each newline (the text's length after a final one). */
+    private final int[] starts;
+    /** An edit: the base's whole index and the change from the base's text to this one. */
+    private final LineStarts base;
+    private final TextChange change;
+    /** Per hunk of an edit: the edit's line holding its start (0-based), and its lines and characters moved after it. */
+    private final int[] hunkLines;
+    private final int[] linesAfter;
+    private final int[] charsAfter;
+
+    private LineStarts(String text, int[] starts, LineStarts base, TextChange change) {
+        this.text = text;
+        this.starts = starts;
+        this.base = base;
+        this.change = change;
+        int n = change == null ? 0 : change.size();
+        hunkLines = new int[n];
+        linesAfter = new int[n];
+        charsAfter = new int[n];
+        int lines = 0;
+        int chars = 0;
+        for (int i = 0; i < n; i++) {
+            // the base's line of the hunk's start, moved by the hunks before it
+            int k = Arrays.binarySearch(base.starts, change.oldFrom(i));
+            hunkLines[i] = (k >= 0 ? k : -k - 2) + lines;
+            lines += change.lineDelta(i);
+            chars += change.offsetDelta(i);
+            linesAfter[i] = lines;
+            charsAfter[i] = chars;
+        }
+    }
+
+    /** The whole index of {@code text}: one pass over it. */
+    public static LineStarts of(String text) {
+        int[] starts = new int[Math.max(16, text.length() / 32)];
+        int n = 0;
+        starts[n++] = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, n * 2);
+            }
+            starts[n++] = i + 1;
+        }
+        return new LineStarts(text, Arrays.copyOf(starts, n), null, null);
+    }
+
+    /**
+     * The lines of {@code text}, an edit of {@code base}'s text by {@code change} (found from that text to this one),
+     * without reading what the change left alone.
+     *
+     * @throws IllegalArgumentException when {@code base} is not a whole index or {@code change} is not between the two
+     */
+    public static LineStarts edited(String text, LineStarts base, TextChange change) {
+        if (base.starts == null || !change.isBetween(base.text, text)) {
+            throw new IllegalArgumentException("the change is not from the base's text to this one");
+        }
+        return new LineStarts(text, null, base, change);
+    }
+
+    /** Where line {@code line} starts, -1 when the text has no such line. */
+    public int start(int line) {
+        if (line < 1) {
+            return -1;
+        }
+        int at = starts != null ? (line <= starts.length ? starts[line - 1] : -1) : inEdit(line - 1);
+        return at >= 0 && at < text.length() ? at : -1;
+    }
+
+    /**
+     * Line {@code index} (0-based) of the edit. Before hunk i the edit's text is the base's moved by {@code d}
+     * characters and {@code l} lines (the hunks before it): a base line start {@code b} whose newline lies in that
+     * stretch, {@code oldTo(i - 1) < b <= oldFrom(i)}, is the start of the edit's line {@code b}'s index + l, at b + d.
+     * A line that starts in a hunk's new text is found by reading from the start of the line holding the hunk's start.
+     */
+    private int inEdit(int index) {
+        int[] b = base.starts;
+        int walkFrom = 0;
+        int walkLine = 0;
+        for (int i = 0; i <= hunkLines.length; i++) {
+            int from = i == 0 ? 0 : change.oldTo(i - 1);
+            int to = i < hunkLines.length ? change.oldFrom(i) : base.text.length();
+            int m = index - (i == 0 ? 0 : linesAfter[i - 1]);
+            if (m >= 0 && m < b.length && (b[m] > from || i == 0) && b[m] <= to) {
+                return b[m] + (i == 0 ? 0 : charsAfter[i - 1]);
+            }
+            if (i == hunkLines.length || hunkLines[i] > index) {
+                break;   // every later hunk starts on a later line
+            }
+            walkLine = hunkLines[i];
+            walkFrom = change.newFrom(i);
+        }
+        int at = walkFrom == 0 ? 0 : text.lastIndexOf('\n', walkFrom - 1) + 1;
+        for (int line = walkLine; line < index; line++) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) {
+                return -1;
+            }
+            at = end + 1;
+        }
+        return at;
+    }
+}
