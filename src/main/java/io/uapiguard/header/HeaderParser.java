@@ -123,14 +123,15 @@ public final class HeaderParser {
         Preprocessor.Result pp = new Preprocessor(file, budget, abi, includes)
                 .run(text, string, edited == null ? null : edited.base());
         try {
-            return model(file, text, string, budget, pp);
+            return model(file, text, string, edited == null ? null : edited.base(), budget, pp);
         } catch (UapiguardException e) {
             throw Gap.explain(e, pp.gaps());
         }
     }
 
-    /** {@code asText}: {@code text} as a String. */
-    private UapiModel model(String file, char[] text, String asText, Budget budget, Preprocessor.Result pp) {
+    /** {@code asText}: {@code text} as a String; {@code base}: the text it is an edit of, or null. */
+    private UapiModel model(String file, char[] text, String asText, String base, Budget budget,
+                            Preprocessor.Result pp) {
         checkNesting(pp.tokens(), budget);
         DeclarationParser.TranslationUnitContext tree = parseDeclarations(file, pp.tokens(), budget);
         DeclarationBuilder builder = new DeclarationBuilder(file, budget, abi, pp.tokens());
@@ -141,7 +142,7 @@ public final class HeaderParser {
         List<Define> defines = Defines.of(pp, evaluator, decls.enumeratorValues());
         MapperReader mapperReader = new MapperReader(pp, evaluator);
         Mapper mapper = mapperReader.read();
-        HelperDocParser.Result docs = new HelperDocParser().scan(text, asText);
+        HelperDocParser.Result docs = new HelperDocParser().scan(text, asText, base);
         List<Helper> helpers = Helpers.of(decls.enums(), docs.docs());
         List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
                 docs.malformed());

@@ -2,12 +2,15 @@ package io.uapiguard.header.doc;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.uapiguard.header.lex.LineStarts;
+import io.uapiguard.header.lex.TextChange;
 import io.uapiguard.header.lex.TextSearch;
 import io.uapiguard.header.lex.WordTable;
 import io.uapiguard.model.CTypes;
 import io.uapiguard.model.HelperDoc;
 import io.uapiguard.model.Param;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +47,15 @@ public final class HelperDocParser {
      * candidate. The doc (at line 0) or why the signature is malformed.
      */
     private static final Cache<String, Object> SIGNATURES = Caffeine.newBuilder().maximumSize(8192).build();
+    /**
+     * The scans of the last few texts that an edit was scanned against (a check's bases), by identity of the text:
+     * a check's candidate takes the signatures of the lines its change left alone from its base's scan.
+     */
+    private static final Cache<String, Scanned> BASES = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
+
+    /** A text's scan, where its comment's marker, the marker's line end and the comment's end are (-1 when absent). */
+    private record Scanned(Result result, int marker, int markerEnd, int close, LineStarts lines) {
+    }
 
     /** A signature candidate that did not parse: its 1-based line, its text after {@code " * "}, and why. */
     public record Malformed(int line, String text, String reason) {
@@ -101,6 +113,124 @@ public final class HelperDocParser {
             candidate(text, start, end, line, docs, malformed);
         }
         return new Result(docs, malformed);
+    }
+
+    /**
+     * {@link #scan(char[], String)} of an edit of {@code base} (a check's candidate): the signatures of the lines the
+     * change left alone are the base's, moved to their lines, and only the lines of the change's hunks are read, as
+     * long as the comment's marker line and end stand where the base's did; else the whole comment is read. The
+     * base's scan is kept for the next edit of it.
+     */
+    public Result scan(char[] text, String string, String base) {
+        if (base == null || base == string) {
+            return scan(text, string);
+        }
+        Scanned was = BASES.get(base, HelperDocParser::scanned);
+        Result edited = was.marker() < 0 ? null : edited(text, string, was, TextChange.between(base, string));
+        return edited != null ? edited : scan(text, string);
+    }
+
+    private static Scanned scanned(String base) {
+        int marker = TextSearch.indexOf(base, START_MARKER, 0);
+        return new Scanned(new HelperDocParser().scan(base.toCharArray(), base), marker,
+                marker < 0 ? -1 : lineEnd(base, marker), marker < 0 ? -1 : TextSearch.commentClose(base, marker),
+                LineStarts.of(base));
+    }
+
+    /** The edit's scan from the base's, null when the comment's marker line or end moved otherwise than its text. */
+    private static Result edited(char[] text, String string, Scanned was, TextChange change) {
+        int marker = TextSearch.indexOf(string, START_MARKER, 0);
+        if (marker < 0) {
+            return null;
+        }
+        int markerEnd = lineEnd(string, marker);
+        int close = TextSearch.commentClose(string, marker);
+        int baseLength = was.lines().text().length();
+        if (moved(change, was.marker(), baseLength) != marker || moved(change, was.markerEnd(), baseLength) != markerEnd
+                || (was.close() < 0 ? close >= 0 : moved(change, was.close(), baseLength) != close)) {
+            return null;
+        }
+        List<HelperDoc> docs = new ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
+        // The base's signatures on lines the change left alone (the newline before and after each unchanged).
+        for (HelperDoc doc : was.result().docs()) {
+            int shift = lineShift(change, was.lines(), doc.line());
+            if (shift != Integer.MIN_VALUE) {
+                docs.add(shift == 0 ? doc : new HelperDoc(doc.line() + shift, doc.returnType(), doc.function(),
+                        doc.params()));
+            }
+        }
+        for (Malformed m : was.result().malformed()) {
+            int shift = lineShift(change, was.lines(), m.line());
+            if (shift != Integer.MIN_VALUE) {
+                malformed.add(shift == 0 ? m : new Malformed(m.line() + shift, m.text(), m.reason()));
+            }
+        }
+        // The lines of each hunk's new text, from the line its start is on to the line that starts where it ends.
+        int lines = 0;
+        int next = 0;   // where the lines read so far end
+        for (int i = 0; i < change.size(); i++) {
+            int start = change.newFrom(i) == 0 ? 0 : string.lastIndexOf('\n', change.newFrom(i) - 1) + 1;
+            int line = was.lines().lineOf(change.oldFrom(i)) + lines;
+            lines += change.lineDelta(i);
+            for (; start <= change.newTo(i) && start <= text.length; line++) {
+                int end = lineEnd(string, start);
+                if (start >= next && start > markerEnd && (close < 0 || end < close)) {
+                    candidate(text, start, end, line, docs, malformed);
+                }
+                next = Math.max(next, end + 1);
+                start = end + 1;
+            }
+        }
+        docs.sort(Comparator.comparingInt(HelperDoc::line));
+        malformed.sort(Comparator.comparingInt(Malformed::line));
+        return new Result(docs, malformed);
+    }
+
+    /**
+     * Where the base's offset {@code p} is in the edit: moved by the hunks before it, -1 when a hunk replaced it. The
+     * base's end moves as its last character does.
+     */
+    private static int moved(TextChange change, int p, int baseLength) {
+        int d = 0;
+        for (int i = 0; i < change.size(); i++) {
+            if (p < change.oldFrom(i)) {
+                return p + d;
+            }
+            if (p < change.oldTo(i)) {
+                return -1;
+            }
+            d += change.offsetDelta(i);
+        }
+        return p <= baseLength ? p + d : -1;
+    }
+
+    /**
+     * How far the base's line {@code line} moved in the edit when the change left it alone, the newline before it
+     * included (so that it starts a line of the edit where it did); Integer.MIN_VALUE when a hunk touched it, or its
+     * newline before or after.
+     */
+    private static int lineShift(TextChange change, LineStarts base, int line) {
+        int start = base.start(line);
+        if (start < 0) {
+            return Integer.MIN_VALUE;
+        }
+        String text = base.text();
+        int end = lineEnd(text, start);
+        int from = 0;
+        int shift = 0;
+        for (int i = 0; i <= change.size(); i++) {
+            int to = i < change.size() ? change.oldFrom(i) : text.length() + 1;
+            if (start < to) {
+                return (start > from || i == 0) && start >= from && end < to ? shift : Integer.MIN_VALUE;
+            }
+            if (i == change.size()) {
+                break;
+            }
+            shift += change.lineDelta(i);
+            from = change.oldTo(i);
+        }
+        return Integer.MIN_VALUE;
     }
 
     /** The index of the line end at or after {@code from}, the text's length on the last line. */

@@ -70,6 +70,24 @@ public final class LineStarts {
         return new LineStarts(text, null, base, change);
     }
 
+    /** The text whose lines these are. */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The 1-based line that holds {@code offset} of a whole index's text: the newlines before it, plus one.
+     *
+     * @throws IllegalStateException for an edit's lines
+     */
+    public int lineOf(int offset) {
+        if (starts == null) {
+            throw new IllegalStateException("the line of an offset is known for a whole index only");
+        }
+        int k = Arrays.binarySearch(starts, offset);
+        return (k >= 0 ? k : -k - 2) + 1;
+    }
+
     /** Where line {@code line} starts, -1 when the text has no such line. */
     public int start(int line) {
         if (line < 1) {
