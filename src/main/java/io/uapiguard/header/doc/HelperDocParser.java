@@ -215,12 +215,11 @@ public final class HelperDocParser {
         if (start < 0) {
             return Integer.MIN_VALUE;
         }
-        String text = base.text();
-        int end = lineEnd(text, start);
+        int end = base.end(line);   // from the index: the base's text, long promoted, is not read
         int from = 0;
         int shift = 0;
         for (int i = 0; i <= change.size(); i++) {
-            int to = i < change.size() ? change.oldFrom(i) : text.length() + 1;
+            int to = i < change.size() ? change.oldFrom(i) : base.text().length() + 1;
             if (start < to) {
                 return (start > from || i == 0) && start >= from && end < to ? shift : Integer.MIN_VALUE;
             }

@@ -88,6 +88,19 @@ public final class LineStarts {
         return (k >= 0 ? k : -k - 2) + 1;
     }
 
+    /**
+     * Where line {@code line} of a whole index's text ends: its newline, or the text's length on a last line without
+     * one.
+     *
+     * @throws IllegalStateException for an edit's lines
+     */
+    public int end(int line) {
+        if (starts == null) {
+            throw new IllegalStateException("a line's end is known for a whole index only");
+        }
+        return line < starts.length ? starts[line] - 1 : text.length();
+    }
+
     /** Where line {@code line} starts, -1 when the text has no such line. */
     public int start(int line) {
         if (line < 1) {

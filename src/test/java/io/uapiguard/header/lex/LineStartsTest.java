@@ -45,12 +45,18 @@ class LineStartsTest {
     }
 
     @Test
-    void aWholeIndexHasALineForEachLineOfTheTextAndNoneAfterAFinalNewline() {
+    void aWholeIndexHasALineForEachLineOfTheTextAndNoneAfterAFinalNewlineAndKnowsEachLinesEndAndAnOffsetsLine() {
         for (String text : List.of("", "a", "a\n", "a\nb", "a\n\nb\n", "\n", "\n\n", "x\r\ny\r\n")) {
             List<Integer> expected = new ArrayList<>(byHand(text));
             expected.add(-1);
             assertThat(all(LineStarts.of(text), expected.size())).as("'%s'", text).isEqualTo(expected);
             assertThat(LineStarts.of(text).start(0)).isEqualTo(-1);
+            for (int line = 1; line < expected.size(); line++) {
+                int nl = text.indexOf('\n', expected.get(line - 1));
+                assertThat(LineStarts.of(text).end(line)).as("'%s' line %d", text, line)
+                        .isEqualTo(nl < 0 ? text.length() : nl);
+                assertThat(LineStarts.of(text).lineOf(expected.get(line - 1))).isEqualTo(line);
+            }
         }
     }
 
