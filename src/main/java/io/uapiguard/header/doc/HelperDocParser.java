@@ -53,7 +53,10 @@ public final class HelperDocParser {
      */
     private static final Cache<String, Scanned> BASES = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
 
-    /** A text's scan, where its comment's marker, the marker's line end and the comment's end are (-1 when absent). */
+    /**
+     * A text's scan, where its comment's marker, the marker's line end and the comment's end are (-1 when absent), and
+     * its line starts (null without a marker).
+     */
     private record Scanned(Result result, int marker, int markerEnd, int close, LineStarts lines) {
     }
 
@@ -130,11 +133,14 @@ public final class HelperDocParser {
         return edited != null ? edited : scan(text, string);
     }
 
+    /** The base's scan; without a helper comment (most UAPI headers), no more than that it has none. */
     private static Scanned scanned(String base) {
         int marker = TextSearch.indexOf(base, START_MARKER, 0);
-        return new Scanned(new HelperDocParser().scan(base.toCharArray(), base), marker,
-                marker < 0 ? -1 : lineEnd(base, marker), marker < 0 ? -1 : TextSearch.commentClose(base, marker),
-                LineStarts.of(base));
+        if (marker < 0) {
+            return new Scanned(new Result(List.of(), List.of()), -1, -1, -1, null);
+        }
+        return new Scanned(new HelperDocParser().scan(base.toCharArray(), base), marker, lineEnd(base, marker),
+                TextSearch.commentClose(base, marker), LineStarts.of(base));
     }
 
     /** The edit's scan from the base's, null when the comment's marker line or end moved otherwise than its text. */

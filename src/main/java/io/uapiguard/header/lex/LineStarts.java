@@ -33,9 +33,7 @@ public final class LineStarts {
         int lines = 0;
         int chars = 0;
         for (int i = 0; i < n; i++) {
-            // the base's line of the hunk's start, moved by the hunks before it
-            int k = Arrays.binarySearch(base.starts, change.oldFrom(i));
-            hunkLines[i] = (k >= 0 ? k : -k - 2) + lines;
+            hunkLines[i] = base.lineOf(change.oldFrom(i)) - 1 + lines;   // moved by the hunks before it
             lines += change.lineDelta(i);
             chars += change.offsetDelta(i);
             linesAfter[i] = lines;
