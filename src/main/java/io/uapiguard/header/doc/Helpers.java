@@ -1,6 +1,5 @@
 package io.uapiguard.header.doc;
 
-import io.uapiguard.header.lex.WordTable;
 import io.uapiguard.model.EnumConstant;
 import io.uapiguard.model.EnumDecl;
 import io.uapiguard.model.Helper;
@@ -9,11 +8,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The helpers of one header: the helper enum's constants joined with their documented signatures. */
 public final class Helpers {
 
+    /**
+     * Helper names, interned: the names of two revisions parsed in one process are the same Strings, and the
+     * comparison's lookups stop at identity. A table of their own, a few hundred names that every parse of bpf.h
+     * reads: the shared word table's two slots for each, among 64 K, were a miss in memory under load (2.3 % of a
+     * check). Emptied at {@link #MAX_NAMES}, so that a header of made-up names cannot grow it.
+     */
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
+    static final int MAX_NAMES = 8192;
+
     private Helpers() {
+    }
+
+    /** The one String of the helper name {@code name}. */
+    static String intern(String name) {
+        String known = NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (NAMES.size() >= MAX_NAMES) {
+            NAMES.clear();
+        }
+        known = NAMES.putIfAbsent(name, name);
+        return known != null ? known : name;
     }
 
     /**
@@ -52,7 +74,7 @@ public final class Helpers {
         List<Helper> out = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             EnumConstant c = entries.get(i);
-            String name = WordTable.shared().intern(c.name().substring(Helper.PREFIX.length()));
+            String name = intern(c.name().substring(Helper.PREFIX.length()));
             out.add(new Helper(name, c.value().longValue(), c.line(), docsOf.get(i)));
         }
         return out;

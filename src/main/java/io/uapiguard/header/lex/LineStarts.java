@@ -16,7 +16,7 @@ public final class LineStarts {
     /** An edit: the base's whole index and the change from the base's text to this one. */
     private final LineStarts base;
     private final TextChange change;
-    /** Per hunk of an edit: the edit's line holding its start (0-based), and its lines and characters moved after it. */
+    /** Per hunk: the edit's line holding its start (0-based); the lines and characters it and those before move on. */
     private final int[] hunkLines;
     private final int[] linesAfter;
     private final int[] charsAfter;

@@ -103,18 +103,6 @@ public final class WordTable {
         return w;
     }
 
-    /** The interned String equal to {@code text}: the one already held, or {@code text} itself from now on. */
-    public String intern(String text) {
-        int i = set(text.hashCode());
-        for (int k = i; k <= i + 1; k++) {
-            Word w = slots[k];
-            if (w != null && w.text.equals(text)) {
-                return w.text;
-            }
-        }
-        return put(i, new Word(text)).text;
-    }
-
     private static boolean same(char[] word, char[] s, int start, int length) {
         return word.length == length && Arrays.equals(word, 0, length, s, start, start + length);
     }

@@ -67,4 +67,20 @@ class HelpersTest {
     void withoutTheHelperEnumThereAreNoHelpers() {
         assertThat(Helpers.of(List.of(OTHER), List.of(doc(1, "bpf_map_lookup_elem")))).isEmpty();
     }
+
+    /** The comparison of two revisions parsed in one process finds each helper by identity of its name. */
+    @Test
+    void theSameHelperNameOfTwoParsesIsOneStringAndTheTableStaysBounded() {
+        EnumDecl first = new EnumDecl(Helper.ENUM, 10, List.of(constant("BPF_FUNC_" + "map_lookup_elem", 1, 11)));
+        EnumDecl second = new EnumDecl(Helper.ENUM, 20,
+                List.of(constant(new String("BPF_FUNC_map_lookup_elem"), 1, 21)));
+        assertThat(Helpers.of(List.of(second), List.of()).get(0).name())
+                .isSameAs(Helpers.of(List.of(first), List.of()).get(0).name());
+        for (int i = 0; i < Helpers.MAX_NAMES + 10; i++) {
+            Helpers.intern("made_up_" + i);
+        }
+        String name = new String("map_lookup_elem");
+        assertThat(Helpers.intern(name)).isEqualTo("map_lookup_elem");
+        assertThat(Helpers.intern(new String("map_lookup_elem"))).isSameAs(Helpers.intern(name));
+    }
 }

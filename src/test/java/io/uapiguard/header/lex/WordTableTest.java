@@ -30,16 +30,6 @@ class WordTableTest {
     }
 
     @Test
-    void aStringInternsToTheTextAlreadyHeldForItsCharacters() {
-        WordTable words = new WordTable(64);
-        String lexed = text(words, "BPF_FUNC_map", 0, 12);
-        assertThat(words.intern(new String("BPF_FUNC_map"))).isSameAs(lexed);
-        String pasted = new String("BPF_FUNC_" + "x");
-        assertThat(words.intern(pasted)).isSameAs(pasted);
-        assertThat(text(words, "BPF_FUNC_x", 0, 10)).isSameAs(pasted);
-    }
-
-    @Test
     void aWordsKindIsAskedOncePerEntryAndAgainAfterItsSlotWasTaken() {
         WordTable words = new WordTable(4);
         List<String> asked = new ArrayList<>();
