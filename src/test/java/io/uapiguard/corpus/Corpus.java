@@ -172,6 +172,26 @@ public final class Corpus {
         return revisions().stream().map(Revision::text).toList();
     }
 
+    /** A revision's text read as an edit of an earlier one's, and how a failure names the pair. */
+    public record Edit(String base, String text, String what) {
+    }
+
+    /**
+     * Every revision as an edit of the one before, then every {@code far}-th as an edit of the one {@code far} before
+     * (more hunks, some large enough for a change to be split inside them).
+     */
+    public List<Edit> edits(int far) {
+        List<String> texts = texts();
+        List<Edit> out = new ArrayList<>();
+        for (int i = 1; i < texts.size(); i++) {
+            out.add(new Edit(texts.get(i - 1), texts.get(i), "revision " + i));
+        }
+        for (int i = far; i < texts.size(); i += far) {
+            out.add(new Edit(texts.get(i - far), texts.get(i), "revision " + i + " from " + (i - far)));
+        }
+        return out;
+    }
+
     private List<Revision> readRevisions() {
         try (RevWalk walk = new RevWalk(repository)) {
             walk.markStart(walk.parseCommit(repository.resolve("refs/heads/master")));

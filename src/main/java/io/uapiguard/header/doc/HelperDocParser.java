@@ -151,9 +151,8 @@ public final class HelperDocParser {
         }
         int markerEnd = lineEnd(string, marker);
         int close = TextSearch.commentClose(string, marker);
-        int baseLength = was.lines().text().length();
-        if (moved(change, was.marker(), baseLength) != marker || moved(change, was.markerEnd(), baseLength) != markerEnd
-                || (was.close() < 0 ? close >= 0 : moved(change, was.close(), baseLength) != close)) {
+        if (change.moved(was.marker()) != marker || change.moved(was.markerEnd()) != markerEnd
+                || (was.close() < 0 ? close >= 0 : change.moved(was.close()) != close)) {
             return null;
         }
         List<HelperDoc> docs = new ArrayList<>();
@@ -173,12 +172,10 @@ public final class HelperDocParser {
             }
         }
         // The lines of each hunk's new text, from the line its start is on to the line that starts where it ends.
-        int lines = 0;
         int next = 0;   // where the lines read so far end
         for (int i = 0; i < change.size(); i++) {
             int start = change.newFrom(i) == 0 ? 0 : string.lastIndexOf('\n', change.newFrom(i) - 1) + 1;
-            int line = was.lines().lineOf(change.oldFrom(i)) + lines;
-            lines += change.lineDelta(i);
+            int line = was.lines().lineOf(change.oldFrom(i)) + change.linesBefore(i);
             for (; start <= change.newTo(i) && start <= text.length; line++) {
                 int end = lineEnd(string, start);
                 if (start >= next && start > markerEnd && (close < 0 || end < close)) {
@@ -194,48 +191,17 @@ public final class HelperDocParser {
     }
 
     /**
-     * Where the base's offset {@code p} is in the edit: moved by the hunks before it, -1 when a hunk replaced it. The
-     * base's end moves as its last character does.
-     */
-    private static int moved(TextChange change, int p, int baseLength) {
-        int d = 0;
-        for (int i = 0; i < change.size(); i++) {
-            if (p < change.oldFrom(i)) {
-                return p + d;
-            }
-            if (p < change.oldTo(i)) {
-                return -1;
-            }
-            d += change.offsetDelta(i);
-        }
-        return p <= baseLength ? p + d : -1;
-    }
-
-    /**
      * How far the base's line {@code line} moved in the edit when the change left it alone, the newline before it
      * included (so that it starts a line of the edit where it did); Integer.MIN_VALUE when a hunk touched it, or its
-     * newline before or after.
+     * newline before or after. Its end comes from the base's index: the base's text, long promoted, is not read.
      */
     private static int lineShift(TextChange change, LineStarts base, int line) {
         int start = base.start(line);
-        if (start < 0) {
+        int i = start < 0 ? -1 : change.stretchOf(start);
+        if (i < 0 || (i > 0 && start == change.stretchStart(i)) || change.stretchOf(base.end(line)) != i) {
             return Integer.MIN_VALUE;
         }
-        int end = base.end(line);   // from the index: the base's text, long promoted, is not read
-        int from = 0;
-        int shift = 0;
-        for (int i = 0; i <= change.size(); i++) {
-            int to = i < change.size() ? change.oldFrom(i) : base.text().length() + 1;
-            if (start < to) {
-                return (start > from || i == 0) && start >= from && end < to ? shift : Integer.MIN_VALUE;
-            }
-            if (i == change.size()) {
-                break;
-            }
-            shift += change.lineDelta(i);
-            from = change.oldTo(i);
-        }
-        return Integer.MIN_VALUE;
+        return change.linesBefore(i);
     }
 
     /** The index of the line end at or after {@code from}, the text's length on the last line. */

@@ -16,28 +16,17 @@ public final class LineStarts {
     /** An edit: the base's whole index and the change from the base's text to this one. */
     private final LineStarts base;
     private final TextChange change;
-    /** Per hunk: the edit's line holding its start (0-based); the lines and characters it and those before move on. */
+    /** Per hunk of an edit: the edit's line holding its start (0-based). */
     private final int[] hunkLines;
-    private final int[] linesAfter;
-    private final int[] charsAfter;
 
     private LineStarts(String text, int[] starts, LineStarts base, TextChange change) {
         this.text = text;
         this.starts = starts;
         this.base = base;
         this.change = change;
-        int n = change == null ? 0 : change.size();
-        hunkLines = new int[n];
-        linesAfter = new int[n];
-        charsAfter = new int[n];
-        int lines = 0;
-        int chars = 0;
-        for (int i = 0; i < n; i++) {
-            hunkLines[i] = base.lineOf(change.oldFrom(i)) - 1 + lines;   // moved by the hunks before it
-            lines += change.lineDelta(i);
-            chars += change.offsetDelta(i);
-            linesAfter[i] = lines;
-            charsAfter[i] = chars;
+        hunkLines = new int[change == null ? 0 : change.size()];
+        for (int i = 0; i < hunkLines.length; i++) {
+            hunkLines[i] = base.lineOf(change.oldFrom(i)) - 1 + change.linesBefore(i);
         }
     }
 
@@ -109,9 +98,10 @@ public final class LineStarts {
     }
 
     /**
-     * Line {@code index} (0-based) of the edit. Before hunk i the edit's text is the base's moved by {@code d}
-     * characters and {@code l} lines (the hunks before it): a base line start {@code b} whose newline lies in that
-     * stretch, {@code oldTo(i - 1) < b <= oldFrom(i)}, is the start of the edit's line {@code b}'s index + l, at b + d.
+     * Line {@code index} (0-based) of the edit. Before hunk i the edit's text is the base's moved by the hunks before
+     * it ({@link TextChange#charsBefore}, {@link TextChange#linesBefore}): a base line start {@code b} whose newline
+     * lies in that stretch, {@code oldTo(i - 1) < b <= oldFrom(i)}, is the start of the edit's line {@code b}'s index
+     * plus the lines before, at b plus the characters before.
      * A line that starts in a hunk's new text is found by reading from the start of the line holding the hunk's start.
      */
     private int inEdit(int index) {
@@ -119,11 +109,11 @@ public final class LineStarts {
         int walkFrom = 0;
         int walkLine = 0;
         for (int i = 0; i <= hunkLines.length; i++) {
-            int from = i == 0 ? 0 : change.oldTo(i - 1);
+            int from = change.stretchStart(i);
             int to = i < hunkLines.length ? change.oldFrom(i) : base.text.length();
-            int m = index - (i == 0 ? 0 : linesAfter[i - 1]);
+            int m = index - change.linesBefore(i);
             if (m >= 0 && m < b.length && (b[m] > from || i == 0) && b[m] <= to) {
-                return b[m] + (i == 0 ? 0 : charsAfter[i - 1]);
+                return b[m] + change.charsBefore(i);
             }
             if (i == hunkLines.length || hunkLines[i] > index) {
                 break;   // every later hunk starts on a later line

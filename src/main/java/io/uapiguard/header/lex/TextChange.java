@@ -30,6 +30,9 @@ public final class TextChange {
     /** Lines (newline characters) in each hunk's old and new range. */
     private final int[] oldLines;
     private final int[] newLines;
+    /** Lines and characters the hunks before hunk i (before none past the last) add to what follows them. */
+    private final int[] linesBefore;
+    private final int[] charsBefore;
     /** The texts it was found between, by identity: see {@link #LAST}. */
     private final String oldText;
     private final String newText;
@@ -58,6 +61,12 @@ public final class TextChange {
             newTo[i] = h[3];
             oldLines[i] = TextSearch.lineEnds(oldText, h[0], h[1]);
             newLines[i] = TextSearch.lineEnds(newText, h[2], h[3]);
+        }
+        linesBefore = new int[n + 1];
+        charsBefore = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            linesBefore[i + 1] = linesBefore[i] + lineDelta(i);
+            charsBefore[i + 1] = charsBefore[i] + offsetDelta(i);
         }
     }
 
@@ -98,7 +107,7 @@ public final class TextChange {
     }
 
     /** Whether this is the change from {@code oldText} to {@code newText}, the very Strings. */
-    public boolean isBetween(String oldText, String newText) {
+    boolean isBetween(String oldText, String newText) {
         return this.oldText == oldText && this.newText == newText;
     }
 
@@ -134,6 +143,41 @@ public final class TextChange {
 
     public int offsetDelta(int i) {
         return (newTo[i] - newFrom[i]) - (oldTo[i] - oldFrom[i]);
+    }
+
+    /**
+     * The unchanged stretch of the old text that holds {@code oldOffset}: i where {@link #stretchStart stretchStart(i)}
+     * {@code <= oldOffset < oldFrom(i)}, {@link #size()} from the last hunk's end to the text's end inclusive; -1 when
+     * a hunk replaced it. Where text was only inserted, the offset lies after the insertion.
+     */
+    public int stretchOf(int oldOffset) {
+        for (int i = 0; i < oldFrom.length; i++) {
+            if (oldOffset < oldFrom[i]) {
+                return oldOffset >= stretchStart(i) ? i : -1;
+            }
+        }
+        return oldOffset >= stretchStart(oldFrom.length) && oldOffset <= oldText.length() ? oldFrom.length : -1;
+    }
+
+    /** Where unchanged stretch i ({@link #stretchOf}) begins in the old text. */
+    public int stretchStart(int i) {
+        return i == 0 ? 0 : oldTo[i - 1];
+    }
+
+    /** The lines by which the hunks before it move unchanged stretch i. */
+    public int linesBefore(int i) {
+        return linesBefore[i];
+    }
+
+    /** The characters by which the hunks before it move unchanged stretch i. */
+    public int charsBefore(int i) {
+        return charsBefore[i];
+    }
+
+    /** Where {@code oldOffset} is in the new text; -1 when a hunk replaced it. */
+    public int moved(int oldOffset) {
+        int i = stretchOf(oldOffset);
+        return i < 0 ? -1 : oldOffset + charsBefore[i];
     }
 
     private static void diff(String a, char[] ab, int a0, int a1, String b, char[] bb, int b0, int b1, int depth,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.corpus.Corpus;
 import java.io.IOException;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -60,12 +59,8 @@ class HelperDocEditTest {
 
     @Test
     void everyRevisionOfBpfHAsAnEditOfTheOneBeforeAndOfOneFarBefore() {
-        List<String> texts = Corpus.require().texts();
-        for (int i = 1; i < texts.size(); i++) {
-            assertSameScan(texts.get(i - 1), texts.get(i), "revision " + i);
-        }
-        for (int i = 50; i < texts.size(); i += 50) {
-            assertSameScan(texts.get(i - 50), texts.get(i), "revision " + i + " from " + (i - 50));
+        for (Corpus.Edit edit : Corpus.require().edits(50)) {
+            assertSameScan(edit.base(), edit.text(), edit.what());
         }
     }
 }

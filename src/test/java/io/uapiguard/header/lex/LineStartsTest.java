@@ -99,12 +99,8 @@ class LineStartsTest {
     /** The large texts are what the change splits inside its hunks (below 1 KB a difference is one hunk). */
     @Test
     void everyRevisionOfBpfHAsAnEditOfTheOneBeforeAndOfOneFarBefore() {
-        List<String> texts = Corpus.require().texts();
-        for (int i = 1; i < texts.size(); i++) {
-            assertSameLines(texts.get(i - 1), texts.get(i), "revision " + i);
-        }
-        for (int i = 60; i < texts.size(); i += 60) {
-            assertSameLines(texts.get(i - 60), texts.get(i), "revision " + i + " from " + (i - 60));
+        for (Corpus.Edit edit : Corpus.require().edits(60)) {
+            assertSameLines(edit.base(), edit.text(), edit.what());
         }
     }
 

@@ -53,4 +53,29 @@ class TextChangeTest {
         other.join();
         assertThat(elsewhere[0]).isNull();
     }
+
+    @Test
+    void anOldOffsetOutsideTheHunksIsInAStretchMovedByTheHunksBeforeIt() {
+        String old = "a\nb\nc\nd\n";
+        String now = "a\nB\nB2\nc\nd\n";   // b replaced by two lines
+        TextChange change = TextChange.between(old, now);
+        assertThat(hunks(change)).isEqualTo("2-4>2-7 ");
+        assertThat(change.stretchOf(0)).isZero();
+        assertThat(change.moved(1)).isEqualTo(1);
+        assertThat(change.stretchOf(2)).isEqualTo(-1);   // b, replaced
+        assertThat(change.moved(3)).isEqualTo(-1);
+        assertThat(change.stretchOf(4)).isEqualTo(1);
+        assertThat(change.stretchStart(1)).isEqualTo(4);
+        assertThat(change.linesBefore(1)).isEqualTo(1);
+        assertThat(change.charsBefore(1)).isEqualTo(3);
+        assertThat(change.moved(4)).isEqualTo(7);
+        assertThat(change.moved(old.length())).isEqualTo(now.length());
+        assertThat(change.moved(old.length() + 1)).isEqualTo(-1);
+
+        TextChange inserted = TextChange.between("a\nb\n", "a\nx\nb\n");
+        assertThat(hunks(inserted)).isEqualTo("2-2>2-4 ");
+        assertThat(inserted.stretchOf(2)).as("where text was only inserted: after it").isEqualTo(1);
+        assertThat(inserted.moved(2)).isEqualTo(4);
+        assertThat(inserted.moved(1)).isEqualTo(1);
+    }
 }
