@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Pairs old and new elements and lets every registered rule judge each pair. Thread-safe. */
 public final class CompatEngine {
@@ -35,8 +36,35 @@ public final class CompatEngine {
     /** Compares {@code oldModel} with {@code newModel}; locations name {@code path}. */
     public Comparison compare(UapiModel oldModel, UapiModel newModel, String path) {
         Findings findings = new Findings(path);
-        Matching.matchAll(indexes.of(oldModel), indexes.of(newModel), match -> judge(match, findings));
+        Matching.matchAll(indexes.of(oldModel), indexes.of(newModel), new Judging(findings));
         return new Comparison(findings.sorted(), List.of(path));
+    }
+
+    /**
+     * Lets the rules judge each match of one comparison. Matching emits its matches in long runs of one kind (every
+     * field, then every enum constant ...): the rules of the last kind are kept, so the table is looked up once a run,
+     * not once for each of a header's thousands of pairs.
+     */
+    private final class Judging implements Consumer<Match> {
+        private final Findings findings;
+        private Class<?> kind;
+        private List<Rule<?>> rules = List.of();
+
+        Judging(Findings findings) {
+            this.findings = findings;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void accept(Match match) {
+            if (match.getClass() != kind) {
+                kind = match.getClass();
+                rules = rulesByMatch.getOrDefault(kind, List.of());
+            }
+            for (Rule<?> rule : rules) {
+                ((Rule<Match>) rule).judge(match, findings);
+            }
+        }
     }
 
     /**
