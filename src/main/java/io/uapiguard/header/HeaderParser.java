@@ -144,8 +144,12 @@ public final class HeaderParser {
         Mapper mapper = mapperReader.read();
         HelperDocParser.Result docs = new HelperDocParser().scan(text, asText, base);
         List<Helper> helpers = Helpers.of(decls.enums(), docs.docs());
-        List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(),
+        List<Problem> problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitIds(),
                 docs.malformed());
+        if (problems.stream().anyMatch(p -> Problem.MAPPER_ID_MISMATCH.equals(p.kind()))) {
+            // Ids compared without lines; a mismatch to report is placed at its entry.
+            problems = Consistency.check(helpers, docs.docs(), mapperReader.explicitEntries(), docs.malformed());
+        }
         StructLayout layout = new StructLayout(abi, decls.recordsByTag(), decls.typedefs());
         List<StructDecl> structs = new ArrayList<>(decls.records().size());
         try {

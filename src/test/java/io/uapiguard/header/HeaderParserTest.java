@@ -45,6 +45,25 @@ class HeaderParserTest {
     }
 
     @Test
+    void aMapperIdThatDisagreesWithTheEnumIsPlacedAtItsEntryInEveryParse() {
+        // The ids are compared as an earlier parse read them; the mismatch's line is this header's own.
+        String header = """
+                #define ___BPF_FUNC_MAPPER(FN, ctx...) \\
+                	FN(unspec, 0, ##ctx) \\
+                	FN(map_lookup_elem, 2, ##ctx)
+                enum bpf_func_id { BPF_FUNC_unspec = 0, BPF_FUNC_map_lookup_elem = 1 };
+                """;
+        HeaderParser parser = new HeaderParser();
+        for (String text : List.of(header, "/* one */\n/* two */\n" + header, header)) {
+            int entryLine = (int) text.lines().takeWhile(l -> !l.contains("FN(map_lookup_elem")).count() + 1;
+            assertThat(parser.parse("bpf.h", text).problems())
+                    .filteredOn(p -> p.kind().equals("mapper-id-mismatch"))
+                    .extracting(p -> p.symbol(), p -> p.line())
+                    .containsExactly(tuple("map_lookup_elem", entryLine));
+        }
+    }
+
+    @Test
     void functionPointerMembersSpellTheirReturnTypeAsFieldsAre() {
         // One spelling of a C type (CType.spelling) names function types too: the dimensions of a returned
         // pointer to an array outermost first, an anonymous record marked as such, blanks as in a field's type.

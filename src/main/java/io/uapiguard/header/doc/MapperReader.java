@@ -178,6 +178,19 @@ public final class MapperReader {
      * the line that of the entry. Empty for the positional shape.
      */
     public List<Helper> explicitEntries() {
+        return explicitEntries(true);
+    }
+
+    /**
+     * {@link #explicitEntries()} without their lines (each 0), read from an earlier parse's expansion of the mapper
+     * when its macros are written the same: a check's candidate rarely changes them, and expanding bpf.h's 211
+     * entries again was 2.7 % of a check under load. For comparing ids; a problem to report needs the lines.
+     */
+    public List<Helper> explicitIds() {
+        return explicitEntries(false);
+    }
+
+    private List<Helper> explicitEntries(boolean placed) {
         List<Helper> out = new ArrayList<>();
         for (Macro m : mapperMacros()) {
             FnUse use = m.functionLike() ? fnUse(m) : null;
@@ -197,28 +210,50 @@ public final class MapperReader {
                 }
             }
             call.add(new PpToken(HeaderLexer.RPAREN, ")", m.line(), 0));
-            List<PpToken> expanded = new ArrayList<>();
+            List<Entry> entries;
             try {
-                expander.expand(call, expanded);
+                if (placed) {
+                    List<PpToken> expanded = new ArrayList<>();
+                    expander.expand(call, expanded);
+                    entries = entries(expanded, true);
+                } else {
+                    entries = expander.expandToValue(call, "mapper entries", expanded -> entries(expanded, false));
+                }
             } catch (UapiguardException e) {
                 if (e.reason() == UapiguardException.Reason.LIMIT_EXCEEDED) {
                     throw e;
                 }
                 continue;
             }
-            entries(expanded, out);
+            for (Entry entry : entries) {
+                try {
+                    long id = evaluator.evaluate(entry.id(), t -> null, false).value().longValueExact();
+                    out.add(new Helper(entry.name(), id, entry.line(), List.of()));
+                } catch (ConstantEvaluator.EvalException | ArithmeticException e) {
+                    // An entry whose id is not a constant has no id to compare.
+                }
+            }
         }
         return out;
     }
 
-    private void entries(List<PpToken> tokens, List<Helper> out) {
+    /** An entry {@code FN(name, id, ...)}: the name, its line (0: not placed) and the id's tokens. */
+    private record Entry(String name, int line, List<PpToken> id) {
+    }
+
+    /**
+     * The entries of an expansion whose first argument is a single word. {@code placed}: with their lines and their
+     * own tokens; otherwise with neither, the id's tokens copies that hold on to nothing of the parse.
+     */
+    private static List<Entry> entries(List<PpToken> tokens, boolean placed) {
+        List<Entry> out = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (!tokens.get(i).getText().equals(SYMBOLIC_FN) || tokens.get(i + 1).getType() != HeaderLexer.LPAREN) {
                 continue;
             }
             int close = closing(tokens, i + 1);
             if (close < 0) {
-                return;
+                break;
             }
             List<List<PpToken>> args = new ArrayList<>();
             List<PpToken> current = new ArrayList<>();
@@ -239,14 +274,20 @@ public final class MapperReader {
             args.add(current);
             if (args.size() >= 2 && args.get(0).size() == 1 && TokenKinds.isWord(args.get(0).get(0).getType())) {
                 PpToken name = args.get(0).get(0);
-                try {
-                    long id = evaluator.evaluate(args.get(1), t -> null, false).value().longValueExact();
-                    out.add(new Helper(name.getText(), id, name.getLine(), List.of()));
-                } catch (ConstantEvaluator.EvalException | ArithmeticException e) {
-                    // An entry whose id is not a constant has no id to compare.
-                }
+                out.add(placed ? new Entry(name.getText(), name.getLine(), args.get(1))
+                        : new Entry(name.getText(), 0, spelled(args.get(1))));
             }
             i = close;
         }
+        return List.copyOf(out);
+    }
+
+    /** Tokens of the same types and texts that stand nowhere. */
+    private static List<PpToken> spelled(List<PpToken> tokens) {
+        List<PpToken> out = new ArrayList<>(tokens.size());
+        for (PpToken t : tokens) {
+            out.add(new PpToken(t.getType(), t.getText(), 0, 0));
+        }
+        return List.copyOf(out);
     }
 }

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Macro expansion by the C rules (C11 6.10.3, with GNU's named variadics and {@code , ##args} comma
@@ -24,11 +25,11 @@ public final class MacroExpander {
     private static final int PLACEMARKER = -2;
 
     /**
-     * What {@link #expandToText} keeps of one expansion: each name it looked up with how the macro it found was written
-     * ({@link Written}), the tokens it produced and the deepest nesting it reached (so that a parse with tighter bounds
-     * still fails), and its text.
+     * What {@link #expandToValue} keeps of one expansion: each name it looked up with how the macro it found was
+     * written ({@link Written}), the tokens it produced and the deepest nesting it reached (so that a parse with tighter
+     * bounds still fails), and what was read from it.
      */
-    private record Remembered(Written[] consulted, int produced, int deepest, String text) {
+    private record Remembered(Written[] consulted, int produced, int deepest, Object value) {
     }
 
     /** The last few expansions of one call, and how many times a parse took one of them rather than expanding. */
@@ -36,7 +37,7 @@ public final class MacroExpander {
     }
 
     /**
-     * By the call's text: what {@link #expandToText} keeps of each call it was given, for every parse. Few calls (one
+     * By the call's text and what was read: what {@link #expandToValue} keeps of each call it was given, for every parse. Few calls (one
      * per mapper shape) and few of each: a kept macro's tokens hold on to its header's text.
      */
     private static final Cache<String, Known> REMEMBERED = Caffeine.newBuilder().maximumSize(8).build();
@@ -324,27 +325,38 @@ public final class MacroExpander {
 
     /**
      * The text ({@link TokenText#of}) of the full expansion of {@code call}, a call the front end makes itself rather
-     * than one of the header's text (the helper mapper expanded for a symbolic FN). Such a text depends on the call's
-     * tokens and on the definitions of the names the expansion looks up, not on where they stand: it is kept with
-     * them, and a parse whose macros of those names are written the same (parameters, body tokens and their spacing)
-     * takes the text, accounting the tokens expanding it would produce. A call with a hide set other than its own
-     * name's macro is expanded every time. bpf.h's mapper has 211 entries: expanding it was 4.5 % of a check's time
-     * under load.
+     * than one of the header's text (the helper mapper expanded for a symbolic FN): {@link #expandToValue}. bpf.h's
+     * mapper has 211 entries: expanding it was 4.5 % of a check's time under load.
      */
     public String expandToText(List<PpToken> call) {
+        return expandToValue(call, "text", TokenText::of);
+    }
+
+    /**
+     * What {@code read} makes of the full expansion of {@code call}, a call the front end makes itself. {@code read}
+     * must depend on the expansion's token types, texts and spacing only, not on where they stand, and hold on to none
+     * of its tokens; {@code kind} names what it reads, one kind for one {@code read}. Such a value depends on the
+     * call's tokens and on the definitions of the names the expansion looks up: it is kept with them, and a parse
+     * whose macros of those names are written the same (parameters, body tokens and their spacing) takes the value,
+     * accounting the tokens expanding it would produce. A call with a hide set other than its own name's macro is
+     * expanded every time.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T expandToValue(List<PpToken> call, String kind, Function<List<PpToken>, T> read) {
         String key = key(call, macros);
         if (key == null) {
             List<PpToken> out = new ArrayList<>();
             expand(call, out);
-            return TokenText.of(out);
+            return read.apply(out);
         }
+        key = kind + '\n' + key;
         Known known = REMEMBERED.getIfPresent(key);
         if (known != null) {
             for (Remembered r : known.recent()) {
                 if (r.deepest() <= budget.limits().maxDepth() && budget.fits(r.produced()) && sameMacros(r.consulted())) {
                     budget.produced(r.produced(), call.get(0));
                     known.taken().incrementAndGet();
-                    return r.text();
+                    return (T) r.value();
                 }
             }
         }
@@ -352,15 +364,15 @@ public final class MacroExpander {
         consulted = lookedUp;
         deepest = 0;
         int before = budget.used();
-        String text;
+        T value;
         try {
             List<PpToken> out = new ArrayList<>();
             expand(call, out);
-            text = TokenText.of(out);
+            value = read.apply(out);
         } finally {
             consulted = null;
         }
-        Remembered made = new Remembered(Written.all(lookedUp), budget.used() - before, deepest, text);
+        Remembered made = new Remembered(Written.all(lookedUp), budget.used() - before, deepest, value);
         REMEMBERED.asMap().compute(key, (k, was) -> {
             List<Remembered> next = new ArrayList<>(REMEMBERED_PER_CALL);
             next.add(made);
@@ -369,7 +381,7 @@ public final class MacroExpander {
             }
             return new Known(List.copyOf(next), was == null ? new AtomicInteger() : was.taken());
         });
-        return text;
+        return value;
     }
 
     /**
@@ -393,10 +405,15 @@ public final class MacroExpander {
         return key.toString();
     }
 
-    /** How many times parses took a kept expansion of {@code call} (without hide sets) rather than expanding it. */
+    /** How many times parses took a kept text of {@code call} (without hide sets) rather than expanding it. */
     static int timesTaken(List<PpToken> call) {
+        return timesTaken(call, "text");
+    }
+
+    /** How many times parses took a kept {@code kind} of {@code call} (without hide sets) rather than expanding it. */
+    static int timesTaken(List<PpToken> call, String kind) {
         String key = key(call, new MacroTable());
-        Known known = key == null ? null : REMEMBERED.getIfPresent(key);
+        Known known = key == null ? null : REMEMBERED.getIfPresent(kind + '\n' + key);
         return known == null ? 0 : known.taken().get();
     }
 

@@ -15,11 +15,20 @@ import org.junit.jupiter.api.Test;
 /** The mapper's explicit {@code FN(name, id, ...)} entries, read by expanding the mapper, not by matching its text. */
 class MapperReaderTest {
 
-    private static List<Helper> explicitEntries(String header) {
+    private static MapperReader reader(String header) {
         Budget budget = new Budget(Limits.DEFAULT, "mapper.h");
         Preprocessor pp = new Preprocessor("mapper.h", budget, Abi.X86_64);
         Preprocessor.Result result = pp.run(header);
-        return new MapperReader(result, new ConstantEvaluator(budget, Abi.X86_64)).explicitEntries();
+        return new MapperReader(result, new ConstantEvaluator(budget, Abi.X86_64));
+    }
+
+    private static List<Helper> explicitEntries(String header) {
+        return reader(header).explicitEntries();
+    }
+
+    /** The entries with their lines taken off, as {@link MapperReader#explicitIds()} gives them. */
+    private static List<Helper> unplaced(List<Helper> entries) {
+        return entries.stream().map(h -> new Helper(h.name(), h.id(), 0, h.docs())).toList();
     }
 
     @Test
@@ -59,5 +68,34 @@ class MapperReaderTest {
                 #define ___BPF_FUNC_MAPPER(FN, ctx...) FN(one, 1, ##ctx)
                 """;
         assertThat(explicitEntries(header)).containsExactly(new Helper("one", 1, 2, List.of()));
+    }
+
+    @Test
+    void idsWithoutLinesAreTheEntriesOfTheMapperAsNowWrittenParseAfterParse() {
+        // A mapper of its own, so that no other test's parse keeps an expansion of it.
+        String mapper = """
+                #define ___MRT_BPF_FUNC_MAPPER(FN, ctx...) \\
+                	FN(unspec, 0, ##ctx) \\
+                	FN(one, 1 + 0, ##ctx) \\
+                	FN(two, TWO, ##ctx)
+                #define TWO 2
+                """;
+        List<String> revisions = List.of(
+                mapper,
+                "/* moved down */\n#define OTHER 1\n\n" + mapper,
+                mapper.replace("FN(one, 1 + 0, ##ctx)", "FN(one, 7, ##ctx)"),
+                mapper.replace("#define TWO 2", "#define TWO 22"),
+                mapper.replace("FN(two, TWO, ##ctx)", "FN(two, TWO, ##ctx) \\\n\tFN(three, 3, ##ctx)"),
+                mapper);
+        for (String header : revisions) {
+            MapperReader reader = reader(header);
+            List<Helper> placed = reader.explicitEntries();
+            assertThat(placed).as(header).isNotEmpty();
+            assertThat(reader.explicitIds()).as(header).isEqualTo(unplaced(placed));
+        }
+        assertThat(reader(revisions.get(2)).explicitIds()).extracting(Helper::id).containsExactly(0L, 7L, 2L);
+        assertThat(reader(revisions.get(3)).explicitIds()).extracting(Helper::id).containsExactly(0L, 1L, 22L);
+        assertThat(reader(revisions.get(4)).explicitIds()).extracting(Helper::name)
+                .containsExactly("unspec", "one", "two", "three");
     }
 }

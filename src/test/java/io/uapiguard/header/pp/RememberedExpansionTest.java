@@ -8,6 +8,7 @@ import io.uapiguard.model.Abi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,6 +141,24 @@ class RememberedExpansionTest {
         assertThat(pp.expander().expandToText(List.of(own))).isEqualTo("KC_A");
         assertThat(parse(header).expandToText(List.of(new PpToken(HeaderLexer.IDENTIFIER, "KC_A", 1, 0))))
                 .isEqualTo("2");
+    }
+
+    @Test
+    void aValueOfAnotherKindReadFromTheSameCallIsKeptApartFromItsText() {
+        String header = MAPPER.replace("REM_MAPPER", "KIND_MAPPER");
+        List<PpToken> call = call("__KIND_MAPPER");
+        assertThat(parse(header).expandToText(call)).isEqualTo("FN(unspec), FN(map_lookup_elem), FN(map_update_elem),");
+        int texts = MacroExpander.timesTaken(call);
+        int counts = MacroExpander.timesTaken(call, "token count");
+        // Each kind reads its own expansion the first time, and takes its own value after.
+        Function<List<PpToken>, Integer> count = List::size;
+        List<PpToken> expanded = new ArrayList<>();
+        parse(header).expand(call, expanded);
+        assertThat(parse(header).expandToValue(call, "token count", count)).isEqualTo(expanded.size()).isEqualTo(15);
+        assertThat(parse("#define OTHER 1\n" + header).expandToValue(call, "token count", count)).isEqualTo(15);
+        assertThat(MacroExpander.timesTaken(call, "token count")).isEqualTo(counts + 1);
+        assertThat(parse(header).expandToText(call)).isEqualTo("FN(unspec), FN(map_lookup_elem), FN(map_update_elem),");
+        assertThat(MacroExpander.timesTaken(call)).isEqualTo(texts + 1);
     }
 
     static MacroExpander parse(String header) {
