@@ -14,8 +14,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(ChecksProperties.class)
 class CheckStoreConfiguration {
 
+    /** On a pool of its own, whose writes do not wait for the WAL flush (see {@link CheckStore#ownPool}). */
+    @Bean(destroyMethod = "close")
+    CheckStore checkStore(DataSource dataSource) {
+        return CheckStore.ownPool(dataSource);
+    }
+
     @Bean
-    CheckRecords checkRecords(DataSource dataSource, ChecksProperties properties) {
-        return new CheckRecords(new CheckStore(dataSource), properties.retention(), Clock.systemUTC());
+    CheckRecords checkRecords(CheckStore store, ChecksProperties properties) {
+        return new CheckRecords(store, properties.retention(), Clock.systemUTC());
     }
 }

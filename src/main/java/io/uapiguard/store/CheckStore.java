@@ -1,5 +1,7 @@
 package io.uapiguard.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,17 +14,64 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The REST checks as answered ({@code checks}), one row per request digest: identical requests share the row, the
  * newest answer replacing the one before. Each write is one statement, so a row is never half-written.
  */
-public final class CheckStore {
+public final class CheckStore implements AutoCloseable {
+
+    /** Each session of the store's own pool: a check's write does not wait for the WAL to reach the disk. */
+    static final String ASYNC_COMMIT = "SET synchronous_commit TO off";
 
     /** One stored check; {@code result} is the JSON answer as sent, {@code excerpts} the lines kept for the page. */
     public record StoredCheck(String digest, String repository, String baseCommit, String baseTag, String path,
                               String verdict, String result, String excerpts, Instant createdAt) {
     }
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
+    /** The pool of the store's own, when it has one; closed with the store. */
+    private final HikariDataSource own;
 
+    /** A store writing through {@code dataSource} as it is. */
     public CheckStore(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    private CheckStore(DataSource dataSource, HikariDataSource own) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.own = own;
+    }
+
+    /**
+     * A store writing through a pool of its own beside {@code main} (the same server and account, as many connections
+     * at most), whose sessions commit without waiting for the WAL flush ({@link #ASYNC_COMMIT}): a check's worker
+     * waits for its row's write, not for a disk. A server crash can lose the checks stored in the last moments
+     * before it (PostgreSQL keeps commit order and never half a row): their pages answer 404, their verdicts were
+     * given. The service's other writes keep the server's durability. {@code main} as it is when it is not a
+     * Hikari pool, whose settings there would be nothing to copy from.
+     */
+    public static CheckStore ownPool(DataSource main) {
+        if (!(main instanceof HikariDataSource hikari)) {
+            return new CheckStore(main);
+        }
+        HikariConfig config = new HikariConfig();
+        hikari.copyStateTo(config);
+        config.setPoolName(hikari.getPoolName() + "-checks");
+        config.setMinimumIdle(1);
+        String init = hikari.getConnectionInitSql();
+        config.setConnectionInitSql(init == null || init.isBlank() ? ASYNC_COMMIT : init + "; " + ASYNC_COMMIT);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new CheckStore(pool, pool);
+    }
+
+    /** What the rows are written through: the pool of the store's own, or the data source it was given. */
+    DataSource writesThrough() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        if (own != null) {
+            own.close();
+        }
     }
 
     /** What {@link #storeUnlessKept} did with a check. */

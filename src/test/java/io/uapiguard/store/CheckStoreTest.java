@@ -2,12 +2,17 @@ package io.uapiguard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.uapiguard.store.CheckStore.StoredCheck;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** Stored REST checks on a real PostgreSQL: one row per digest, the newest answer kept, found and deleted by age. */
 class CheckStoreTest {
@@ -103,5 +108,39 @@ class CheckStoreTest {
         assertThat(write(check(D1, "breaking", T0))).isEqualTo(CheckStore.Stored.NO_REPOSITORY);
         assertThat(store.storeUnlessKept(check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.NO_REPOSITORY);
         assertThat(store.find(D1, Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void itsOwnPoolWritesWithoutWaitingForTheFlushAndLeavesTheServiceDurable() {
+        // The embedded server commits asynchronously already: a main pool as durable as a server's default.
+        HikariConfig config = new HikariConfig();
+        db.dataSource().copyStateTo(config);
+        config.setPoolName("durable");
+        config.setConnectionInitSql("SET synchronous_commit TO on");
+        try (HikariDataSource main = new HikariDataSource(config); CheckStore own = CheckStore.ownPool(main)) {
+            assertThat(own.storeUnlessKept(check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+            assertThat(own.find(D1, T0)).contains(check(D1, "breaking", T0));
+            assertThat(setting(own.writesThrough())).isEqualTo("off");
+            assertThat(setting(main)).isEqualTo("on");
+            HikariDataSource pool = (HikariDataSource) own.writesThrough();
+            assertThat(pool.getPoolName()).isEqualTo("durable-checks");
+            own.close();
+            assertThat(pool.isClosed()).isTrue();
+            assertThat(main.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aDataSourceThatIsNoHikariPoolIsWrittenThroughAsItIs() {
+        DataSource plain = new DelegatingDataSource(db.dataSource());
+        try (CheckStore own = CheckStore.ownPool(plain)) {
+            assertThat(own.writesThrough()).isSameAs(plain);
+            assertThat(own.storeUnlessKept(check(D2, "compatible", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+        }
+        assertThat(db.dataSource().isClosed()).isFalse();
+    }
+
+    private static String setting(DataSource dataSource) {
+        return JdbcClient.create(dataSource).sql("SHOW synchronous_commit").query(String.class).single();
     }
 }
