@@ -22,6 +22,9 @@
 # UAPIGUARD_BENCH_JAR: the service jar to run (default target/uapiguard.jar); several, separated by ':', are run side
 # by side (each its own service, database and port) and measured in alternating windows, UAPIGUARD_BENCH_ROUNDS of
 # them (default 1) for each build and phase: builds compared under the same machine, whose speed drifts over minutes.
+# UAPIGUARD_BENCH_DATABASES: JDBC URLs separated by spaces, one per build in the order of UAPIGUARD_BENCH_JAR (each an
+# empty database on a server that trusts the user postgres), used in place of the embedded PostgreSQL: the write of a
+# check measured against a server of durable defaults (fsync, synchronous_commit on), as docker-compose.yml runs one.
 # Needs: target/uapiguard.jar and target/test-classes (mvn -q -DskipTests package), wrk, jq, curl, git,
 # ../shared/corpus/.
 set -euo pipefail
@@ -35,6 +38,9 @@ rounds=${UAPIGUARD_BENCH_ROUNDS:-1}
 threads=$(( clients < 2 ? clients : 2 ))   # wrk needs at least one connection per thread
 bundle=${UAPIGUARD_CORPUS:-../shared/corpus}/bpf-uapi-history.bundle
 IFS=: read -r -a jars <<<"${UAPIGUARD_BENCH_JAR:-target/uapiguard.jar}"
+read -r -a db_urls <<<"${UAPIGUARD_BENCH_DATABASES:-}"
+[ "${#db_urls[@]}" -eq 0 ] || [ "${#db_urls[@]}" -eq "${#jars[@]}" ] \
+  || { echo "load.sh: UAPIGUARD_BENCH_DATABASES names ${#db_urls[@]} databases for ${#jars[@]} builds" >&2; exit 2; }
 for tool in wrk jq curl java; do
   command -v "$tool" >/dev/null || { echo "load.sh: $tool is required" >&2; exit 2; }
 done
@@ -59,7 +65,7 @@ trap cleanup EXIT
 . bench/service.sh
 auth=(-H "Authorization: Bearer $token")
 for s in "${!jars[@]}"; do
-  work=$top/s$s; mkdir -p "$work"; jar=${jars[$s]}; port=$((first_port + s))
+  work=$top/s$s; mkdir -p "$work"; jar=${jars[$s]}; port=$((first_port + s)); db_url=${db_urls[$s]:-}
   start_service
   pids+=("$server_pid"); bases+=("$base")
   curl -fsS "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/admin/repositories" \
