@@ -26,8 +26,8 @@ public final class MacroExpander {
 
     /**
      * What {@link #expandToValue} keeps of one expansion: each name it looked up with how the macro it found was
-     * written ({@link Written}), the tokens it produced and the deepest nesting it reached (so that a parse with tighter
-     * bounds still fails), and what was read from it.
+     * written ({@link Written}), the tokens it produced and the deepest nesting it reached (so that a parse with
+     * tighter bounds still fails), and what was read from it.
      */
     private record Remembered(Written[] consulted, int produced, int deepest, Object value) {
     }
@@ -37,10 +37,11 @@ public final class MacroExpander {
     }
 
     /**
-     * By the call's text and what was read: what {@link #expandToValue} keeps of each call it was given, for every parse. Few calls (one
-     * per mapper shape) and few of each: a kept macro's tokens hold on to its header's text.
+     * By what was read and the call's text: what {@link #expandToValue} keeps of each call it was given, for every
+     * parse. Few calls (one per mapper shape and kind) and few of each: a kept macro's tokens hold on to its header's
+     * text.
      */
-    private static final Cache<String, Known> REMEMBERED = Caffeine.newBuilder().maximumSize(8).build();
+    private static final Cache<String, Known> REMEMBERED = Caffeine.newBuilder().maximumSize(16).build();
     private static final int REMEMBERED_PER_CALL = 4;
 
     /**
