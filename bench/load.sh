@@ -9,6 +9,8 @@
 #      counted from when each check was due; RATE may list several (300,350,400), each measured in turn. The first
 #      UAPIGUARD_BENCH_RATE_WARMUP seconds (default 5) of the schedule are sent and not counted: a service that sat
 #      idle while another build was measured held up the checks of its first second, all 300 of them in one window.
+# After each window: the CPU a check cost the service's JVM, and its database's processes (the stored check's write;
+# on the same cores when the database is the embedded one).
 #   bench/load.sh [DURATION_S=60] [CLIENTS=8] [RATE=300]
 # The candidates are the N newest revisions (UAPIGUARD_BENCH_BASE=N, default 20), each checked against the revision
 # before all of them; every request appends a comment of its own to its header, so that each is a new candidate
@@ -115,33 +117,57 @@ done
 # CPU time of a service process (user+system, clock ticks), to state the cost of one check apart from whatever else
 # the machine is running.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/${pids[$1]}/stat"; }
-cpu_per_check() {   # OUTPUT_FILE TICKS_BEFORE TICKS_AFTER
+# The same of build $1's database: the embedded server's processes (its postmaster, from its data directory's
+# postmaster.pid, and the postmaster's children), or the backends of its database on the server of
+# UAPIGUARD_BENCH_DATABASES (by their titles; that server's own processes are shared).
+# Each pid with its ticks, so that only the processes alive at both readings are counted (autovacuum's come and go).
+db_ticks() {
+  local pid
+  if [ -n "${db_urls[$1]:-}" ]; then
+    local name=${db_urls[$1]##*/}
+    for pid in $(pgrep -f "^postgres: [^ ]+ ${name%%\?*} "); do
+      echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"
+    done
+  elif [ -f "$top/s$1/pg/postmaster.pid" ]; then
+    local postmaster
+    postmaster=$(head -1 "$top/s$1/pg/postmaster.pid")
+    for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+      echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"
+    done
+  fi
+}
+cpu_per_check() {   # OUTPUT_FILE TICKS_BEFORE TICKS_AFTER [DB_TICKS_BEFORE DB_TICKS_AFTER: files of db_ticks]
   local requests
   # The generator's warm-up checks (warmup_requests=, when it had one) ran between the two readings too.
   requests=$(awk '/^(warmup_)?requests=/ { split($1, kv, "="); n += kv[2] } END { print n }' "$1")
   awk -v t=$(($3 - $2)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "service CPU per check: %.2f ms (%d checks)\n", t * 1000 / hz / n, n }'
+  [ $# -lt 5 ] || awk -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'FNR == NR { was[$1] = $2; next } ($1 in was) && $2 != "" { t += $2 - was[$1] }
+     END { printf "database CPU per check: %.2f ms\n", t * 1000 / hz / n }' "$4" "$5"
 }
 echo "measured: ${duration} s each, $clients connections ($threads wrk threads), $rounds round(s); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
   for s in "${!bases[@]}"; do
     echo "== round $round, build $s: 1. saturation (closed loop): wrk, $clients connections"
-    before=$(cpu_ticks "$s")
+    before=$(cpu_ticks "$s"); db_ticks "$s" >"$top/db.before"
     wrk -t"$threads" -c"$clients" -d"${duration}s" --latency -s bench/check.lua "${bases[$s]}/api/v1/checks" \
       | tee "$top/wrk.out"
-    cpu_per_check "$top/wrk.out" "$before" "$(cpu_ticks "$s")"
+    db_ticks "$s" >"$top/db.after"
+    cpu_per_check "$top/wrk.out" "$before" "$(cpu_ticks "$s")" "$top/db.before" "$top/db.after"
   done
   for r in ${rate//,/ }; do
     for s in "${!bases[@]}"; do
       echo "== round $round, build $s: 2. fixed rate (open loop): $r checks/s from $clients connections, latency from when each was due"
-      before=$(cpu_ticks "$s")
+      before=$(cpu_ticks "$s"); db_ticks "$s" >"$top/db.before"
       timeline=${logs:+$logs/timeline-r$round-b$s-$r.txt}
       started=$(jvm_uptime "$s")
       UAPIGUARD_BENCH_TIMELINE=$timeline java -XX:+UseSerialGC -Xmx256m -cp target/test-classes \
         io.uapiguard.bench.CheckLoad "${bases[$s]}/api/v1/checks" "$UAPIGUARD_BENCH_BODIES" "$r" "$clients" "$duration" \
         "${UAPIGUARD_BENCH_RATE_WARMUP:-5}" \
         | tee "$top/rate.out"
-      cpu_per_check "$top/rate.out" "$before" "$(cpu_ticks "$s")"
+      db_ticks "$s" >"$top/db.after"
+      cpu_per_check "$top/rate.out" "$before" "$(cpu_ticks "$s")" "$top/db.before" "$top/db.after"
       [ -z "$timeline" ] || sed -i "1s/\$/; the service's JVM up $started s at the start/" "$timeline"
     done
   done
