@@ -1,7 +1,5 @@
 package io.uapiguard.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.header.lex.LineStarts;
@@ -26,8 +24,6 @@ public final class CheckExcerpts {
     public static final int AROUND = 2;
     static final int MAX_FINDINGS = 200;
     static final int MAX_LINE_CHARS = 240;
-    /** Line starts of the last few bases, by identity of their text (each check against a base reads the same one). */
-    private static final Cache<String, LineStarts> BASES = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
 
     private CheckExcerpts() {
     }
@@ -50,17 +46,13 @@ public final class CheckExcerpts {
         if (!newLines.isEmpty()) {
             TextChange change = TextChange.foundLastTo(candidate);
             sides.put("new", lines(candidate, newLines, change == null ? LineStarts.of(candidate)
-                    : LineStarts.edited(candidate, baseStarts(change.oldText()), change)));
+                    : LineStarts.edited(candidate, LineStarts.kept(change.oldText()), change)));
         }
         if (!oldLines.isEmpty()) {
             String text = base.get();
-            sides.put("old", lines(text, oldLines, baseStarts(text)));
+            sides.put("old", lines(text, oldLines, LineStarts.kept(text)));
         }
         return sides;
-    }
-
-    private static LineStarts baseStarts(String base) {
-        return BASES.get(base, LineStarts::of);
     }
 
     /**

@@ -140,7 +140,7 @@ public final class HelperDocParser {
             return new Scanned(new Result(List.of(), List.of()), -1, -1, -1, null);
         }
         return new Scanned(new HelperDocParser().scan(base.toCharArray(), base), marker, lineEnd(base, marker),
-                TextSearch.commentClose(base, marker), LineStarts.of(base));
+                TextSearch.commentClose(base, marker), LineStarts.kept(base));
     }
 
     /** The edit's scan from the base's, null when the comment's marker line or end moved otherwise than its text. */

@@ -1,5 +1,7 @@
 package io.uapiguard.header.lex;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 
 /**
@@ -9,6 +11,9 @@ import java.util.Arrays;
  * text is looked for in the text. Lines are 1-based, and the line after a final newline does not exist.
  */
 public final class LineStarts {
+
+    /** The whole indexes of the last few texts read again and again (a check's bases), by identity of the text. */
+    private static final Cache<String, LineStarts> KEPT = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
 
     private final String text;
     /** A whole index: 0, then the offset after each newline (the text's length after a final one). */
@@ -42,6 +47,14 @@ public final class LineStarts {
             starts[n++] = i + 1;
         }
         return new LineStarts(text, Arrays.copyOf(starts, n), null, null);
+    }
+
+    /**
+     * {@link #of} of a text read again and again (a check's base: its excerpts and its helper comment's carried
+     * signatures), found once and kept for the last few such texts.
+     */
+    public static LineStarts kept(String text) {
+        return KEPT.get(text, LineStarts::of);
     }
 
     /**

@@ -111,4 +111,15 @@ class LineStartsTest {
         assertThatThrownBy(() -> LineStarts.edited(new String("a\nc\n".toCharArray()), LineStarts.of(base), change))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTextReadAgainAndAgainIsIndexedOnceForAllItsReaders() {
+        String base = "a\nb\nc\n";
+        LineStarts kept = LineStarts.kept(base);
+        assertThat(LineStarts.kept(base)).as("the same text: its index, found once").isSameAs(kept);
+        assertThat(LineStarts.kept(new String(base.toCharArray()))).as("an equal text, another String").isNotSameAs(kept);
+        for (int line = 1; line <= 4; line++) {
+            assertThat(kept.start(line)).isEqualTo(LineStarts.of(base).start(line));
+        }
+    }
 }
