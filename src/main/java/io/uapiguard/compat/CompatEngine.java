@@ -116,8 +116,9 @@ public final class CompatEngine {
     public Comparison compareConsumers(Consumers consumers, Consumers.Text oldText, UapiModel oldModel,
                                        Consumers.Text newText, UapiModel newModel, String path) {
         Findings findings = new Findings(path);
+        Judging judging = new Judging(findings);
         for (Consumers.Change change : consumers.changes(oldText, oldModel, newText, newModel)) {
-            judge(new Match.ConsumerPair(change.before(), change.after()), findings);
+            judging.accept(new Match.ConsumerPair(change.before(), change.after()));
         }
         return new Comparison(findings.sorted(), List.of(path));
     }
@@ -141,10 +142,8 @@ public final class CompatEngine {
         return line;
     }
 
-    @SuppressWarnings("unchecked")
+    /** What the rules say of a single match. */
     private void judge(Match match, Findings findings) {
-        for (Rule<?> rule : rulesByMatch.getOrDefault(match.getClass(), List.of())) {
-            ((Rule<Match>) rule).judge(match, findings);
-        }
+        new Judging(findings).accept(match);
     }
 }
