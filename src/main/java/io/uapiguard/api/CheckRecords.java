@@ -9,7 +9,14 @@ import io.uapiguard.store.CheckStore;
 import io.uapiguard.store.CheckStore.StoredCheck;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST checks kept for their pages: each answer is stored under its request's digest, found again while it is
- * younger than {@code uapiguard.checks.retention}, and swept once older. A store that cannot take a check costs only
- * the check's link: the check answers without it, and a warning is logged.
+ * younger than {@code uapiguard.checks.retention}, and swept once older. The write is behind the answer: a check's
+ * worker hands its row to a writer thread of its own and answers at once, so a check never waits for the database;
+ * the writer sends what has queued meanwhile in one transaction. A page asked for before its row is written waits
+ * for that write. A store that cannot take the checks costs only their links: a failed write is logged, and until a
+ * write succeeds again the checks answer without {@code checkUrl}; so do they when the writer is that far behind
+ * ({@link #QUEUE} rows waiting). What was queued when the service stops is written before it stops.
  */
-public class CheckRecords {
+public class CheckRecords implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CheckRecords.class);
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
     static final Duration REFRESH = Duration.ofHours(1);
+    /** Rows waiting at most: about 10 KB each. */
+    static final int QUEUE = 1024;
+    /** How long a page, the sweep or the service's stop waits for the writer. */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     private final CheckStore store;
     private final Duration retention;
@@ -34,6 +49,23 @@ public class CheckRecords {
     private final JsonMapper json = JsonMapper.builder().build();
     /** How old a stored identical answer may be and still spare the write: an hour, or less for short retentions. */
     private final Duration refresh;
+
+    /** One row handed to the writer, numbered in the order handed. */
+    private record Pending(long number, StoredCheck check) {
+    }
+
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
+    /** The rows handed and not yet written, by digest: a page of one of them waits for the writer. */
+    private final Map<String, Pending> unwritten = new ConcurrentHashMap<>();
+    /** Guards {@link #handed} (numbers in queue order), {@link #done}, {@link #writer} and {@link #closed}. */
+    private final Object lock = new Object();
+    private long handed;
+    /** The number of the last row the writer is through with, written or not. */
+    private long done;
+    private Thread writer;
+    private boolean closed;
+    /** The last write failed: checks answer without a link until one succeeds. */
+    private volatile boolean failing;
 
     public CheckRecords(CheckStore store, Duration retention, Clock clock) {
         this.store = store;
@@ -43,32 +75,140 @@ public class CheckRecords {
     }
 
     /**
-     * Stores the check answered with {@code resultJson}; false, with a warning logged, when it was not stored. An
-     * identical request whose answer is already stored, and younger than {@link #refresh}, is not written again:
-     * a bot that repeats its check waits for no write (the retention then counts from at most that much earlier).
+     * Hands the check answered with {@code resultJson} to the writer; false, with a warning logged, when it will have
+     * no page to link to (its lines could not be read, the writer is failing or that far behind, the service is
+     * stopping). An identical request whose answer is already stored, and younger than {@link #refresh}, is not
+     * written again (the retention then counts from at most that much earlier).
      */
     boolean save(Outcome outcome, String resultJson) {
+        StoredCheck check;
         try {
             String excerpts = json.writeValueAsString(CheckExcerpts.of(outcome.comparison().findings(), outcome.path(),
                     outcome.candidateText(), outcome.baseText()));
-            CheckStore.Stored stored = store.storeUnlessKept(new StoredCheck(outcome.digest(), outcome.repository(),
-                    outcome.base().commitId(), outcome.base().tags().isEmpty() ? null : outcome.base().tags().get(0),
-                    outcome.path(), outcome.comparison().verdict(), resultJson, excerpts, clock.instant()),
-                    clock.instant().minus(refresh));
-            if (stored == CheckStore.Stored.NO_REPOSITORY) {
-                log.warn("check {} not stored (repository '{}' is no longer registered): answered without checkUrl",
-                        outcome.digest(), outcome.repository());
-                return false;
-            }
-            return true;
-        } catch (DataAccessException e) {
-            log.warn("check {} not stored, answered without checkUrl: {}", outcome.digest(),
-                    e.getMostSpecificCause().toString());
-            return false;
+            check = new StoredCheck(outcome.digest(), outcome.repository(), outcome.base().commitId(),
+                    outcome.base().tags().isEmpty() ? null : outcome.base().tags().get(0), outcome.path(),
+                    outcome.comparison().verdict(), resultJson, excerpts, clock.instant());
         } catch (UapiguardException e) {
             // The base's text for a removal's lines was not there to read: the answer itself stands.
             log.warn("check {} not stored, answered without checkUrl: {}", outcome.digest(), e.describe());
             return false;
+        }
+        String refused = hand(check);
+        if (refused != null) {
+            log.warn("check {} answered without checkUrl: {}", outcome.digest(), refused);
+            return false;
+        }
+        return true;
+    }
+
+    /** Queues {@code check} for the writer (started on the first); why not, or null when it is queued and linkable. */
+    private String hand(StoredCheck check) {
+        synchronized (lock) {
+            if (closed) {
+                return "the service is stopping";
+            }
+            Pending pending = new Pending(handed + 1, check);
+            if (!queue.offer(pending)) {
+                return "the database is " + QUEUE + " checks behind";
+            }
+            handed = pending.number();
+            unwritten.put(check.digest(), pending);
+            if (writer == null) {
+                writer = new Thread(this::write, "uapiguard-check-writer");
+                writer.setDaemon(true);   // close() drains it; a JVM that stops without it loses the queued rows
+                writer.start();
+            }
+        }
+        // Queued even then: the write that succeeds again is the one that ends the failing.
+        return failing ? "the last write to the database failed" : null;
+    }
+
+    /** The writer: takes what has queued, writes it in one transaction, until closed and drained. */
+    private void write() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    synchronized (lock) {
+                        if (closed && queue.isEmpty()) {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 255);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            writeBatch(batch);
+            synchronized (lock) {
+                done = batch.get(batch.size() - 1).number();
+                lock.notifyAll();
+            }
+            for (Pending p : batch) {
+                unwritten.remove(p.check().digest(), p);
+            }
+            batch.clear();
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        List<StoredCheck> checks = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            checks.add(p.check());
+        }
+        try {
+            List<CheckStore.Stored> stored = store.storeAll(checks, refresh);
+            failing = false;
+            for (int i = 0; i < stored.size(); i++) {
+                if (stored.get(i) == CheckStore.Stored.NO_REPOSITORY) {
+                    log.warn("check {} not stored (repository '{}' is no longer registered): its page is not found",
+                            checks.get(i).digest(), checks.get(i).repository());
+                }
+            }
+        } catch (DataAccessException e) {
+            failing = true;
+            log.warn("{} check(s) not stored, their pages are not found, and the next checks answer without "
+                    + "checkUrl until a write succeeds: {}", checks.size(), e.getMostSpecificCause().toString());
+        } catch (RuntimeException e) {
+            // The writer outlives anything a batch throws: the checks after it still get their rows.
+            failing = true;
+            log.error("{} check(s) not stored", checks.size(), e);
+        }
+    }
+
+    /** Waits until every check handed so far is through the writer; false when {@link #WAIT} passed first. */
+    boolean flush() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (lock) {
+            long target = handed;
+            while (done < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || writer == null || !writer.isAlive()) {
+                    return done >= target;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Writes what is queued (waiting at most {@link #WAIT}) and stops the writer; later checks have no link. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+        if (!flush()) {
+            log.warn("{} check(s) not stored before the service stopped", unwritten.size());
         }
     }
 
@@ -76,6 +216,9 @@ public class CheckRecords {
     public Optional<StoredCheck> find(String digest) {
         if (digest == null || !DIGEST.matcher(digest).matches()) {
             return Optional.empty();
+        }
+        if (unwritten.containsKey(digest)) {
+            flush();   // a page asked for as its check is answered: read it as written
         }
         return store.find(digest, clock.instant().minus(retention));
     }
@@ -91,6 +234,7 @@ public class CheckRecords {
     @Scheduled(initialDelayString = "${uapiguard.checks.sweep-interval:1h}",
             fixedDelayString = "${uapiguard.checks.sweep-interval:1h}")
     public int sweep() {
+        flush();   // the rows handed before the sweep are judged with it
         try {
             int swept = store.deleteCreatedBefore(clock.instant().minus(retention));
             if (swept > 0) {

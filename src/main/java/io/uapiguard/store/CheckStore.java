@@ -5,14 +5,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The REST checks as answered ({@code checks}), one row per request digest: identical requests share the row, the
- * newest answer replacing the one before. Each write is one statement, so a row is never half-written.
+ * newest answer replacing the one before. Each row is written by one statement, the checks written together in one
+ * transaction, so a row is never half-written.
  */
 public final class CheckStore implements AutoCloseable {
 
@@ -24,8 +32,19 @@ public final class CheckStore implements AutoCloseable {
                               String verdict, String result, String excerpts, Instant createdAt) {
     }
 
+    private static final String UPSERT = """
+            INSERT INTO checks (digest, repository_id, base_commit, base_tag, path, verdict, result, excerpts, created_at)
+            SELECT ?, r.id, ?, ?, ?, ?, ?::json, ?::json, ? FROM repositories r WHERE r.name = ?
+            ON CONFLICT (digest) DO UPDATE SET base_tag = excluded.base_tag, verdict = excluded.verdict,
+                result = excluded.result, excerpts = excluded.excerpts, created_at = excluded.created_at
+            WHERE checks.created_at < ? OR checks.result::text <> excluded.result::text
+            """;
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    /** The batches of {@link #storeAll}, which {@link JdbcClient} does not send. */
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
     /** The pool of the store's own, when it has one; closed with the store. */
     private final HikariDataSource own;
 
@@ -37,6 +56,8 @@ public final class CheckStore implements AutoCloseable {
     private CheckStore(DataSource dataSource, HikariDataSource own) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.own = own;
     }
 
@@ -85,28 +106,49 @@ public final class CheckStore implements AutoCloseable {
     }
 
     /**
-     * Stores the check unless its digest's row holds the very same answer stored at {@code keepSince} or later (a
-     * bot repeating its check then waits for no write). One statement whichever it does: a new check, as most are,
-     * costs one round trip, during which the check's worker waits; a second query only tells a kept answer from a
-     * repository that is gone.
+     * Stores each check unless its digest's row holds the very same answer stored at most {@code refresh} before the
+     * check's own time (a bot repeating its check then costs no write), all in one transaction of one statement a check, sent together;
+     * what was done with each, in order. A second query, only when some row was not written, tells a kept answer from
+     * a repository that is gone. Checks of one digest are written in their order, the last one's answer kept.
      */
-    public Stored storeUnlessKept(StoredCheck check, Instant keepSince) {
-        int written = jdbc.sql("""
-                INSERT INTO checks (digest, repository_id, base_commit, base_tag, path, verdict, result, excerpts,
-                                    created_at)
-                SELECT ?, r.id, ?, ?, ?, ?, ?::json, ?::json, ? FROM repositories r WHERE r.name = ?
-                ON CONFLICT (digest) DO UPDATE SET base_tag = excluded.base_tag, verdict = excluded.verdict,
-                    result = excluded.result, excerpts = excluded.excerpts, created_at = excluded.created_at
-                WHERE checks.created_at < ? OR checks.result::text <> excluded.result::text
-                """).params(check.digest(), check.baseCommit(), check.baseTag(), check.path(), check.verdict(),
-                        check.result(), check.excerpts(), Timestamp.from(check.createdAt()), check.repository(),
-                        Timestamp.from(keepSince))
-                .update();
-        if (written == 1) {
-            return Stored.WRITTEN;
+    public List<Stored> storeAll(List<StoredCheck> checks, Duration refresh) {
+        if (checks.isEmpty()) {
+            return List.of();
         }
-        return jdbc.sql("SELECT 1 FROM checks WHERE digest = ?").param(check.digest()).query(Integer.class)
-                .optional().isPresent() ? Stored.KEPT : Stored.NO_REPOSITORY;
+        return transaction.execute(status -> {
+            int[] written = batch.batchUpdate(UPSERT, checks, checks.size(), (ps, check) -> {
+                ps.setString(1, check.digest());
+                ps.setString(2, check.baseCommit());
+                ps.setString(3, check.baseTag());
+                ps.setString(4, check.path());
+                ps.setString(5, check.verdict());
+                ps.setString(6, check.result());
+                ps.setString(7, check.excerpts());
+                ps.setTimestamp(8, Timestamp.from(check.createdAt()));
+                ps.setString(9, check.repository());
+                ps.setTimestamp(10, Timestamp.from(check.createdAt().minus(refresh)));
+            })[0];
+            List<String> notWritten = new ArrayList<>();
+            for (int i = 0; i < written.length; i++) {
+                if (written[i] != 1) {
+                    notWritten.add(checks.get(i).digest());
+                }
+            }
+            Set<String> kept = notWritten.isEmpty() ? Set.of()
+                    : Set.copyOf(jdbc.sql("SELECT digest FROM checks WHERE digest = ANY(?)")
+                            .param(notWritten.toArray(String[]::new)).query(String.class).list());
+            List<Stored> stored = new ArrayList<>(written.length);
+            for (int i = 0; i < written.length; i++) {
+                stored.add(written[i] == 1 ? Stored.WRITTEN
+                        : kept.contains(checks.get(i).digest()) ? Stored.KEPT : Stored.NO_REPOSITORY);
+            }
+            return stored;
+        });
+    }
+
+    /** {@link #storeAll} of one check, unless the same answer was stored at {@code keepSince} or later. */
+    public Stored storeUnlessKept(StoredCheck check, Instant keepSince) {
+        return storeAll(List.of(check), Duration.between(keepSince, check.createdAt())).get(0);
     }
 
     /** The check stored under {@code digest} if it was stored at {@code notBefore} or later. */

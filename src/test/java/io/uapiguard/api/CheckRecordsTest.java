@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,11 @@ class CheckRecordsTest {
         db.jdbc().sql("INSERT INTO repositories (name, location, tag_pattern, branches, paths)"
                 + " VALUES ('linux', '/x', 'v*', '{}', '{" + ServiceFixtures.PATH + "}')").update();
         records = new CheckRecords(new CheckStore(db.dataSource()), RETENTION, clock);
+    }
+
+    @AfterEach
+    void stopWriter() {
+        records.close();
     }
 
     static Outcome outcome(String digest) {
@@ -158,27 +164,68 @@ class CheckRecordsTest {
     }
 
     @Test
-    void aStoreThatCannotTakeTheCheckCostsOnlyItsLink() {
-        CheckStore failing = mock(CheckStore.class);
-        when(failing.storeUnlessKept(any(), any())).thenThrow(new CannotAcquireLockException("database unavailable"));
-        when(failing.deleteCreatedBefore(any())).thenThrow(new CannotAcquireLockException("database unavailable"));
-        CheckRecords unavailable = new CheckRecords(failing, RETENTION, clock);
+    void aStoreThatCannotTakeTheChecksCostsOnlyTheirLinksUntilAWriteSucceeds() {
+        CheckStore flaky = mock(CheckStore.class);
+        when(flaky.storeAll(any(), any())).thenThrow(new CannotAcquireLockException("database unavailable"))
+                .thenReturn(List.of(CheckStore.Stored.WRITTEN)).thenReturn(List.of(CheckStore.Stored.WRITTEN));
+        when(flaky.deleteCreatedBefore(any())).thenThrow(new CannotAcquireLockException("database unavailable"));
         // The warnings go to a list, not to the test's output.
         Logger logger = (Logger) LoggerFactory.getLogger(CheckRecords.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
         logger.setAdditive(false);
-        try {
-            assertThat(unavailable.save(outcome("7".repeat(64)), "{}")).isFalse();
+        try (CheckRecords unavailable = new CheckRecords(flaky, RETENTION, clock)) {
+            assertThat(unavailable.save(outcome("7".repeat(64)), "{}")).as("queued before the failure is known")
+                    .isTrue();
+            assertThat(unavailable.flush()).isTrue();
+            assertThat(unavailable.save(outcome("8".repeat(64)), "{}")).as("after a failed write").isFalse();
+            assertThat(unavailable.flush()).isTrue();
+            assertThat(unavailable.save(outcome("9".repeat(64)), "{}")).as("after a write succeeded again").isTrue();
             assertThat(unavailable.sweep()).isZero();
         } finally {
             logger.detachAppender(logged);
             logger.setAdditive(true);
         }
-        assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.WARN);
+        assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.WARN, Level.WARN);
         assertThat(logged.list.get(0).getFormattedMessage())
-                .contains("7".repeat(64), "not stored, answered without checkUrl", "database unavailable");
+                .contains("1 check(s) not stored", "answer without checkUrl until a write succeeds",
+                        "database unavailable");
+        assertThat(logged.list.get(1).getFormattedMessage())
+                .contains("8".repeat(64), "answered without checkUrl", "the last write to the database failed");
+    }
+
+    @Test
+    void aPageAskedForAsItsCheckIsAnsweredWaitsForTheWrite() {
+        CheckStore real = new CheckStore(db.dataSource());
+        CheckStore slow = mock(CheckStore.class);
+        when(slow.storeAll(any(), any())).thenAnswer(call -> {
+            Thread.sleep(300);
+            return real.storeAll(call.getArgument(0), call.getArgument(1));
+        });
+        when(slow.find(any(), any())).thenAnswer(call -> real.find(call.getArgument(0), call.getArgument(1)));
+        try (CheckRecords behind = new CheckRecords(slow, RETENTION, clock)) {
+            String digest = "e".repeat(64);
+            assertThat(behind.save(outcome(digest), "{\"n\": 1}")).isTrue();
+            assertThat(db.jdbc().sql("SELECT count(*) FROM checks").query(Integer.class).single())
+                    .as("answered before the row is written").isZero();
+            assertThat(behind.find(digest).orElseThrow().result()).isEqualTo("{\"n\": 1}");
+        }
+    }
+
+    @Test
+    void theChecksQueuedWhenTheServiceStopsAreWrittenAndLaterOnesHaveNoLink() {
+        String digest = "f".repeat(64);
+        assertThat(records.save(outcome(digest), "{}")).isTrue();
+        records.close();
+        assertThat(db.jdbc().sql("SELECT digest FROM checks").query(String.class).list()).containsExactly(digest);
+        Logger logger = (Logger) LoggerFactory.getLogger(CheckRecords.class);
+        logger.setLevel(Level.OFF);
+        try {
+            assertThat(records.save(outcome("0".repeat(64)), "{}")).isFalse();
+        } finally {
+            logger.setLevel(null);
+        }
     }
 
     @Test

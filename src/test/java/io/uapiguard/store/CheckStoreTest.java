@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.uapiguard.store.CheckStore.StoredCheck;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ class CheckStoreTest {
 
     static final String D1 = "a".repeat(64);
     static final String D2 = "b".repeat(64);
+    static final String D3 = "d".repeat(64);
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     private static TestDatabase.Fresh db;
@@ -85,6 +88,20 @@ class CheckStoreTest {
                 .isEqualTo(CheckStore.Stored.WRITTEN);
         assertThat(store.find(D1, T0).orElseThrow().verdict()).isEqualTo("compatible");
         assertThat(store.storeUnlessKept(check(D2, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+    }
+
+    @Test
+    void checksWrittenTogetherSayEachWhatWasDoneAndTheLastOfADigestWins() {
+        write(check(D1, "breaking", T0));
+        StoredCheck gone = new StoredCheck(D3, "unregistered", "c".repeat(40), null, "a.h", "breaking", "{}", "{}",
+                T0);
+        List<CheckStore.Stored> stored = store.storeAll(List.of(check(D1, "breaking", T0.plusSeconds(60)),
+                check(D2, "breaking", T0), gone, check(D2, "compatible", T0.plusSeconds(1))), Duration.ofMinutes(5));
+        assertThat(stored).containsExactly(CheckStore.Stored.KEPT, CheckStore.Stored.WRITTEN,
+                CheckStore.Stored.NO_REPOSITORY, CheckStore.Stored.WRITTEN);
+        assertThat(store.find(D1, T0).orElseThrow().createdAt()).as("kept as it was").isEqualTo(T0);
+        assertThat(store.find(D2, T0).orElseThrow().verdict()).isEqualTo("compatible");
+        assertThat(store.find(D3, T0)).isEmpty();
     }
 
     @Test
