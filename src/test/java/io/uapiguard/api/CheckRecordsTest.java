@@ -17,6 +17,7 @@ import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
 import io.uapiguard.store.CheckStore;
+import io.uapiguard.store.CheckStore.StoredCheck;
 import io.uapiguard.store.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -210,6 +211,27 @@ class CheckRecordsTest {
             assertThat(db.jdbc().sql("SELECT count(*) FROM checks").query(Integer.class).single())
                     .as("answered before the row is written").isZero();
             assertThat(behind.find(digest).orElseThrow().result()).isEqualTo("{\"n\": 1}");
+        }
+    }
+
+    @Test
+    void rowsHandedWhileTheWriterGathersAreWrittenTogetherWhenAPageWantsOne() {
+        CheckStore real = new CheckStore(db.dataSource());
+        CheckStore counting = mock(CheckStore.class);
+        List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        when(counting.storeAll(any(), any())).thenAnswer(call -> {
+            List<StoredCheck> checks = call.getArgument(0);
+            batches.add(checks.size());
+            return real.storeAll(checks, call.getArgument(1));
+        });
+        when(counting.find(any(), any())).thenAnswer(call -> real.find(call.getArgument(0), call.getArgument(1)));
+        try (CheckRecords gathering = new CheckRecords(counting, RETENTION, clock, Duration.ofMinutes(1))) {
+            for (char d : "12345".toCharArray()) {
+                assertThat(gathering.save(outcome(String.valueOf(d).repeat(64)), "{}")).isTrue();
+            }
+            assertThat(batches).as("still gathering").isEmpty();
+            assertThat(gathering.find("3".repeat(64))).isPresent();
+            assertThat(batches).containsExactly(5);
         }
     }
 
