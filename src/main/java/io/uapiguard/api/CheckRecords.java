@@ -130,7 +130,7 @@ public class CheckRecords implements AutoCloseable {
             if (queue.size() >= BATCH - 1) {
                 lock.notifyAll();   // a batch is full: the writer stops gathering
             }
-            if (writer == null) {
+            if (writer == null || !writer.isAlive()) {   // the first row, or a writer an Error ended
                 writer = new Thread(this::write, "uapiguard-check-writer");
                 writer.setDaemon(true);   // close() drains it; a JVM that stops without it loses the queued rows
                 writer.start();
