@@ -63,7 +63,7 @@ public class CheckRecords implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
     /** The rows handed and not yet written, by digest: a page of one of them waits for the writer. */
     private final Map<String, Pending> unwritten = new ConcurrentHashMap<>();
-    /** Guards {@link #handed} (numbers in queue order), {@link #done}, {@link #writer}, {@link #closed}, {@link #hurried}. */
+    /** Guards the fields below but {@link #failing}; {@link #handed} numbers the rows in queue order. */
     private final Object lock = new Object();
     private long handed;
     /** The number of the last row the writer is through with, written or not. */

@@ -33,7 +33,8 @@ public final class CheckStore implements AutoCloseable {
     }
 
     private static final String UPSERT = """
-            INSERT INTO checks (digest, repository_id, base_commit, base_tag, path, verdict, result, excerpts, created_at)
+            INSERT INTO checks (digest, repository_id, base_commit, base_tag, path, verdict, result, excerpts,
+                                created_at)
             SELECT ?, r.id, ?, ?, ?, ?, ?::json, ?::json, ? FROM repositories r WHERE r.name = ?
             ON CONFLICT (digest) DO UPDATE SET base_tag = excluded.base_tag, verdict = excluded.verdict,
                 result = excluded.result, excerpts = excluded.excerpts, created_at = excluded.created_at
@@ -107,9 +108,10 @@ public final class CheckStore implements AutoCloseable {
 
     /**
      * Stores each check unless its digest's row holds the very same answer stored at most {@code refresh} before the
-     * check's own time (a bot repeating its check then costs no write), all in one transaction of one statement a check, sent together;
-     * what was done with each, in order. A second query, only when some row was not written, tells a kept answer from
-     * a repository that is gone. Checks of one digest are written in their order, the last one's answer kept.
+     * check's own time (a bot repeating its check then costs no write): one statement a check, sent together in one
+     * transaction; what was done with each, in order. A second query, only when some row was not written, tells a
+     * kept answer from a repository that is gone. Checks of one digest are written in their order, the last one's
+     * answer kept.
      */
     public List<Stored> storeAll(List<StoredCheck> checks, Duration refresh) {
         if (checks.isEmpty()) {
