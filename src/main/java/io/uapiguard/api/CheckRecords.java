@@ -130,7 +130,7 @@ public class CheckRecords implements AutoCloseable {
             if (queue.size() >= BATCH - 1) {
                 lock.notifyAll();   // a batch is full: the writer stops gathering
             }
-            if (writer == null || !writer.isAlive()) {   // the first row, or a writer an Error ended
+            if (writer == null) {   // the first row, or after a writer that ended
                 writer = new Thread(this::write, "uapiguard-check-writer");
                 writer.setDaemon(true);   // close() drains it; a JVM that stops without it loses the queued rows
                 writer.start();
@@ -140,27 +140,42 @@ public class CheckRecords implements AutoCloseable {
         return failing ? "the last write to the database failed" : null;
     }
 
-    /** The writer: takes what has queued, writes it in one transaction, until closed and drained. */
+    /**
+     * The writer: takes what has queued, writes it in one transaction, until closed and drained. An Error ends it (the
+     * next check starts another); a flush waiting for it then stops waiting.
+     */
     private void write() {
+        try {
+            writeUntilClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Error e) {
+            log.error("the check writer stopped; the next check starts another", e);
+        } finally {
+            synchronized (lock) {
+                if (writer == Thread.currentThread()) {
+                    writer = null;
+                }
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void writeUntilClosed() throws InterruptedException {
         List<Pending> batch = new ArrayList<>();
         while (true) {
-            try {
-                Pending first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    synchronized (lock) {
-                        if (closed && queue.isEmpty()) {
-                            return;
-                        }
+            Pending first = queue.poll(1, TimeUnit.SECONDS);
+            if (first == null) {
+                synchronized (lock) {
+                    if (closed && queue.isEmpty()) {
+                        return;
                     }
-                    continue;
                 }
-                batch.add(first);
-                gather();
-                queue.drainTo(batch, BATCH - 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                continue;
             }
+            batch.add(first);
+            gather();
+            queue.drainTo(batch, BATCH - 1);
             writeBatch(batch);
             synchronized (lock) {
                 done = batch.get(batch.size() - 1).number();
@@ -225,7 +240,7 @@ public class CheckRecords implements AutoCloseable {
             }
             while (done < target) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || writer == null || !writer.isAlive()) {
+                if (left <= 0 || writer == null) {
                     return done >= target;
                 }
                 try {

@@ -236,6 +236,25 @@ class CheckRecordsTest {
     }
 
     @Test
+    void aWriterThatAnErrorEndedIsStartedAgainByTheNextCheck() {
+        CheckStore real = new CheckStore(db.dataSource());
+        CheckStore once = mock(CheckStore.class);
+        when(once.storeAll(any(), any())).thenThrow(new StackOverflowError("in a driver"))
+                .thenAnswer(call -> real.storeAll(call.getArgument(0), call.getArgument(1)));
+        when(once.find(any(), any())).thenAnswer(call -> real.find(call.getArgument(0), call.getArgument(1)));
+        Logger logger = (Logger) LoggerFactory.getLogger(CheckRecords.class);
+        logger.setLevel(Level.OFF);   // the Error's report
+        try (CheckRecords records = new CheckRecords(once, RETENTION, clock)) {
+            assertThat(records.save(outcome("c".repeat(64)), "{}")).isTrue();
+            assertThat(records.flush()).as("the writer ended without the row").isFalse();
+            assertThat(records.save(outcome("d".repeat(64)), "{}")).isTrue();
+            assertThat(records.find("d".repeat(64))).isPresent();
+        } finally {
+            logger.setLevel(null);
+        }
+    }
+
+    @Test
     void theChecksQueuedWhenTheServiceStopsAreWrittenAndLaterOnesHaveNoLink() {
         String digest = "f".repeat(64);
         assertThat(records.save(outcome(digest), "{}")).isTrue();
