@@ -96,7 +96,7 @@ public final class CheckStore implements AutoCloseable {
         }
     }
 
-    /** What {@link #storeUnlessKept} did with a check. */
+    /** What {@link #storeAll} did with a check. */
     public enum Stored {
         /** Inserted, or written over an older or different answer under the same digest. */
         WRITTEN,
@@ -146,11 +146,6 @@ public final class CheckStore implements AutoCloseable {
             }
             return stored;
         });
-    }
-
-    /** {@link #storeAll} of one check, unless the same answer was stored at {@code keepSince} or later. */
-    public Stored storeUnlessKept(StoredCheck check, Instant keepSince) {
-        return storeAll(List.of(check), Duration.between(keepSince, check.createdAt())).get(0);
     }
 
     /** The check stored under {@code digest} if it was stored at {@code notBefore} or later. */

@@ -26,11 +26,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.invocation.InvocationOnMock;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
 
@@ -196,20 +201,34 @@ class CheckRecordsTest {
                 .contains("8".repeat(64), "answered without checkUrl", "the last write to the database failed");
     }
 
+    /** A mock store that reads through {@code real}; each test says how its writes go. */
+    private static CheckStore readingThrough(CheckStore real) {
+        CheckStore store = mock(CheckStore.class);
+        when(store.find(any(), any())).thenAnswer(call -> real.find(call.getArgument(0), call.getArgument(1)));
+        return store;
+    }
+
+    /** The write a mock store was asked for, made by {@code real}. */
+    private static List<CheckStore.Stored> writeThrough(CheckStore real, InvocationOnMock call) {
+        return real.storeAll(call.getArgument(0), call.getArgument(1));
+    }
+
     @Test
     void aPageAskedForAsItsCheckIsAnsweredWaitsForTheWrite() {
         CheckStore real = new CheckStore(db.dataSource());
-        CheckStore slow = mock(CheckStore.class);
-        when(slow.storeAll(any(), any())).thenAnswer(call -> {
-            Thread.sleep(300);
-            return real.storeAll(call.getArgument(0), call.getArgument(1));
+        CheckStore held = readingThrough(real);
+        CountDownLatch released = new CountDownLatch(1);
+        when(held.storeAll(any(), any())).thenAnswer(call -> {
+            released.await();
+            return writeThrough(real, call);
         });
-        when(slow.find(any(), any())).thenAnswer(call -> real.find(call.getArgument(0), call.getArgument(1)));
-        try (CheckRecords behind = new CheckRecords(slow, RETENTION, clock)) {
+        try (CheckRecords behind = new CheckRecords(held, RETENTION, clock)) {
             String digest = "e".repeat(64);
             assertThat(behind.save(outcome(digest), "{\"n\": 1}")).isTrue();
             assertThat(db.jdbc().sql("SELECT count(*) FROM checks").query(Integer.class).single())
                     .as("answered before the row is written").isZero();
+            CompletableFuture.runAsync(released::countDown,
+                    CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));   // while the page waits
             assertThat(behind.find(digest).orElseThrow().result()).isEqualTo("{\"n\": 1}");
         }
     }
@@ -217,14 +236,12 @@ class CheckRecordsTest {
     @Test
     void rowsHandedWhileTheWriterGathersAreWrittenTogetherWhenAPageWantsOne() {
         CheckStore real = new CheckStore(db.dataSource());
-        CheckStore counting = mock(CheckStore.class);
-        List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CheckStore counting = readingThrough(real);
+        List<Integer> batches = new CopyOnWriteArrayList<>();
         when(counting.storeAll(any(), any())).thenAnswer(call -> {
-            List<StoredCheck> checks = call.getArgument(0);
-            batches.add(checks.size());
-            return real.storeAll(checks, call.getArgument(1));
+            batches.add(call.<List<StoredCheck>>getArgument(0).size());
+            return writeThrough(real, call);
         });
-        when(counting.find(any(), any())).thenAnswer(call -> real.find(call.getArgument(0), call.getArgument(1)));
         try (CheckRecords gathering = new CheckRecords(counting, RETENTION, clock, Duration.ofMinutes(1))) {
             for (char d : "12345".toCharArray()) {
                 assertThat(gathering.save(outcome(String.valueOf(d).repeat(64)), "{}")).isTrue();
@@ -238,10 +255,9 @@ class CheckRecordsTest {
     @Test
     void aWriterThatAnErrorEndedIsStartedAgainByTheNextCheck() {
         CheckStore real = new CheckStore(db.dataSource());
-        CheckStore once = mock(CheckStore.class);
+        CheckStore once = readingThrough(real);
         when(once.storeAll(any(), any())).thenThrow(new StackOverflowError("in a driver"))
-                .thenAnswer(call -> real.storeAll(call.getArgument(0), call.getArgument(1)));
-        when(once.find(any(), any())).thenAnswer(call -> real.find(call.getArgument(0), call.getArgument(1)));
+                .thenAnswer(call -> writeThrough(real, call));
         Logger logger = (Logger) LoggerFactory.getLogger(CheckRecords.class);
         logger.setLevel(Level.OFF);   // the Error's report
         try (CheckRecords records = new CheckRecords(once, RETENTION, clock)) {

@@ -45,9 +45,14 @@ class CheckStoreTest {
         store = new CheckStore(db.dataSource());
     }
 
+    /** Stores {@code check} unless the same answer was stored under its digest at {@code keepSince} or later. */
+    private static CheckStore.Stored storeUnlessKept(CheckStore store, StoredCheck check, Instant keepSince) {
+        return store.storeAll(List.of(check), Duration.between(keepSince, check.createdAt())).get(0);
+    }
+
     /** Stores {@code check} whatever is stored under its digest (no stored answer is that recent). */
     private CheckStore.Stored write(StoredCheck check) {
-        return store.storeUnlessKept(check, Instant.parse("9999-01-01T00:00:00Z"));
+        return storeUnlessKept(store, check, Instant.parse("9999-01-01T00:00:00Z"));
     }
 
     static StoredCheck check(String digest, String verdict, Instant at) {
@@ -75,19 +80,19 @@ class CheckStoreTest {
 
     @Test
     void theSameAnswerStoredSinceTheGivenTimeIsKeptAndAnyOtherWritten() {
-        assertThat(store.storeUnlessKept(check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+        assertThat(storeUnlessKept(store, check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
         // the same answer, stored at T0: kept as it is when T0 is recent enough, rewritten (a new time) when not
-        assertThat(store.storeUnlessKept(check(D1, "breaking", T0.plusSeconds(60)), T0))
+        assertThat(storeUnlessKept(store, check(D1, "breaking", T0.plusSeconds(60)), T0))
                 .isEqualTo(CheckStore.Stored.KEPT);
         assertThat(store.find(D1, T0).orElseThrow().createdAt()).isEqualTo(T0);
-        assertThat(store.storeUnlessKept(check(D1, "breaking", T0.plusSeconds(60)), T0.plusMillis(1)))
+        assertThat(storeUnlessKept(store, check(D1, "breaking", T0.plusSeconds(60)), T0.plusMillis(1)))
                 .isEqualTo(CheckStore.Stored.WRITTEN);
         assertThat(store.find(D1, T0).orElseThrow().createdAt()).isEqualTo(T0.plusSeconds(60));
         // another answer under the same digest is written whatever its age
-        assertThat(store.storeUnlessKept(check(D1, "compatible", T0.plusSeconds(120)), T0))
+        assertThat(storeUnlessKept(store, check(D1, "compatible", T0.plusSeconds(120)), T0))
                 .isEqualTo(CheckStore.Stored.WRITTEN);
         assertThat(store.find(D1, T0).orElseThrow().verdict()).isEqualTo("compatible");
-        assertThat(store.storeUnlessKept(check(D2, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+        assertThat(storeUnlessKept(store, check(D2, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
     }
 
     @Test
@@ -123,7 +128,7 @@ class CheckStoreTest {
     void aCheckOfARepositoryNoLongerRegisteredIsNotStored() {
         db.jdbc().sql("TRUNCATE repositories CASCADE").update();
         assertThat(write(check(D1, "breaking", T0))).isEqualTo(CheckStore.Stored.NO_REPOSITORY);
-        assertThat(store.storeUnlessKept(check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.NO_REPOSITORY);
+        assertThat(storeUnlessKept(store, check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.NO_REPOSITORY);
         assertThat(store.find(D1, Instant.EPOCH)).isEmpty();
     }
 
@@ -135,7 +140,7 @@ class CheckStoreTest {
         config.setPoolName("durable");
         config.setConnectionInitSql("SET synchronous_commit TO on");
         try (HikariDataSource main = new HikariDataSource(config); CheckStore own = CheckStore.ownPool(main)) {
-            assertThat(own.storeUnlessKept(check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+            assertThat(storeUnlessKept(own, check(D1, "breaking", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
             assertThat(own.find(D1, T0)).contains(check(D1, "breaking", T0));
             assertThat(setting(own.writesThrough())).isEqualTo("off");
             assertThat(setting(main)).isEqualTo("on");
@@ -152,7 +157,7 @@ class CheckStoreTest {
         DataSource plain = new DelegatingDataSource(db.dataSource());
         try (CheckStore own = CheckStore.ownPool(plain)) {
             assertThat(own.writesThrough()).isSameAs(plain);
-            assertThat(own.storeUnlessKept(check(D2, "compatible", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
+            assertThat(storeUnlessKept(own, check(D2, "compatible", T0), T0)).isEqualTo(CheckStore.Stored.WRITTEN);
         }
         assertThat(db.dataSource().isClosed()).isFalse();
     }
