@@ -23,8 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Ingest of small, exactly known histories with a stand-in parser: what is recorded, parsed and compared. */
+@Execution(ExecutionMode.CONCURRENT)
 class IngesterTest {
 
     @TempDir
