@@ -137,6 +137,11 @@ public final class MacroExpander {
     /** How many times a parse made a kept run's expansion again rather than expanding it (tests read it). */
     static final AtomicInteger RUNS_REMADE = new AtomicInteger();
 
+    /** False: this expander neither takes a kept run nor keeps one (tests: a parse with nothing kept). */
+    boolean keepsRuns = true;
+    /** How many runs this expander made again from kept ones. */
+    int runsRemade;
+
     private final MacroTable macros;
     private final Budget budget;
     private final String file;
@@ -165,11 +170,12 @@ public final class MacroExpander {
      */
     void expandRun(List<PpToken> run, List<PpToken> out) {
         for (KeptRun k : keptRuns) {
-            if (k.run().spells(run) && k.deepest() <= budget.limits().maxDepth() && budget.fits(k.produced())
-                    && sameMacros(k.consulted())) {
+            if (keepsRuns && k.run().spells(run) && k.deepest() <= budget.limits().maxDepth()
+                    && budget.fits(k.produced()) && sameMacros(k.consulted())) {
                 budget.produced(k.produced(), run.get(0));
                 remake(k, run, out);
                 RUNS_REMADE.incrementAndGet();
+                runsRemade++;
                 return;
             }
         }
@@ -178,7 +184,7 @@ public final class MacroExpander {
         expand(run, out, 0);
         int produced = budget.used() - before;
         // Kept only when expanding it once more (to note what it looked up) stays within the bound on tokens.
-        if (out.size() - from - run.size() >= KEPT_RUN_GROWTH && budget.fits(produced)) {
+        if (keepsRuns && out.size() - from - run.size() >= KEPT_RUN_GROWTH && budget.fits(produced)) {
             keep(run);
         }
     }

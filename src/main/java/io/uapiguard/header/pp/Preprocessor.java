@@ -129,6 +129,20 @@ public final class Preprocessor {
         }
     }
 
+    /**
+     * This preprocessor expands every run of text itself, taking no run an earlier parse kept and keeping none (tests:
+     * what a parse gives with nothing kept, whatever parses run beside it).
+     */
+    Preprocessor keepingNoRuns() {
+        expander.keepsRuns = false;
+        return this;
+    }
+
+    /** How many runs of text this preprocessor made again from a kept expansion rather than expanding them. */
+    int runsRemade() {
+        return expander.runsRemade;
+    }
+
     /** The target's predefined macros, with the ids 0.. that each parse gives them before its own. */
     static List<Macro> predefined(Abi abi) {
         return PREDEFINED.computeIfAbsent(abi, a -> List.copyOf(

@@ -3,7 +3,6 @@ package io.uapiguard.header.pp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uapiguard.UapiguardException;
-import io.uapiguard.corpus.Corpus;
 import io.uapiguard.model.Abi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,20 +126,5 @@ class KeptRunTest {
             return e.describe();
         }
         throw new AssertionError("no error");
-    }
-
-    /** As a check parses them: each revision of bpf.h an edit of the one before, the one before parsed first. */
-    @Test
-    void everyRevisionOfBpfHPreprocessesAsWithNothingKept() {
-        List<String> texts = Corpus.require().texts();
-        int remade = MacroExpander.RUNS_REMADE.get();
-        for (int i = 1; i < texts.size(); i++) {
-            List<String> expected = fresh(texts.get(i), texts.get(i - 1), Limits.DEFAULT);
-            preprocessed(texts.get(i - 1), null, Limits.DEFAULT);
-            assertThat(preprocessed(texts.get(i), texts.get(i - 1), Limits.DEFAULT)).as("revision " + i)
-                    .isEqualTo(expected);
-        }
-        // Since the mapper is expanded in the helper enum, most revisions take the one before's expansion.
-        assertThat(MacroExpander.RUNS_REMADE.get() - remade).isGreaterThan(texts.size() / 2);
     }
 }
