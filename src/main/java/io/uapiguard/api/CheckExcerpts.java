@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The header lines around each finding's line, kept with a stored check so that its page needs no parse: per side
- * ("new", the candidate; "old", the base, for findings whose line is the base's), line number to text. Bounded: the
+ * ("new", the candidate; "old", the base, around the base's line of whatever is gone: {@link #baseLine}), line
+ * number to text. Bounded: the
  * first {@link #MAX_FINDINGS} findings with a line, {@link #AROUND} lines either side, each cut at
  * {@link #MAX_LINE_CHARS} characters. A candidate's lines are found through the change from its base that the check
  * found already (its digest's), from the base's line starts, kept for the last few bases: walking bpf.h to its helper
@@ -37,8 +38,10 @@ public final class CheckExcerpts {
                         && path.equals(f.location().path()))
                 .limit(MAX_FINDINGS)
                 .forEach(f -> {
-                    NavigableSet<Integer> lines = oldSide(f) ? oldLines : newLines;
-                    for (int n = Math.max(1, f.location().line() - AROUND); n <= f.location().line() + AROUND; n++) {
+                    int baseLine = baseLine(f);
+                    NavigableSet<Integer> lines = baseLine > 0 ? oldLines : newLines;
+                    int at = baseLine > 0 ? baseLine : f.location().line();
+                    for (int n = Math.max(1, at - AROUND); n <= at + AROUND; n++) {
                         lines.add(n);
                     }
                 });
@@ -56,11 +59,21 @@ public final class CheckExcerpts {
     }
 
     /**
-     * Whether the finding's line is the base's: something that is gone and was not placed in the candidate (a placed
-     * removal keeps its old line in {@link Comparison#OLD_LINE} and its line is the candidate's).
+     * The base's line of a finding about something that is gone, whose lines shown are the base's: its old line when
+     * it was placed in the candidate ({@link Comparison#OLD_LINE}; its own line is then the candidate's), else its
+     * line. 0 for any other finding.
      */
-    static boolean oldSide(Finding finding) {
-        return "old".equals(finding.attachments().get("side")) && !finding.attachments().containsKey(Comparison.OLD_LINE);
+    public static int baseLine(Finding finding) {
+        return baseLine(finding.attachments().get("side"), finding.attachments().get(Comparison.OLD_LINE),
+                finding.location().line());
+    }
+
+    /** {@link #baseLine(Finding)} from a finding's side, old line (null: not placed) and line, as its JSON has them. */
+    public static int baseLine(String side, String oldLine, int line) {
+        if (!"old".equals(side)) {
+            return 0;
+        }
+        return oldLine == null ? line : Integer.parseInt(oldLine);
     }
 
     /** The wanted lines of {@code text} (1-based; lines past its end are left out). */

@@ -3,6 +3,7 @@ package io.uapiguard.web;
 import io.uapiguard.api.CheckExcerpts;
 import io.uapiguard.api.CheckRecords;
 import io.uapiguard.api.ReportLinks;
+import io.uapiguard.compat.Comparison;
 import io.uapiguard.store.CheckStore.StoredCheck;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,10 +27,23 @@ class CheckPageController {
     record ExcerptLine(int number, String text, boolean at) {
     }
 
-    /** One finding as the page shows it: the JSON answer's fields, and the lines around it. */
+    /**
+     * One finding as the page shows it: the JSON answer's fields, and the lines around it. {@code baseLine} is the
+     * base's line of something that is gone (0 for anything else), whose lines shown are the base's; it equals
+     * {@code line} unless the removal was placed in the candidate.
+     */
     record FindingView(String rule, String severity, String symbol, String message, String oldValue,
-                       String newValue, String path, int line, boolean oldSide, boolean accepted,
+                       String newValue, String path, int line, int baseLine, boolean placed, boolean accepted,
                        String justification, List<ExcerptLine> excerpt) {
+
+        /** Where the finding is, as the page says it. */
+        public String where() {
+            if (baseLine == 0) {
+                return path + ":" + line;
+            }
+            return placed ? path + ":" + line + " (removed here; line " + baseLine + " in the base)"
+                    : path + ":" + line + " (in the base)";
+        }
     }
 
     private final CheckRecords records;
@@ -48,12 +62,15 @@ class CheckPageController {
         JsonNode excerpts = json.readTree(check.excerpts());
         List<FindingView> findings = new ArrayList<>();
         for (JsonNode f : result.path("findings")) {
-            boolean oldSide = "old".equals(text(f.path("attachments").path("side")));
+            JsonNode attachments = f.path("attachments");
+            String oldLine = text(attachments.path(Comparison.OLD_LINE));
             int line = f.path("location").path("line").asInt(0);
+            int baseLine = CheckExcerpts.baseLine(text(attachments.path("side")), oldLine, line);
             findings.add(new FindingView(text(f.path("rule")), text(f.path("severity")), text(f.path("symbol")),
                     text(f.path("message")), text(f.path("old")), text(f.path("new")),
-                    text(f.path("location").path("path")), line, oldSide, f.path("accepted").asBoolean(false),
-                    text(f.path("justification")), excerpt(excerpts.path(oldSide ? "old" : "new"), line)));
+                    text(f.path("location").path("path")), line, baseLine, oldLine != null,
+                    f.path("accepted").asBoolean(false), text(f.path("justification")),
+                    baseLine > 0 ? excerpt(excerpts.path("old"), baseLine) : excerpt(excerpts.path("new"), line)));
         }
         model.addAttribute("check", check);
         model.addAttribute("id", id);

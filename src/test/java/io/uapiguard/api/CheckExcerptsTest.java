@@ -2,10 +2,15 @@ package io.uapiguard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.CompatEngine;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
+import io.uapiguard.header.HeaderParser;
 import io.uapiguard.header.lex.TextChange;
+import io.uapiguard.patch.LineMap;
+import io.uapiguard.patch.RemovalScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,34 @@ class CheckExcerptsTest {
                 numbered("new ", 20), () -> numbered("old ", 20));
         assertThat(excerpts.get("new")).containsOnlyKeys(8, 9, 10, 11, 12, 13).containsEntry(10, "new 10");
         assertThat(excerpts.get("old")).containsOnlyKeys(2, 3, 4, 5, 6).containsEntry(4, "old 4");
+    }
+
+    @Test
+    void aRemovalPlacedInTheCandidateKeepsTheBaseLinesAroundItsOldLine() {
+        Finding placed = new Finding("enum.removed", Severity.BREAKING, "X", "m", "7", null, new Location(PATH, 15),
+                Map.of("side", "old", Comparison.OLD_LINE, "4"), false, null);
+        var excerpts = CheckExcerpts.of(List.of(placed), PATH, numbered("new ", 20), () -> numbered("old ", 20));
+        assertThat(excerpts).containsOnlyKeys("old");
+        assertThat(excerpts.get("old")).containsOnlyKeys(2, 3, 4, 5, 6).containsEntry(4, "old 4");
+        assertThat(CheckExcerpts.baseLine(placed)).isEqualTo(4);
+        assertThat(CheckExcerpts.baseLine(at(9, "old"))).isEqualTo(9);
+        assertThat(CheckExcerpts.baseLine(at(9, "new"))).isZero();
+    }
+
+    /** Issue 16's case through the real parser, rules and placement: the page shows the enumerator's removed line. */
+    @Test
+    void theRemovedEnumeratorOfTheIssuesCaseIsShownFromTheBase() {
+        HeaderParser parser = new HeaderParser();
+        Comparison comparison = CompatEngine.standard().compare(parser.parse(PATH, RemovalScenario.OLD_TEXT),
+                        parser.parse(PATH, RemovalScenario.NEW_TEXT), PATH)
+                .placeRemovals(() -> LineMap.between(RemovalScenario.OLD_TEXT, RemovalScenario.NEW_TEXT));
+        Finding removal = comparison.findings().stream().filter(f -> f.rule().equals("enum.removed"))
+                .findFirst().orElseThrow();
+        assertThat(removal.location().line()).isEqualTo(RemovalScenario.NEW_LINE);
+
+        var excerpts = CheckExcerpts.of(List.of(removal), PATH, RemovalScenario.NEW_TEXT,
+                () -> RemovalScenario.OLD_TEXT);
+        assertThat(excerpts.get("old").get(RemovalScenario.OLD_LINE)).contains(RemovalScenario.REMOVED);
     }
 
     @Test

@@ -100,6 +100,20 @@ class CheckPageControllerTest {
         assertThat(findings.get(1).select("code.new")).isEmpty();
     }
 
+    /** The REST check places a removal where its text left the candidate and keeps its line in the base. */
+    @Test
+    void aRemovalPlacedInTheCandidateSaysWhereAndShowsTheBaseLinesThatWereRemoved() throws Exception {
+        Finding placed = new Finding("enum.removed", Severity.BREAKING, "BPF_X", "Enumerator BPF_X was removed.",
+                "7", null, new Location(PATH, 209), Map.of("side", "old", Comparison.OLD_LINE, "9"), false, null);
+        stored("v2", new Comparison(List.of(placed)),
+                "{\"old\": {\"7\": \"o7\", \"8\": \"o8\", \"9\": \"BPF_X = 7,\", \"10\": \"o10\", \"11\": \"o11\"}}");
+        var finding = page().select(".finding");
+        assertThat(finding.select(".finding-facts").text())
+                .contains(PATH + ":209 (removed here; line 9 in the base)").doesNotContain("209 (in the base)");
+        assertThat(finding.select(".excerpt tr.at").text()).isEqualTo("9 BPF_X = 7,");
+        assertThat(finding.select(".excerpt tr").eachText()).hasSize(5);
+    }
+
     @Test
     void aCheckWithoutFindingsSaysSoAndABaseWithoutTagLinksTheRepository() throws Exception {
         stored(null, new Comparison(List.of()), "{}");
