@@ -1,6 +1,9 @@
 package io.uapiguard.web;
 
 import jakarta.servlet.DispatcherType;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -9,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts the security headers on every answer; lets encoded slashes through to the report's routing. */
+/**
+ * Puts the security headers on every answer, Tomcat's own included; lets encoded slashes through to the report's
+ * routing.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
@@ -22,6 +28,26 @@ public class WebConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheRouting() {
         return factory -> factory.addConnectorCustomizers(connector ->
                 connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    }
+
+    /**
+     * Tomcat answers a request it could not read (headers over its limit) from the host's error report valve, before
+     * any filter: ours answers problem+json with the security headers. It replaces the valve Spring Boot adds (whose
+     * customizer runs before this one) and is the one the host would otherwise add when it starts.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadRequestsGetAProblem() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+            }
+        });
     }
 
     @Bean

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * grace, at 1 KB/s after it, and waits 3 s for any one read: CorpusService). A client that declares a body and
  * then trickles it, or never sends it, must get a 408 problem in bounded time and free its container thread;
  * two hundred and twenty of them at once, more than the container has threads, must not keep the health check
- * from answering for longer than that.
+ * from answering for longer than that. Headers over the container's limit get a 400 problem as well.
  */
 class SlowClientsTest extends CorpusService {
 
@@ -106,6 +106,20 @@ class SlowClientsTest extends CorpusService {
             for (Socket socket : sockets) {
                 socket.close();
             }
+        }
+    }
+
+    /** Tomcat refuses headers over its limit (8 KB) before any filter: its answer is a problem too, not its page. */
+    @Test
+    void headersOverTheServersLimitAreA400ProblemNotTomcatsPage() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "POST /api/v1/checks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Big: "
+                    + "a".repeat(20_000) + "\r\nContent-Length: 2\r\n\r\n{}");
+            String answer = answer(socket);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("\"status\":400").contains("headers, path or body is malformed")
+                    .contains("Content-Security-Policy: default-src 'none'").contains("X-Content-Type-Options: nosniff")
+                    .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat");
         }
     }
 
