@@ -48,8 +48,8 @@ class ContainerErrorController implements ErrorController {
 
     static String detail(HttpStatus status) {
         return switch (status) {
-            case BAD_REQUEST -> "The request could not be read: its request line, headers, path or body is malformed "
-                    + "or incomplete.";
+            case BAD_REQUEST -> "The request could not be read: its request line, headers, path or body is malformed, "
+                    + "incomplete or over the server's size limit.";
             case REQUEST_TIMEOUT -> "The request body stopped arriving: nothing came for the server's connection "
                     + "timeout.";
             case INTERNAL_SERVER_ERROR -> "An unexpected error occurred; it has been logged.";

@@ -117,7 +117,7 @@ class SlowClientsTest extends CorpusService {
                     + "a".repeat(20_000) + "\r\nContent-Length: 2\r\n\r\n{}");
             String answer = answer(socket);
             assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
-                    .contains("\"status\":400").contains("headers, path or body is malformed")
+                    .contains("\"status\":400").contains("over the server's size limit")
                     .contains("Content-Security-Policy: default-src 'none'").contains("X-Content-Type-Options: nosniff")
                     .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat");
         }
