@@ -10,7 +10,6 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.output.RenderContext;
-import io.uapiguard.patch.LineMap;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
 import io.uapiguard.store.HistoryQueries.RepositoryInfo;
@@ -122,12 +121,7 @@ class BrowseController {
         checks.baseModel(repository, now, header);
         RenderContext context = new RenderContext(CheckService.label(old), CheckService.label(now), false,
                 links.repository(repository)).with(CheckService.source(repo, header, old));
-        // Both texts are stored: removals are placed in the new header, as a check places them.
-        Comparison comparison = comparisons.comparison(repository, old.commitId(), now.commitId(), header)
-                .placeRemovals(() -> queries.headerText(repository, old.commitId(), header)
-                        .flatMap(was -> queries.headerText(repository, now.commitId(), header)
-                                .map(is -> LineMap.between(was, is)))
-                        .orElse(null));
+        Comparison comparison = comparisons.placedComparison(repository, old.commitId(), now.commitId(), header);
         return responses.render(format, comparison, context);
     }
 

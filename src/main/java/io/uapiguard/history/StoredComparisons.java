@@ -7,6 +7,7 @@ import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.Finding;
 import io.uapiguard.consumer.Consumers;
 import io.uapiguard.model.UapiModel;
+import io.uapiguard.patch.LineMap;
 import io.uapiguard.policy.Policy;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.RevisionInfo;
@@ -68,6 +69,19 @@ public final class StoredComparisons {
         return queries.storedComparison(repository, oldCommitId, newCommitId, path).orElseGet(() -> engine.compare(
                 queries.parsedModel(repository, oldCommitId, path), queries.parsedModel(repository, newCommitId, path),
                 path));
+    }
+
+    /**
+     * {@link #comparison}, each removal placed where its text left the newer revision's header (its line there, its
+     * old line kept: {@link Comparison#placeRemovals}), as a check places them; left at its old line when either text
+     * is not stored.
+     */
+    public Comparison placedComparison(String repository, String oldCommitId, String newCommitId, String path) {
+        return comparison(repository, oldCommitId, newCommitId, path)
+                .placeRemovals(() -> queries.headerText(repository, oldCommitId, path)
+                        .flatMap(was -> queries.headerText(repository, newCommitId, path)
+                                .map(is -> LineMap.between(was, is)))
+                        .orElse(null));
     }
 
     /**

@@ -86,7 +86,7 @@ class ReportController {
     String tag(@PathVariable String repository, @PathVariable("tag") String tagPath,
                @RequestParam(required = false) String compare, @RequestParam(required = false) String path,
                Model model) {
-        String tag = tagPath.substring(1);
+        String tag = tagPath.isEmpty() ? "" : tagPath.substring(1);   // "/report/linux/tags": no tag, a 404
         RepositoryInfo repo = repositoryInfo(repository);
         List<TagInfo> tags = queries.tags(repository);
         TagInfo current = find(tags, tag, repository);
@@ -102,7 +102,7 @@ class ReportController {
         Comparison comparison = null;
         if (against != null && tagModel != null
                 && models.model(repository, against.commitId(), header).isPresent()) {
-            comparison = comparisons.comparison(repository, against.commitId(), current.commitId(), header);
+            comparison = comparisons.placedComparison(repository, against.commitId(), current.commitId(), header);
         }
         model.addAttribute("repository", repo);
         model.addAttribute("path", header);

@@ -17,6 +17,8 @@ import io.uapiguard.api.ApiConfiguration;
 import io.uapiguard.api.ReportLinks;
 import io.uapiguard.api.ServiceFixtures;
 import io.uapiguard.compat.Comparison;
+import io.uapiguard.compat.Finding;
+import io.uapiguard.compat.Location;
 import io.uapiguard.compat.Severity;
 import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.model.Param;
@@ -176,6 +178,19 @@ class ReportControllerTest {
                 "helper-undocumented", "tail_call", "42", "helper tail_call has no documentation");
     }
 
+    /** A removal is shown where its text left the tag's header, as the API's diff and a check place it. */
+    @Test
+    void tagPagePlacesARemovalInTheTagsHeader() throws Exception {
+        when(queries.storedComparison("linux", C2, C3, PATH)).thenReturn(Optional.of(new Comparison(List.of(
+                new Finding("enum.removed", Severity.BREAKING, "BPF_GONE", "Enumerator BPF_GONE was removed.", "3",
+                        null, new Location(PATH, 3), Map.of("side", "old"), false, null)))));
+        when(queries.headerText("linux", C2, PATH)).thenReturn(Optional.of("a\nb\n\tBPF_GONE = 3,\nc\n"));
+        when(queries.headerText("linux", C3, PATH)).thenReturn(Optional.of("x\ny\na\nb\nc\n"));
+        Document page = page("/report/linux/tags/v3");
+        assertThat(page.select("#findings tbody tr").get(0).select("td").eachText()).containsExactly(
+                "breaking", "enum.removed", "BPF_GONE", "Enumerator BPF_GONE was removed.", "5");
+    }
+
     /**
      * The consumers of the text each revision since the compared tag broke: cilium's script, at the explicit ids.
      * A repository of its own: the service keeps stored texts and models by repository and commit.
@@ -312,7 +327,8 @@ class ReportControllerTest {
     @Test
     void unknownRepositoryTagOrHelperIsA404Page() throws Exception {
         when(queries.helperTimeline("linux", "nope", PATH)).thenReturn(List.of());
-        for (String url : List.of("/report/nope", "/report/linux/tags/v9", "/report/linux/helpers/nope")) {
+        for (String url : List.of("/report/nope", "/report/linux/tags/v9", "/report/linux/tags",
+                "/report/linux/helpers/nope")) {
             String html = mvc.perform(get(url)).andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                     .andReturn().getResponse().getContentAsString();
