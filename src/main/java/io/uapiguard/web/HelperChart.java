@@ -33,8 +33,9 @@ record HelperChart(int width, int height, int plotTop, int plotBottom, int plotL
         for (TagInfo tag : tags) {
             if (tag.helperCount() != null) {
                 int h = (int) Math.round((double) tag.helperCount() * PLOT_HEIGHT / scaleMax);
+                String verdict = tag.verdict() != null ? tag.verdict() : tag.previousTag() == null ? "first" : "unjudged";
                 bars.add(new Bar(tag.name(), tag.helperCount(), x, bottom - h, BAR_STEP - 4, h,
-                        x + (BAR_STEP - 4) / 2, bottom + 8, tag.verdict() == null ? "first" : tag.verdict()));
+                        x + (BAR_STEP - 4) / 2, bottom + 8, verdict));
             }
             x += BAR_STEP;
         }

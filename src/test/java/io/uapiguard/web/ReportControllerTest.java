@@ -146,6 +146,18 @@ class ReportControllerTest {
         }
     }
 
+    /** A tag with a header that could not be judged has no verdict: it is not the first tag, nor 0 breaking. */
+    @Test
+    void aTagWithAHeaderThatDidNotParseIsNotJudgedNotTheFirstTag() throws Exception {
+        when(queries.tags("linux")).thenReturn(List.of(
+                new TagInfo("v1", C1, Instant.parse("2024-01-01T00:00:00Z"), null, null, 0, 0, 0, 2, null),
+                new TagInfo("v2", C2, Instant.parse("2024-02-01T00:00:00Z"), "v1", null, 0, 0, 0, 3, null)));
+        Document page = page("/report/linux");
+        assertThat(page.select("#tags .badge").eachText()).containsExactly("first tag", "not judged");
+        assertThat(page.select("#tags tbody tr").get(1).select("td.num").eachText()).startsWith("—", "—", "—");
+        assertThat(page.select("#helper-chart .bar").get(1).hasClass("unjudged")).isTrue();
+    }
+
     @Test
     void repositoryPageHasTagsInOrderWithBadgesAndAChartBarPerTag() throws Exception {
         Document page = page("/report/linux");
