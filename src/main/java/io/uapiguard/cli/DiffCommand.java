@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,8 @@ final class DiffCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private GitHeaders git;
+    /** With --tags: the changed headers that could not be judged (they did not parse), each with why. */
+    private List<String> unjudged = List.of();
 
     @Override
     public Integer call() {
@@ -64,7 +67,12 @@ final class DiffCommand implements Callable<Integer> {
                     throw new UapiguardException(Reason.BAD_INPUT, "--tags needs --repo NAME, a repository recorded by 'uapiguard ingest'");
                 }
                 var stored = StoredComparison.of(database, repo.toString(), oldSpec, newSpec);
-                stored.problems().forEach(p -> spec.commandLine().getErr().println("uapiguard: not judged: " + p));
+                unjudged = stored.problems();
+                if (!unjudged.isEmpty() && stored.comparison().headers().isEmpty()) {
+                    // Not "no watched header changed": one did, and it could not be judged.
+                    throw new UapiguardException(Reason.PARSE_ERROR, "nothing judged: " + String.join("; ", unjudged));
+                }
+                unjudged.forEach(p -> spec.commandLine().getErr().println("uapiguard: not judged: " + p));
                 comparison = stored.comparison();
             } else {
                 comparison = HeaderSide.compare(read(oldSpec), read(newSpec), locationPath(newSpec));
@@ -73,7 +81,8 @@ final class DiffCommand implements Callable<Integer> {
             Comparison judged = options.judge(comparison, policy, spec.commandLine().getErr());
             spec.commandLine().getOut().print(options.render(judged, oldSpec, newSpec, source()));
             spec.commandLine().getOut().flush();
-            return options.exitCode(judged);
+            // A header it could not judge makes the answer incomplete, whatever the others' verdict.
+            return unjudged.isEmpty() ? options.exitCode(judged) : UapiguardCommand.exitCode(Reason.PARSE_ERROR);
         } finally {
             if (git != null) {
                 git.close();

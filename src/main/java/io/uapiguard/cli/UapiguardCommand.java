@@ -53,7 +53,7 @@ public final class UapiguardCommand {
         codes.put("0", "Success; for diff, check and hook pre-push: compatible, nothing at or above --fail-on, or no watched header changed (not-applicable).");
         codes.put(String.valueOf(FAILED), "A finding at or above --fail-on that is not accepted (diff, check, hook pre-push).");
         codes.put(String.valueOf(USAGE), "Usage error, bad input, something not found, or a header that does not parse"
-                + " (file:line:column: message).");
+                + " (file:line:column: message; for diff --tags, a changed header that could not be judged).");
         codes.put(String.valueOf(INTERNAL), "Internal error (a bug, or the database or disk failed).");
         return Collections.unmodifiableMap(codes);
     }

@@ -140,8 +140,10 @@ public final class StoredComparisons {
 
     /**
      * {@code uapiguard diff --tags A B --repo NAME}: every watched header that differs between {@code a} and
-     * {@code b} (tags or commit ids), each judged on its own, a header on one side only as added or removed. The
-     * result lists the judged headers; none (not-applicable) when the two revisions hold the same headers.
+     * {@code b} (tags or commit ids), each judged on its own (removals placed in the newer header), a header on one
+     * side only as added or removed. The result lists the judged headers; none (not-applicable) when the two
+     * revisions hold the same headers. A changed header that did not parse on either side is not judged:
+     * {@code problems} names it.
      */
     public TreeComparison compare(String repository, String a, String b) {
         RevisionInfo old = resolve(repository, a);
@@ -165,7 +167,7 @@ public final class StoredComparisons {
                         .orElse(null)).findings());
             } else {
                 try {
-                    findings.addAll(comparison(repository, old.commitId(), now.commitId(), path).findings());
+                    findings.addAll(placedComparison(repository, old.commitId(), now.commitId(), path).findings());
                 } catch (UapiguardException e) {
                     if (e.reason() != Reason.PARSE_ERROR) {
                         throw e;
