@@ -17,6 +17,7 @@ import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -104,7 +105,9 @@ class BrowseController {
     }
 
     @Operation(summary = "The comparison of two revisions (tags or commits, ancestors or not)",
-            description = "The answer follows Accept like the check: JSON, SARIF, Markdown or text.")
+            description = "Every watched header that differs, each judged on its own, unless path= names one (a "
+                    + "changed header that did not parse is a 422 naming it). The answer follows Accept like the "
+                    + "check: JSON, SARIF, Markdown or text.")
     @GetMapping("/{repository}/diff")
     ResponseEntity<String> diff(@PathVariable String repository, @RequestParam String from, @RequestParam String to,
                                 @RequestParam(required = false) String path,
@@ -116,13 +119,29 @@ class BrowseController {
         RevisionInfo old = checks.revision(repository, from);
         RevisionInfo now = checks.revision(repository, to);
         String header = CheckService.path(repo, path, now.blobs().keySet());
+        RenderContext context = new RenderContext(label(old, from), label(now, to), false,
+                links.repository(repository)).with(CheckService.source(repo, header, old));
+        Set<String> headers = new TreeSet<>(old.blobs().keySet());
+        headers.addAll(now.blobs().keySet());
+        if ((path == null || path.isBlank()) && headers.size() > 1) {
+            // Every watched header, as 'uapiguard diff --tags' judges them: one it cannot judge is said, not skipped.
+            StoredComparisons.TreeComparison tree = comparisons.compare(repository, old.commitId(), now.commitId());
+            if (!tree.problems().isEmpty()) {
+                throw new UapiguardException(Reason.PARSE_ERROR, "not judged: " + String.join("; ", tree.problems())
+                        + "; name a header with path= for the others");
+            }
+            return responses.render(format, tree.comparison(), context);
+        }
         // Both sides must have a model, else the comparison would be of nothing.
         checks.baseModel(repository, old, header);
         checks.baseModel(repository, now, header);
-        RenderContext context = new RenderContext(CheckService.label(old), CheckService.label(now), false,
-                links.repository(repository)).with(CheckService.source(repo, header, old));
         Comparison comparison = comparisons.placedComparison(repository, old.commitId(), now.commitId(), header);
         return responses.render(format, comparison, context);
+    }
+
+    /** The tag the caller named when it is one of the revision's, else the revision's own label. */
+    private static String label(RevisionInfo revision, String asked) {
+        return revision.tags().contains(asked) ? asked : CheckService.label(revision);
     }
 
     @Operation(summary = "The timeline of a helper: where it first appears, every change of its id or signature since")

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.uapiguard.UapiguardException;
+import io.uapiguard.UapiguardException.Reason;
 import io.uapiguard.admin.AdminConfiguration;
 import io.uapiguard.compat.Comparison;
 import io.uapiguard.compat.CompatEngine;
@@ -21,6 +23,7 @@ import io.uapiguard.history.HistoryAdmin;
 import io.uapiguard.output.SarifSchema;
 import io.uapiguard.store.HistoryQueries;
 import io.uapiguard.store.HistoryQueries.HelperEvent;
+import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +182,47 @@ class BrowseControllerTest {
                 .as("B's old line 3, after two inserted lines: where C now stands").isEqualTo(5);
         assertThat(result.get("relatedLocations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
                 .isEqualTo(3);
+    }
+
+    static final String FCNTL = "include/uapi/linux/fcntl.h";
+
+    /** Two revisions of several headers: each judged on its own, as diff --tags judges them, not bpf.h alone. */
+    void twoHeaders() {
+        RevisionInfo v1 = new RevisionInfo(C1, Instant.parse("2026-01-01T00:00:00Z"), "A", "s1", List.of("v1"),
+                Map.of(PATH, "b1", FCNTL, "f1"), true);
+        RevisionInfo v2 = new RevisionInfo(C2, Instant.parse("2026-01-02T00:00:00Z"), "A", "s2", List.of("v2", "v2.0"),
+                Map.of(PATH, "b2", FCNTL, "f2"), true);
+        for (var r : List.of(v1, v2)) {
+            when(queries.resolve("linux", r.commitId())).thenReturn(Optional.of(r));
+            when(queries.resolve("linux", r.tags().get(0))).thenReturn(Optional.of(r));
+        }
+        when(queries.resolve("linux", "v2.0")).thenReturn(Optional.of(v2));
+    }
+
+    @Test
+    void diffWithoutAPathJudgesEveryHeaderThatChangedAndKeepsTheTagsAsked() throws Exception {
+        twoHeaders();
+        when(queries.storedComparison("linux", C1, C2, FCNTL)).thenReturn(Optional.of(new Comparison(List.of(
+                new Finding("define.value-changed", Severity.WARNING, "O_X", "O_X changed.", "1", "2",
+                        new Location(FCNTL, 7), Map.of(), false, null)))));
+        mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "v2.0"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("breaking"))
+                .andExpect(jsonPath("$.headers.length()").value(2))
+                .andExpect(jsonPath("$.findings[?(@.rule == 'define.value-changed')].location.path").value(FCNTL))
+                .andExpect(jsonPath("$.findings[?(@.rule == 'helper.id-changed')]").isNotEmpty())
+                .andExpect(jsonPath("$.new").value("v2.0"));
+    }
+
+    @Test
+    void aChangedHeaderThatDidNotParseIsA422NamingItNotASkippedHeader() throws Exception {
+        twoHeaders();
+        when(queries.parsedModel("linux", C2, FCNTL)).thenThrow(new UapiguardException(Reason.PARSE_ERROR,
+                FCNTL + " at v2 did not parse: " + FCNTL + ":3:1: expected ';'"));
+        mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "v2"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not judged: " + FCNTL)));
     }
 
     @Test
