@@ -43,10 +43,14 @@ final class StoredTree implements TreeJudge.Tree {
                 path + " is not stored at " + label));
     }
 
+    /** The model of {@code path}: NOT_FOUND when the revision has no such header, PARSE_ERROR when it did not parse. */
     @Override
     public UapiModel model(String path) {
+        if (!blobs.containsKey(path)) {
+            throw new UapiguardException(Reason.NOT_FOUND, path + " does not exist at " + label);
+        }
         return models.model(repository, commitId, path).orElseThrow(() -> new UapiguardException(
                 Reason.PARSE_ERROR, "the stored header " + path + " at " + label
-                        + " has no model (absent there, or it did not parse at ingest); choose another base"));
+                        + " has no model (it did not parse at ingest); choose another base"));
     }
 }

@@ -124,9 +124,20 @@ class ReportController {
         model.addAttribute("parsed", tagModel != null);
         model.addAttribute("unparsed", shown != null && "removed".equals(shown.change())
                 ? header + " was removed at this tag."
+                : !holds(current, header) ? header + " does not exist at this tag."
                 : "The header at this tag did not parse: " + (shown != null && shown.parseError() != null
                         ? shown.parseError() : current.parseError()));
+        model.addAttribute("noComparison", against == null ? null
+                : !holds(current, header) ? header + " does not exist at " + current.name()
+                : !holds(against, header) ? header + " does not exist at " + against.name()
+                : "the header did not parse at " + (tagModel == null ? current.name() : against.name()));
         return "report/tag";
+    }
+
+    /** Whether {@code tag}'s revision has {@code path} (a header removed at the tag is listed, as removed). */
+    private static boolean holds(TagInfo tag, String path) {
+        return tag.headers().isEmpty() ? path != null
+                : tag.headers().stream().anyMatch(h -> h.path().equals(path) && !"removed".equals(h.change()));
     }
 
     @GetMapping("/report/{repository}/helpers/{helper}")

@@ -134,6 +134,16 @@ class BrowseControllerTest {
                 .andExpect(jsonPath("$.detail").value("no tag or commit 'v9' in repository 'linux'"));
     }
 
+    /** A watched header the revision does not have is a 404 saying so, not a 422 "does not parse". */
+    @Test
+    void modelOfAHeaderTheRevisionDoesNotHaveIs404() throws Exception {
+        when(queries.repository("linux")).thenReturn(Optional.of(new HistoryQueries.RepositoryInfo("linux",
+                "https://example.org/linux.git", "v*", List.of(), List.of("include/uapi/**/*.h"), null)));
+        mvc.perform(get("/api/v1/repositories/linux/revisions/v1/model").param("path", FCNTL))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(FCNTL + " does not exist at v1"));
+    }
+
     @Test
     void modelOfARevisionHasHelpersWithIdsAndSignatures() throws Exception {
         mvc.perform(get("/api/v1/repositories/linux/revisions/v1/model"))

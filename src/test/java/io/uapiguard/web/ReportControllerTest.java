@@ -308,6 +308,19 @@ class ReportControllerTest {
         Document unparsed = page("/report/uapi/tags/v2?path=" + perf);
         assertThat(unparsed.select("#helpers-section .error").text())
                 .isEqualTo("The header at this tag did not parse: " + perf + ":1250:2: #error \"Unknown endianness\"");
+
+        // A header the tag does not have is said to be absent, not unparsed; so is one absent from the other side.
+        Document absent = page("/report/uapi/tags/v1?path=" + fcntl);
+        assertThat(absent.select("#helpers-section .error").text()).isEqualTo(fcntl + " does not exist at this tag.");
+        List<TagInfo> withV3 = new java.util.ArrayList<>(queries.tags("uapi"));
+        withV3.add(new TagInfo("v3", C3, Instant.parse("2026-01-03T00:00:00Z"), "v2", "compatible", 0, 0, 0, 3, null,
+                List.of(new HeaderVerdict(PATH, "unchanged", "compatible", 0, 0, 0, null),
+                        new HeaderVerdict(fcntl, "changed", "compatible", 0, 0, 0, null))));
+        when(queries.tags("uapi")).thenReturn(withV3);
+        when(queries.model("uapi", C3, fcntl)).thenReturn(Optional.of(ServiceFixtures.model()));
+        Document absentThere = page("/report/uapi/tags/v3?path=" + fcntl + "&compare=v1");
+        assertThat(absentThere.select("#summary").text()).contains("No comparison: " + fcntl + " does not exist at v1")
+                .doesNotContain("did not parse");
     }
 
     @Test
