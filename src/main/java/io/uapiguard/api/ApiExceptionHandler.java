@@ -7,7 +7,6 @@ import io.uapiguard.patch.HunkFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -48,7 +47,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response,
                       JsonMapper json) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(ProblemInstances.of(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));

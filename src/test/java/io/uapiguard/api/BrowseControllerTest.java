@@ -127,6 +127,18 @@ class BrowseControllerTest {
                 .andExpect(jsonPath("$.commitId").value(C2));
     }
 
+    /** The problem's instance repeats the path, and the path what was sent: cut like any quoted value. */
+    @Test
+    void aHugePathSegmentIsCutInTheProblemsInstance() throws Exception {
+        String huge = "a".repeat(300);
+        mvc.perform(get("/api/v1/repositories/" + huge))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.instance").value("/api/v1/repositories/" + "a".repeat(80) + "..."));
+        assertThat(ProblemInstances.of("/x/" + "b".repeat(78) + "%2Fc").toString())
+                .as("never inside an escape").isEqualTo("/x/" + "b".repeat(78) + "...");
+        assertThat(ProblemInstances.of("/api/v1/repositories/linux").toString()).isEqualTo("/api/v1/repositories/linux");
+    }
+
     @Test
     void unknownRevisionIs404() throws Exception {
         mvc.perform(get("/api/v1/repositories/linux/revisions/v9/model"))
