@@ -1,5 +1,10 @@
 package io.uapiguard;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
 /**
  * The one application exception. Its {@link Reason} says what kind of failure it is; {@code api} maps it to an
  * HTTP status and {@code cli} to an exit code (the reason knows neither), so that every layer reports bad input
@@ -47,6 +52,21 @@ public class UapiguardException extends RuntimeException {
     /** NOT_FOUND for a repository name no one registered: the same words from every layer. */
     public static UapiguardException unknownRepository(String name) {
         return new UapiguardException(Reason.NOT_FOUND, "no repository named " + quote(name) + " is registered");
+    }
+
+    /**
+     * A local file that could not be read, in the same words from every command: NOT_FOUND when it does not exist,
+     * else BAD_INPUT saying why (not UTF-8 text, permission denied, or the system's reason), never a Java message
+     * alone.
+     */
+    public static UapiguardException cannotRead(Object file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new UapiguardException(Reason.NOT_FOUND, "no such file: " + file, e);
+        }
+        String why = e instanceof CharacterCodingException ? "not UTF-8 text (a binary file?)"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage();
+        return new UapiguardException(Reason.BAD_INPUT, "cannot read " + file + ": " + why, e);
     }
 
     /** How much of a value an error quotes: enough to recognise it, never the whole of a huge one. */

@@ -124,7 +124,7 @@ final class DiffCommand implements Callable<Integer> {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UapiguardException(Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw UapiguardException.cannotRead(file, e);
         }
     }
 

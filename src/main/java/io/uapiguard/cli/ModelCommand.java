@@ -64,7 +64,7 @@ final class ModelCommand implements Callable<Integer> {
             // Decoded leniently: bytes that are not UTF-8 become U+FFFD and the parser reports where they are.
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UapiguardException(UapiguardException.Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw UapiguardException.cannotRead(file, e);
         }
         UapiModel model = new HeaderParser(includes(tree, includeDirs, !noSystemIncludes)).parse(file.toString(), text);
         PrintWriter out = spec.commandLine().getOut();

@@ -242,7 +242,7 @@ public final class GitHeaders implements AutoCloseable {
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UapiguardException(Reason.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw UapiguardException.cannotRead(file, e);
         }
     }
 

@@ -154,6 +154,16 @@ class DiffCommandTest {
     }
 
     @Test
+    void aBinaryFileIsSaidToBeNotTextNotAJavaMessage(@TempDir Path elsewhere) throws Exception {
+        Path binary = elsewhere.resolve("bin.h");
+        Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, 0, 1});
+        CliRun run = CliRun.run("diff", fixtureFile(dir, "helpers-v1.h"), binary.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot read " + binary + ": not UTF-8 text (a binary file?)")
+                .doesNotContain("Input length");
+    }
+
+    @Test
     void aRevPathOutsideAnyRepositoryIsExitTwo(@TempDir Path elsewhere) {
         CliRun run = CliRun.run("diff", "--repo", elsewhere.toString(), "HEAD:a.h", "HEAD:b.h");
         assertThat(run.exit()).isEqualTo(2);
