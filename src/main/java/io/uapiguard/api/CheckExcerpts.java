@@ -14,11 +14,10 @@ import java.util.function.Supplier;
 /**
  * The header lines around each finding's line, kept with a stored check so that its page needs no parse: per side
  * ("new", the candidate; "old", the base, around the base's line of whatever is gone: {@link #baseLine}), line
- * number to text. Bounded: the
- * first {@link #MAX_FINDINGS} findings with a line, {@link #AROUND} lines either side, each cut at
- * {@link #MAX_LINE_CHARS} characters. A candidate's lines are found through the change from its base that the check
- * found already (its digest's), from the base's line starts, kept for the last few bases: walking bpf.h to its helper
- * enum, 6,000 lines in, was half of what storing a check cost the service.
+ * number to text. Bounded: the first {@link #MAX_FINDINGS} findings with a line, {@link #AROUND} lines either
+ * side, each cut at {@link #MAX_LINE_CHARS} characters. A candidate's lines are found through the change from its
+ * base that the check found already (its digest's), from the base's line starts, kept for the last few bases:
+ * walking bpf.h to its helper enum, 6,000 lines in, was half of what storing a check cost the service.
  */
 public final class CheckExcerpts {
 
