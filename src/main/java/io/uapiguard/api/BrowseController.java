@@ -6,7 +6,6 @@ import static io.uapiguard.UapiguardException.quote;
 
 import io.uapiguard.UapiguardException;
 import io.uapiguard.UapiguardException.Reason;
-import io.uapiguard.compat.Comparison;
 import io.uapiguard.history.StoredComparisons;
 import io.uapiguard.model.UapiModel;
 import io.uapiguard.output.RenderContext;
@@ -17,7 +16,6 @@ import io.uapiguard.store.HistoryQueries.RevisionInfo;
 import io.uapiguard.store.HistoryQueries.TagInfo;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -121,22 +119,19 @@ class BrowseController {
         String header = CheckService.path(repo, path, now.blobs().keySet());
         RenderContext context = new RenderContext(label(old, from), label(now, to), false,
                 links.repository(repository)).with(CheckService.source(repo, header, old));
-        Set<String> headers = new TreeSet<>(old.blobs().keySet());
-        headers.addAll(now.blobs().keySet());
-        if ((path == null || path.isBlank()) && headers.size() > 1) {
-            // Every watched header, as 'uapiguard diff --tags' judges them: one it cannot judge is said, not skipped.
-            StoredComparisons.TreeComparison tree = comparisons.compare(repository, old.commitId(), now.commitId());
-            if (!tree.problems().isEmpty()) {
-                throw new UapiguardException(Reason.PARSE_ERROR, "not judged: " + String.join("; ", tree.problems())
-                        + "; name a header with path= for the others");
-            }
-            return responses.render(format, tree.comparison(), context);
+        boolean one = path != null && !path.isBlank();
+        if (one && !old.blobs().containsKey(path) && !now.blobs().containsKey(path)) {
+            throw new UapiguardException(Reason.NOT_FOUND, path + " exists at neither " + label(old, from) + " nor "
+                    + label(now, to));
         }
-        // Both sides must have a model, else the comparison would be of nothing.
-        checks.baseModel(repository, old, header);
-        checks.baseModel(repository, now, header);
-        Comparison comparison = comparisons.placedComparison(repository, old.commitId(), now.commitId(), header);
-        return responses.render(format, comparison, context);
+        // As 'uapiguard diff --tags' judges them: every watched header that differs (or the one named), a header on
+        // one side only as added or removed, and one it cannot judge said, not skipped.
+        StoredComparisons.TreeComparison tree = comparisons.compare(repository, old, now, one ? Set.of(path) : null);
+        if (!tree.problems().isEmpty()) {
+            throw new UapiguardException(Reason.PARSE_ERROR, "not judged: " + String.join("; ", tree.problems())
+                    + (one || tree.comparison().headers().isEmpty() ? "" : "; name a header with path= for the others"));
+        }
+        return responses.render(format, tree.comparison(), context);
     }
 
     /** The tag the caller named when it is one of the revision's, else the revision's own label. */

@@ -146,10 +146,16 @@ public final class StoredComparisons {
      * {@code problems} names it.
      */
     public TreeComparison compare(String repository, String a, String b) {
-        RevisionInfo old = resolve(repository, a);
-        RevisionInfo now = resolve(repository, b);
+        return compare(repository, resolve(repository, a), resolve(repository, b), null);
+    }
+
+    /** {@link #compare(String, String, String)} of two resolved revisions, of the headers in {@code only} (null: all). */
+    public TreeComparison compare(String repository, RevisionInfo old, RevisionInfo now, Set<String> only) {
         Set<String> paths = new TreeSet<>(old.blobs().keySet());
         paths.addAll(now.blobs().keySet());
+        if (only != null) {
+            paths.retainAll(only);
+        }
         List<Finding> findings = new ArrayList<>();
         List<String> judged = new ArrayList<>();
         List<String> problems = new ArrayList<>();

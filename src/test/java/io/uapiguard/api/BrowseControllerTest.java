@@ -4,6 +4,7 @@ import static io.uapiguard.api.ServiceFixtures.C1;
 import static io.uapiguard.api.ServiceFixtures.C2;
 import static io.uapiguard.api.ServiceFixtures.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -245,6 +246,29 @@ class BrowseControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not judged: " + FCNTL)));
+    }
+
+    /** A header named with path= that one side lacks is judged as added or removed, not a 404. */
+    @Test
+    void aHeaderNamedThatTheNewerRevisionLacksIsRemovedAndOneNeitherHasIsA404() throws Exception {
+        RevisionInfo v1 = new RevisionInfo(C1, Instant.parse("2026-01-01T00:00:00Z"), "A", "s1", List.of("v1"),
+                Map.of(PATH, "b1", FCNTL, "f1"), true);
+        RevisionInfo v2 = new RevisionInfo(C2, Instant.parse("2026-01-02T00:00:00Z"), "A", "s2", List.of("v2"),
+                Map.of(PATH, "b2"), true);
+        when(queries.resolve("linux", "v1")).thenReturn(Optional.of(v1));
+        when(queries.resolve("linux", "v2")).thenReturn(Optional.of(v2));
+        when(queries.repository("linux")).thenReturn(Optional.of(new HistoryQueries.RepositoryInfo("linux",
+                "https://example.org/linux.git", "v*", List.of(), List.of("include/uapi/**/*.h"), null)));
+        when(engine.headerRemoved(any(), any())).thenAnswer(call -> CompatEngine.standard()
+                .headerRemoved(call.getArgument(0), call.getArgument(1)));
+        mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "v2").param("path", FCNTL))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verdict").value("breaking"))
+                .andExpect(jsonPath("$.findings[0].rule").value("header.removed"));
+        mvc.perform(get("/api/v1/repositories/linux/diff").param("from", "v1").param("to", "v2")
+                        .param("path", "include/uapi/linux/nosuch.h"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("include/uapi/linux/nosuch.h exists at neither v1 nor v2"));
     }
 
     @Test

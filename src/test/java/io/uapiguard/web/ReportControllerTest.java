@@ -294,6 +294,8 @@ class ReportControllerTest {
         assertThat(page.select("#headers tbody tr").get(1).select(".badge").text()).isEqualTo("compatible");
         assertThat(page.select("#headers tbody tr").get(2).select(".error").text())
                 .isEqualTo("does not parse: " + perf + ":1250:2: #error \"Unknown endianness\"");
+        assertThat(page.select("#headers tbody tr").get(2).select("td.num").eachText())
+                .as("no counts for a header not judged").containsExactly("—", "—", "—");
         assertThat(page.select("#headers tr.shown td:first-child").text()).as("bpf.h, shown by default")
                 .isEqualTo(PATH);
         assertThat(page.select(".meta span").text()).isEqualTo(PATH);
