@@ -55,13 +55,13 @@ final class DiffCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private GitHeaders git;
-    /** With --tags: the changed headers that could not be judged (they did not parse), each with why. */
-    private List<String> unjudged = List.of();
 
     @Override
     public Integer call() {
         try {
             Comparison comparison;
+            // With --tags: the changed headers that could not be judged (they did not parse), each with why.
+            List<String> unjudged = List.of();
             if (tags) {
                 if (repo == null) {
                     throw new UapiguardException(Reason.BAD_INPUT, "--tags needs --repo NAME, a repository recorded by 'uapiguard ingest'");

@@ -74,12 +74,12 @@ public final class StoredComparisons {
     /**
      * {@link #comparison}, each removal placed where its text left the newer revision's header (its line there, its
      * old line kept: {@link Comparison#placeRemovals}), as a check places them; left at its old line when either text
-     * is not stored.
+     * is not stored. The texts come through the cache a check's base and the tag page's walk read them through.
      */
     public Comparison placedComparison(String repository, String oldCommitId, String newCommitId, String path) {
         return comparison(repository, oldCommitId, newCommitId, path)
-                .placeRemovals(() -> queries.headerText(repository, oldCommitId, path)
-                        .flatMap(was -> queries.headerText(repository, newCommitId, path)
+                .placeRemovals(() -> models.text(repository, oldCommitId, path)
+                        .flatMap(was -> models.text(repository, newCommitId, path)
                                 .map(is -> LineMap.between(was, is)))
                         .orElse(null));
     }
